@@ -1,0 +1,374 @@
+//! Splitting an article into blocks: headings, paragraphs, list items and single lines.
+//!
+//! Plain text is split at blank lines. A multi-line paragraph stays one prose block when any of
+//! its lines continues the previous one (starts in lower case: hard-wrapped prose); otherwise
+//! each line is a block of its own (lists, reference entries, page furniture). Markdown is laid
+//! out by pulldown-cmark, and its inline syntax is reduced to text in the analysis copy so that
+//! links and emphasis do not get in the way of the extractor.
+
+use super::normalize::{Builder, Normalized};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A title or section heading (Markdown `#`, or a short stand-alone line in plain text).
+    Heading,
+    /// Running prose.
+    Paragraph,
+    /// An entry of a bulleted or numbered list.
+    ListItem,
+    /// One line of a paragraph whose lines are separate entries.
+    Line,
+}
+
+/// How a list entry is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// `1.`, `1)`, `[1]`, `(1)`.
+    Numbered(u32),
+    /// A bare number followed by a space, as footnotes extracted from PDFs have.
+    BareNumber(u32),
+    /// `•`, `-`, `*`, `▪` and friends.
+    Bullet,
+}
+
+/// One block of the article, in normalised coordinates.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Start and end of the block (end exclusive), trimmed of surrounding white space.
+    pub start: usize,
+    pub end: usize,
+    /// Where the block's content starts, after any list marker.
+    pub body: usize,
+    pub marker: Option<Marker>,
+    /// Index of the blank-line-separated paragraph the block belongs to.
+    pub para: usize,
+}
+
+/// A Markdown hyperlink: its text in normalised coordinates, and the whole `[text](url)` in the
+/// original.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub start: usize,
+    pub end: usize,
+    pub orig_start: usize,
+    pub orig_end: usize,
+    pub url: String,
+}
+
+/// The analysis view of an article.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub norm: Normalized,
+    pub blocks: Vec<Block>,
+    pub links: Vec<Link>,
+}
+
+fn marker_re() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:(?P<num>\d{1,3})[.)]|\[(?P<br>\d{1,3})\]|\((?P<par>\d{1,3})\)|(?P<bul>[•▪●◦‣■□➢►*+-])|(?P<bare>\d{1,3}))\s+",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Recognise a list marker at the start of `line`; returns the marker and its length.
+pub fn list_marker(line: &str) -> Option<(Marker, usize)> {
+    let caps = marker_re().captures(line)?;
+    let len = caps.get(0)?.end();
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let marker = if let Some(n) = num("num").or_else(|| num("br")).or_else(|| num("par")) {
+        Marker::Numbered(n)
+    } else if let Some(n) = num("bare") {
+        // A bare number is a footnote marker only before a capital, a quote or a bracket.
+        let next = line[len..].chars().next()?;
+        if !(next.is_uppercase() || "\"'([".contains(next)) {
+            return None;
+        }
+        Marker::BareNumber(n)
+    } else if caps.name("bul").is_some() {
+        // A lone hyphen followed by a digit is a negative number, not a bullet.
+        if line[len..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        Marker::Bullet
+    } else {
+        return None;
+    };
+    Some((marker, len))
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (start + lead, (end - trail).max(start + lead))
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Is this stand-alone line a heading? Short, no sentence-final punctuation.
+fn looks_like_heading(line: &str) -> bool {
+    let t = line.trim();
+    let n = words(t);
+    if n == 0 || n > 14 || t.len() > 120 {
+        return false;
+    }
+    let last = t.chars().last().unwrap_or('.');
+    // A line ending in a colon introduces what follows ("Lavrov confirmed:"); it is prose.
+    if matches!(last, '.' | ',' | ';' | ':' | '"' | '\'') {
+        return false;
+    }
+    t.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+/// Lay out a plain-text article.
+pub fn layout_text(original: &str) -> Layout {
+    let norm = super::normalize::normalize(original);
+    let text = norm.text();
+    let mut blocks = Vec::new();
+    let mut para = 0usize;
+    // Paragraphs are separated by lines holding only white space.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let end = pos + line.trim_end_matches('\n').len();
+        lines.push((pos, end));
+        pos += line.len();
+    }
+    let mut group: Vec<(usize, usize)> = Vec::new();
+    let flush = |group: &mut Vec<(usize, usize)>, blocks: &mut Vec<Block>, para: &mut usize| {
+        if group.is_empty() {
+            return;
+        }
+        let wrapped = group.len() > 1
+            && group[1..].iter().any(|&(s, e)| {
+                text[s..e]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+            })
+            && !group.iter().any(|&(s, e)| list_marker(text[s..e].trim_start()).is_some());
+        let pieces: Vec<(usize, usize)> = if wrapped || group.len() == 1 {
+            vec![(group[0].0, group[group.len() - 1].1)]
+        } else {
+            group.clone()
+        };
+        let single = pieces.len() == 1;
+        for (s, e) in pieces {
+            let (s, e) = trim_range(text, s, e);
+            let body_text = &text[s..e];
+            let (marker, body) = match list_marker(body_text) {
+                Some((m, len)) => (Some(m), s + len),
+                None => (None, s),
+            };
+            let kind = if marker.is_some() {
+                BlockKind::ListItem
+            } else if single && !wrapped && looks_like_heading(body_text) {
+                BlockKind::Heading
+            } else if single {
+                BlockKind::Paragraph
+            } else {
+                BlockKind::Line
+            };
+            blocks.push(Block {
+                kind,
+                start: s,
+                end: e,
+                body,
+                marker,
+                para: *para,
+            });
+        }
+        *para += 1;
+        group.clear();
+    };
+    for &(s, e) in &lines {
+        if text[s..e].trim().is_empty() {
+            flush(&mut group, &mut blocks, &mut para);
+        } else {
+            group.push((s, e));
+        }
+    }
+    flush(&mut group, &mut blocks, &mut para);
+    Layout {
+        norm,
+        blocks,
+        links: Vec::new(),
+    }
+}
+
+/// Lay out a Markdown article with pulldown-cmark.
+pub fn layout_markdown(original: &str) -> Layout {
+    let mut b = Builder::new(original);
+    let mut blocks = Vec::new();
+    let mut links = Vec::new();
+    let mut open: Option<(BlockKind, usize)> = None;
+    let mut item_depth = 0usize;
+    let mut skip_depth = 0usize;
+    let mut link_stack: Vec<(usize, usize, usize, String)> = Vec::new();
+    let mut para = 0usize;
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let close = |b: &mut Builder, open: &mut Option<(BlockKind, usize)>, blocks: &mut Vec<Block>, para: &mut usize, at: usize| {
+        if let Some((kind, start)) = open.take() {
+            let (s, e) = trim_range(b.text(), start, b.len());
+            if e > s {
+                blocks.push(Block {
+                    kind,
+                    start: s,
+                    end: e,
+                    body: s,
+                    marker: (kind == BlockKind::ListItem).then_some(Marker::Bullet),
+                    para: *para,
+                });
+                *para += 1;
+            }
+            b.push_synthetic("\n\n", at);
+        }
+    };
+    for (event, range) in Parser::new_ext(original, opts).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_) | Tag::Image { .. }) => {
+                skip_depth += 1
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table | TagEnd::Image) => {
+                skip_depth = skip_depth.saturating_sub(1)
+            }
+            _ if skip_depth > 0 => {}
+            Event::Start(Tag::Heading { .. }) => {
+                close(&mut b, &mut open, &mut blocks, &mut para, range.start);
+                open = Some((BlockKind::Heading, b.len()));
+            }
+            Event::Start(Tag::Paragraph) => {
+                if open.is_none() {
+                    let kind = if item_depth > 0 {
+                        BlockKind::ListItem
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                    open = Some((kind, b.len()));
+                }
+            }
+            Event::Start(Tag::Item) => {
+                close(&mut b, &mut open, &mut blocks, &mut para, range.start);
+                item_depth += 1;
+                open = Some((BlockKind::ListItem, b.len()));
+            }
+            Event::End(TagEnd::Item) => {
+                close(&mut b, &mut open, &mut blocks, &mut para, range.end);
+                item_depth = item_depth.saturating_sub(1);
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
+                if item_depth == 0 || matches!(open, Some((BlockKind::Heading, _))) {
+                    close(&mut b, &mut open, &mut blocks, &mut para, range.end);
+                } else {
+                    b.push_synthetic("\n", range.end);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link_stack.push((b.len(), range.start, range.end, dest_url.to_string()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((start, os, oe, url)) = link_stack.pop() {
+                    b.stretch(start, b.len(), os, oe);
+                    links.push(Link {
+                        start,
+                        end: b.len(),
+                        orig_start: os,
+                        orig_end: oe,
+                        url,
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if open.is_none() {
+                    open = Some((BlockKind::Paragraph, b.len()));
+                }
+                if original.get(range.clone()) == Some(&*t) {
+                    b.push_range(range.start, range.end);
+                } else {
+                    b.push_synthetic(&t, range.start);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => b.push_synthetic("\n", range.start),
+            _ => {}
+        }
+    }
+    close(&mut b, &mut open, &mut blocks, &mut para, original.len());
+    Layout {
+        norm: b.finish(),
+        blocks,
+        links,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(layout: &Layout) -> Vec<(BlockKind, &str)> {
+        layout
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &layout.norm.text()[b.body..b.end]))
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_paragraphs_lines_and_headings() {
+        let l = layout_text(
+            "Title Here\n\nA first paragraph that is\nwrapped onto two lines.\n\nWeb Resources\n\nNASA, \u{201c}Earth\u{201d}\nNOAA, \u{201c}Earth Day\u{201d}\n\n  1. Kommersant. (2025)\n",
+        );
+        assert_eq!(
+            kinds(&l),
+            vec![
+                (BlockKind::Heading, "Title Here"),
+                (
+                    BlockKind::Paragraph,
+                    "A first paragraph that is\nwrapped onto two lines."
+                ),
+                (BlockKind::Heading, "Web Resources"),
+                (BlockKind::Line, "NASA, \"Earth\""),
+                (BlockKind::Line, "NOAA, \"Earth Day\""),
+                (BlockKind::ListItem, "Kommersant. (2025)"),
+            ]
+        );
+        assert_eq!(l.blocks[5].marker, Some(Marker::Numbered(1)));
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker("1. Foo").map(|m| m.0), Some(Marker::Numbered(1)));
+        assert_eq!(list_marker("[12] Foo").map(|m| m.0), Some(Marker::Numbered(12)));
+        assert_eq!(list_marker("• Foo").map(|m| m.0), Some(Marker::Bullet));
+        assert_eq!(list_marker("3 Lewis G. Regenstein").map(|m| m.0), Some(Marker::BareNumber(3)));
+        assert_eq!(list_marker("-5 degrees"), None);
+        assert_eq!(list_marker("2025 was a year"), None);
+    }
+
+    #[test]
+    fn markdown_links_reduce_to_their_text() {
+        let src = "# Head\n\nTrump [directed](https://x.com/a) agencies.\n";
+        let l = layout_markdown(src);
+        assert_eq!(kinds(&l)[0], (BlockKind::Heading, "Head"));
+        assert_eq!(kinds(&l)[1], (BlockKind::Paragraph, "Trump directed agencies."));
+        let link = &l.links[0];
+        assert_eq!(&src[link.orig_start..link.orig_end], "[directed](https://x.com/a)");
+        let t = l.norm.text();
+        let (s, e) = (t.find("directed").unwrap(), t.find(" agencies").unwrap());
+        assert_eq!(&src[l.norm.orig_start(s)..l.norm.orig_end(e)], "[directed](https://x.com/a)");
+        // A span over the link text maps back to the whole link syntax.
+        let b = &l.blocks[1];
+        assert_eq!(
+            &src[l.norm.orig_start(b.start)..l.norm.orig_end(b.end)],
+            "Trump [directed](https://x.com/a) agencies."
+        );
+    }
+}

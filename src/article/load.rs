@@ -1,0 +1,162 @@
+//! Reading an article file from disk and refusing what cannot be an article.
+
+use std::path::{Path, PathBuf};
+
+/// Why an article could not be loaded. Each variant carries enough to point an editor at
+/// the exact byte that is wrong.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LoadError {
+    #[error("{path}: cannot read the file: {reason}")]
+    Io { path: PathBuf, reason: String },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}:{line}:{column}: the file is not valid UTF-8 (byte {offset} starts an invalid sequence)")]
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}:{line}:{column}: the file contains a NUL byte (offset {offset}); it looks binary")]
+    NulByte {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}: the file holds only white space")]
+    Blank { path: PathBuf },
+}
+
+impl LoadError {
+    /// A one-line hint telling the editor how to fix the file.
+    pub fn help(&self) -> &'static str {
+        match self {
+            LoadError::Io { .. } => "check that the path exists and is readable",
+            LoadError::Empty { .. } | LoadError::Blank { .. } => {
+                "paste the article text into the file, or remove the file"
+            }
+            LoadError::InvalidUtf8 { .. } => {
+                "re-save the article as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"
+            }
+            LoadError::NulByte { .. } => {
+                "articles must be plain text or Markdown; export the text from the binary format first"
+            }
+        }
+    }
+
+    /// The byte offset the error points at, when there is one.
+    pub fn offset(&self) -> Option<usize> {
+        match self {
+            LoadError::InvalidUtf8 { offset, .. } | LoadError::NulByte { offset, .. } => {
+                Some(*offset)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Read `path` and validate it as article text.
+pub fn read_article_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    validate_article_bytes(path, bytes)
+}
+
+/// Validate raw bytes as article text: non-empty, UTF-8, no NUL bytes.
+pub fn validate_article_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    if bytes.is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let (line, column) = line_col_bytes(&bytes[..offset]);
+            return Err(LoadError::InvalidUtf8 {
+                path: path.to_path_buf(),
+                offset,
+                line,
+                column,
+            });
+        }
+    };
+    if let Some(offset) = text.find('\0') {
+        let (line, column) = line_col_bytes(&text.as_bytes()[..offset]);
+        return Err(LoadError::NulByte {
+            path: path.to_path_buf(),
+            offset,
+            line,
+            column,
+        });
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(LoadError::Blank {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(text)
+}
+
+/// 1-based line and column (in characters) of the end of `prefix`. Invalid UTF-8 in the prefix
+/// cannot occur (callers pass the valid part), but is counted byte by byte if it does.
+fn line_col_bytes(prefix: &[u8]) -> (usize, usize) {
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(bytes: &[u8]) -> Result<String, LoadError> {
+        validate_article_bytes(Path::new("a.txt"), bytes.to_vec())
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        assert!(matches!(check(b""), Err(LoadError::Empty { .. })));
+        assert!(matches!(check(b" \n\t\n"), Err(LoadError::Blank { .. })));
+        assert!(matches!(
+            check("\u{feff}\n".as_bytes()),
+            Err(LoadError::Blank { .. })
+        ));
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_line_and_column() {
+        let err = check(b"first line\nab\xff cd").unwrap_err();
+        assert_eq!(
+            err,
+            LoadError::InvalidUtf8 {
+                path: "a.txt".into(),
+                offset: 13,
+                line: 2,
+                column: 3
+            }
+        );
+        assert!(err.to_string().starts_with("a.txt:2:3:"));
+    }
+
+    #[test]
+    fn nul_bytes_are_refused_with_position() {
+        let err = check(b"abc\n\0").unwrap_err();
+        assert_eq!(err.offset(), Some(4));
+        assert!(err.to_string().contains("a.txt:2:1"));
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        assert!(check("\u{feff}Hello.\r\nWorld.".as_bytes()).is_ok());
+    }
+}

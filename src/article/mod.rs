@@ -1,0 +1,170 @@
+//! Article loading and normalisation: from a file to blocks of analysis text that map back to
+//! the exact bytes of the article.
+
+pub mod furniture;
+pub mod layout;
+pub mod load;
+pub mod metadata;
+pub mod normalize;
+
+pub use furniture::Furniture;
+pub use layout::{Block, BlockKind, Layout, Link, Marker};
+pub use load::LoadError;
+pub use metadata::Metadata;
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// How the article is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Text,
+        }
+    }
+}
+
+/// A loaded article, ready for extraction.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The path as the dossier records it (relative to the dossier root, `/`-separated).
+    pub path: String,
+    /// The file stem: the name of its claim file.
+    pub slug: String,
+    pub format: Format,
+    /// The article exactly as on disk.
+    pub original: String,
+    pub layout: Layout,
+    /// Parallel to `layout.blocks`: which blocks are page furniture.
+    pub furniture: Vec<Option<Furniture>>,
+    pub metadata: Metadata,
+    /// `sha256:<hex>` of the article bytes.
+    pub fingerprint: String,
+}
+
+impl Article {
+    /// Read and prepare the article at `file`, recording it under `record_path`.
+    pub fn load(file: &Path, record_path: &str) -> Result<Article, LoadError> {
+        let text = load::read_article_text(file)?;
+        Ok(Article::from_text(record_path, text, Format::from_path(file)))
+    }
+
+    /// Prepare an article from text already in memory.
+    pub fn from_text(record_path: &str, original: String, format: Format) -> Article {
+        let layout = match format {
+            Format::Text => layout::layout_text(&original),
+            Format::Markdown => layout::layout_markdown(&original),
+        };
+        let furniture = furniture::classify(layout.norm.text(), &layout.blocks);
+        let metadata = metadata::extract(layout.norm.text(), &layout.blocks, &furniture);
+        let fingerprint = fingerprint(original.as_bytes());
+        let slug = slug_of(record_path);
+        Article {
+            path: record_path.to_string(),
+            slug,
+            format,
+            original,
+            layout,
+            furniture,
+            metadata,
+            fingerprint,
+        }
+    }
+
+    /// The normalised analysis text.
+    pub fn text(&self) -> &str {
+        self.layout.norm.text()
+    }
+
+    /// The original text of a normalised span.
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.layout.norm.orig_start(start);
+        let e = self.layout.norm.orig_end(end).max(s);
+        (s, e)
+    }
+
+    /// 1-based line and column (in characters) of an original byte offset.
+    pub fn line_col(&self, orig: usize) -> (usize, usize) {
+        line_col(&self.original, orig)
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = text
+        .get(line_start..offset)
+        .map_or(offset - line_start, |s| s.chars().count())
+        + 1;
+    (line, column)
+}
+
+/// `sha256:<hex>` of some bytes.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(71);
+    s.push_str("sha256:");
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// The file stem of a recorded path.
+pub fn slug_of(record_path: &str) -> String {
+    let name = record_path.rsplit(['/', '\\']).next().unwrap_or(record_path);
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// Does `path` look like an article file (`.txt`, `.md`, `.markdown`)?
+pub fn is_article_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
+/// The recorded form of a path relative to a root: `/`-separated.
+pub fn record_path(root: &Path, file: &Path) -> String {
+    let rel: PathBuf = file.strip_prefix(root).map_or_else(|_| file.to_path_buf(), Path::to_path_buf);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let t = "ab\n“cd” ef";
+        let off = t.find("ef").unwrap();
+        assert_eq!(line_col(t, off), (2, 6));
+        assert_eq!(line_col(t, 0), (1, 1));
+    }
+
+    #[test]
+    fn slugs_and_formats() {
+        assert_eq!(slug_of("articles/no-tariffs.txt"), "no-tariffs");
+        assert_eq!(Format::from_path(Path::new("a/b.MD")), Format::Markdown);
+        assert!(is_article_file(Path::new("x.markdown")));
+        assert!(!is_article_file(Path::new("x.yaml")));
+    }
+}

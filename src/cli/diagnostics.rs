@@ -1,0 +1,42 @@
+//! Errors as the user sees them: miette reports naming the file, the position, what is wrong
+//! and how to fix it.
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+
+/// A problem with one file, optionally pointing at a byte of it.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic()]
+pub struct FileProblem {
+    message: String,
+    #[help]
+    help: Option<String>,
+    #[source_code]
+    src: Option<NamedSource<String>>,
+    #[label("here")]
+    span: Option<SourceSpan>,
+}
+
+impl FileProblem {
+    pub fn new(message: impl Into<String>, help: impl Into<String>) -> Self {
+        FileProblem {
+            message: message.into(),
+            help: Some(help.into()),
+            src: None,
+            span: None,
+        }
+    }
+
+    /// Point at byte `offset` of a file whose (lossily decoded) text is `text`.
+    pub fn at(mut self, name: &str, text: String, offset: usize) -> Self {
+        let offset = offset.min(text.len());
+        self.src = Some(NamedSource::new(name, text));
+        self.span = Some(SourceSpan::from((offset, 0)));
+        self
+    }
+}
+
+/// Print a diagnostic to stderr.
+pub fn emit(problem: impl Diagnostic + Send + Sync + 'static) {
+    eprintln!("{:?}", miette::Report::new(problem));
+}

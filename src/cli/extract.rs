@@ -1,0 +1,173 @@
+//! `dossier extract`.
+
+use super::diagnostics::{emit, FileProblem};
+use super::{Context, Exit, Format};
+use dossier::article::{Article, LoadError};
+use dossier::extract::{extract, Extraction};
+use dossier::store::claims::{self, ArticleJson, ExtractJson};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Articles (or directories of articles) to extract; default: every article in articles/.
+    paths: Vec<PathBuf>,
+    /// `human` writes claim and source files; `json` prints the extraction and writes nothing.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Write nothing; exit 1 if any claim file or source stub is missing or out of date.
+    #[arg(long)]
+    check: bool,
+}
+
+fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProblem {
+    let p = FileProblem::new(e.to_string(), e.help());
+    match e.offset() {
+        Some(off) => {
+            let bytes = std::fs::read(file).unwrap_or_default();
+            p.at(shown, String::from_utf8_lossy(&bytes).into_owned(), off)
+        }
+        None => p,
+    }
+}
+
+/// Load and extract the articles, on all cores; results keep the input order.
+fn extract_all(files: &[(PathBuf, String)]) -> Vec<Result<(String, Extraction), (PathBuf, String, LoadError)>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(file, record)| match Article::load(file, record) {
+                            Ok(a) => Ok((a.slug.clone(), extract(&a))),
+                            Err(e) => Err((file.clone(), record.clone(), e)),
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A worker that panicked is a bug; re-raise it rather than silently dropping articles.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
+    let dossier = match ctx.dossier() {
+        Ok(d) => d,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| dossier.root.clone());
+    let files = if args.paths.is_empty() { dossier.articles() } else { dossier.resolve_articles(&cwd, &args.paths) };
+    let files = match files {
+        Ok(f) => f,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    if files.is_empty() {
+        emit(FileProblem::new(
+            format!("no articles to extract in {}", dossier.articles_dir().display()),
+            "put .txt or .md articles into articles/, or name them on the command line",
+        ));
+        return Exit::Error;
+    }
+    let listed: Vec<(PathBuf, String)> = files.iter().map(|f| (f.clone(), dossier.record_path(f))).collect();
+    let mut extractions = Vec::new();
+    let mut failed = false;
+    for r in extract_all(&listed) {
+        match r {
+            Ok(x) => extractions.push(x),
+            Err((file, record, e)) => {
+                emit(load_problem(&e, &file, &record));
+                failed = true;
+            }
+        }
+    }
+    // Two articles with one slug would overwrite each other's claim file.
+    let mut slugs = std::collections::BTreeMap::new();
+    for (slug, x) in &extractions {
+        if let Some(first) = slugs.insert(slug.clone(), x.article.path.clone()) {
+            let e = dossier::store::DossierError::DuplicateSlug { slug: slug.clone(), first, second: x.article.path.clone() };
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    }
+    if failed {
+        // Never a partial write: one unreadable article stops the whole run.
+        return Exit::Error;
+    }
+    if args.format == Format::Json {
+        let doc = ExtractJson {
+            articles: extractions
+                .iter()
+                .map(|(_, x)| ArticleJson { article: &x.article, references: &x.references, claims: &x.claims })
+                .collect(),
+        };
+        let mut out = std::io::stdout().lock();
+        let written = serde_json::to_writer_pretty(&mut out, &doc)
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out));
+        return match written {
+            Ok(()) => Exit::Ok,
+            Err(e) => {
+                emit(FileProblem::new(format!("cannot write JSON to stdout: {e}"), "check the pipe or file stdout goes to"));
+                Exit::Error
+            }
+        };
+    }
+    let plan = match claims::plan(&dossier, &extractions) {
+        Ok(p) => p,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    if args.check {
+        let pending = claims::pending(&plan);
+        if pending.is_empty() {
+            if !ctx.quiet {
+                eprintln!("extract --check: {} claim file(s) up to date", extractions.len());
+            }
+            return Exit::Ok;
+        }
+        for p in &pending {
+            let rel = dossier.record_path(&p.path);
+            let what = if p.path.exists() { "out of date" } else { "missing" };
+            println!("{rel}: {what}");
+        }
+        eprintln!("extract --check: {} file(s) need `dossier extract`", pending.len());
+        return Exit::Findings;
+    }
+    match claims::write(&plan) {
+        Ok(w) => {
+            if !ctx.quiet {
+                let n_claims: usize = extractions.iter().map(|(_, x)| x.claims.len()).sum();
+                let n_refs: usize = extractions.iter().map(|(_, x)| x.references.len()).sum();
+                eprintln!(
+                    "extracted {} article(s): {} claim(s), {} reference(s); {} claim file(s) written, {} unchanged, {} new source stub(s)",
+                    extractions.len(),
+                    n_claims,
+                    n_refs,
+                    w.claim_files,
+                    w.unchanged,
+                    w.new_sources
+                );
+            }
+            Exit::Ok
+        }
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            Exit::Error
+        }
+    }
+}

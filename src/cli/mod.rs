@@ -1,0 +1,80 @@
+//! Argument parsing and dispatch to the subcommands.
+
+mod diagnostics;
+mod exit;
+mod extract;
+
+pub use exit::Exit;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Audit the sourcing of opinion and news writing.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about = None)]
+pub struct Cli {
+    /// The dossier's root directory (default: found from the working directory upward).
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    /// Print nothing but errors and requested output.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract quotes, reported speech, assertions and references from articles into
+    /// claims/<slug>.yaml, and write a stub sources/<id>.yaml for every cited work.
+    Extract(extract::ExtractArgs),
+}
+
+/// Output formats shared by the subcommands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Write files and print a human summary.
+    Human,
+    /// Print JSON to stdout instead of writing files.
+    Json,
+}
+
+pub fn run() -> Exit {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { Exit::Error } else { Exit::Ok };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let ctx = Context {
+        root: cli.root,
+        quiet: cli.quiet,
+    };
+    match cli.command {
+        Command::Extract(args) => extract::run(&ctx, args),
+    }
+}
+
+/// Options every subcommand sees.
+pub struct Context {
+    pub root: Option<PathBuf>,
+    pub quiet: bool,
+}
+
+impl Context {
+    /// The dossier to work on.
+    pub fn dossier(&self) -> Result<dossier::store::Dossier, dossier::store::DossierError> {
+        match &self.root {
+            Some(r) => dossier::store::Dossier::at(r),
+            None => {
+                let cwd = std::env::current_dir().map_err(|e| dossier::store::DossierError::Io {
+                    path: ".".into(),
+                    reason: e.to_string(),
+                })?;
+                dossier::store::Dossier::discover(&cwd)
+            }
+        }
+    }
+}

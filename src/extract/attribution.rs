@@ -1,0 +1,131 @@
+//! Who said a quotation: the attribution after it ("…," Lavrov noted), before it (Lavrov
+//! said, "…"), in the colon-ended paragraph that introduces it ("Lavrov confirmed:"), or, for a
+//! quotation with none, the speaker of the quotation just before it in the same or the
+//! previous paragraph.
+
+use super::lexicon::{self, contains};
+use super::names::{subject_after, subject_before, Names, Speaker, Subject};
+use super::text::{tokens, Token};
+
+/// A resolved attribution.
+#[derive(Debug, Clone, Default)]
+pub struct Attribution {
+    pub speaker: Option<Speaker>,
+    pub cue: Option<String>,
+}
+
+fn is_say(t: &Token) -> bool {
+    !t.is_capitalized() && contains(lexicon::SAY_VERBS, t.word)
+}
+
+/// The cue: the verb and the lower-case words that complete it ("said in a statement").
+fn cue_from(toks: &[Token], v: usize, extend: bool) -> String {
+    let mut words = vec![toks[v].word.to_string()];
+    if v > 0 && matches!(toks[v - 1].word, "has" | "had" | "have") && toks[v - 1].trailing().is_empty() {
+        words.insert(0, toks[v - 1].word.to_string());
+    }
+    if extend && toks[v].trailing().is_empty() {
+        for t in toks.iter().skip(v + 1).take(6) {
+            if t.is_capitalized() || t.word.is_empty() {
+                break;
+            }
+            words.push(t.word.to_string());
+            if !t.trailing().is_empty() {
+                break;
+            }
+        }
+    }
+    // A cue ends on its verb or a preposition's object, never on a dangling article.
+    while words.len() > 1 && matches!(words.last().map(String::as_str), Some("the" | "a" | "an" | "to" | "of" | "that")) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// Attribution in the words right after a closing mark: `," Lavrov noted.` / `," said Lavrov`.
+pub fn after(names: &Names, toks: &[Token]) -> Option<Attribution> {
+    let first = toks.first()?;
+    if is_say(first) {
+        let subject = subject_after(names, toks, 0)?;
+        return Some(Attribution {
+            speaker: names.resolve(&subject),
+            cue: Some(cue_from(toks, 0, false)),
+        });
+    }
+    for v in 1..toks.len().min(10) {
+        if is_say(&toks[v]) {
+            let subject = subject_before(names, &toks[..=v], v)?;
+            return Some(Attribution {
+                speaker: names.resolve(&subject),
+                cue: Some(cue_from(toks, v, true)),
+            });
+        }
+        // Only a subject can stand between the quotation and its verb.
+        if !toks[v - 1].trailing().is_empty() && !super::text::is_abbreviation(toks[v - 1].raw) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Attribution in the words before an opening mark: the last verb of saying (or a possessive
+/// with a noun of saying: "the Pentagon's request for").
+pub fn before(names: &Names, toks: &[Token]) -> Option<Attribution> {
+    for v in (0..toks.len()).rev() {
+        let t = &toks[v];
+        if is_say(t) {
+            // "who said" → the name before "who"; "said Lavrov, "…"" → the name after.
+            let subject = subject_before(names, toks, v).or_else(|| subject_after(names, toks, v))?;
+            return Some(Attribution {
+                speaker: names.resolve(&subject),
+                cue: Some(cue_from(toks, v, true)),
+            });
+        }
+        if contains(lexicon::SPEECH_NOUNS, t.word) && v > 0 {
+            let p = &toks[v - 1];
+            let possessive = p.raw.ends_with("'s") || matches!(p.word, "its" | "his" | "her" | "their");
+            if possessive && p.trailing().is_empty() || p.raw.ends_with("'s") {
+                let subject = if matches!(p.word, "its" | "his" | "her" | "their") {
+                    let word = if p.word == "his" { "he" } else if p.word == "her" { "she" } else { "it" };
+                    Subject::Pronoun {
+                        word: word.to_string(),
+                        at: p.start,
+                    }
+                } else {
+                    let start = p.start + p.leading().len();
+                    let end = start + p.word.len();
+                    let m = names.mentions.iter().position(|m| m.start <= start && end <= m.end && m.end == end)?;
+                    Subject::Name(m)
+                };
+                return Some(Attribution {
+                    speaker: names.resolve(&subject),
+                    cue: Some(t.word.to_string()),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Attribution in a paragraph ending with a colon that introduces a block quotation:
+/// "Lavrov confirmed:" / "According to Lavrov's recent interview:".
+pub fn intro(names: &Names, text: &str, start: usize, end: usize) -> Option<Attribution> {
+    let toks = tokens(text, start, end);
+    if let Some(a) = before(names, &toks) {
+        if a.speaker.is_some() {
+            return Some(a);
+        }
+    }
+    for (k, t) in toks.iter().enumerate() {
+        if t.word.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|n| n.word == "to") {
+            let n = toks.get(k + 2)?;
+            let s = n.start + n.leading().len();
+            let m = names.mentions.iter().position(|m| m.start <= s && s < m.end)?;
+            return Some(Attribution {
+                speaker: names.resolve(&Subject::Name(m)),
+                cue: Some("according to".to_string()),
+            });
+        }
+    }
+    None
+}

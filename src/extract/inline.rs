@@ -1,0 +1,348 @@
+//! Sources named in the running text: "Reuters reported", "according to The Guardian",
+//! "on Twitter", "Speaking to NBC News", "a UN report", "as published in Kommersant", and, in
+//! Markdown, every link to another site.
+
+use super::names::Names;
+use super::outlets;
+use super::references::Fields;
+use super::text::Sentence;
+use crate::article::Article;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// How the text names the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// "X reported", "according to X": the writer relies on X.
+    Report,
+    /// "on Twitter", "told NBC News", "as published in Kommersant": where words were published.
+    Venue,
+    /// A hyperlink.
+    Link,
+}
+
+/// A source named in the text, in normalised coordinates (`orig` for links, whose raw text is
+/// the Markdown syntax).
+#[derive(Debug, Clone)]
+pub struct Inline {
+    pub start: usize,
+    pub end: usize,
+    pub orig: Option<(usize, usize)>,
+    pub cue: Cue,
+    pub fields: Fields,
+    pub sentence: usize,
+}
+
+struct Res {
+    before: Regex,
+    after: Regex,
+    venue: Regex,
+    person_of: Regex,
+    report_noun: Regex,
+    and_by: Regex,
+    available: Regex,
+}
+
+const OUTLET: &str = r"(?P<o>(?:[Tt]he )?[\p{Lu}][\p{L}\d&.'-]*(?: (?:of |and |for |the |&)?[\p{Lu}\d][\p{L}\d&.'-]*){0,5})";
+
+fn res() -> &'static Res {
+    static R: OnceLock<Res> = OnceLock::new();
+    R.get_or_init(|| {
+        let re = |s: String| Regex::new(&s).expect("static regex");
+        Res {
+            before: re(format!(r"(?P<cue>\b(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}")),
+            after: re(format!(r"{OUTLET} (?P<cue>(?:first |later |also |has |had )?(?:reported|revealed|reports|published|broke the news|said in a report|disclosed))\b")),
+            venue: re(format!(r"(?P<cue>\b(?:on|to|with|in)) {OUTLET}")),
+            person_of: re(format!(r"(?P<cue>\b(?:[Ss]peaking to|[Tt]old|[Ii]n an interview with)) [\p{{Lu}}][\p{{L}}'-]+(?: [\p{{Lu}}][\p{{L}}'-]+){{0,3}} of {OUTLET}")),
+            report_noun: re(r"\b(?:[Aa]|[Aa]n|[Tt]he) (?P<o>[\p{Lu}][\p{L}.&-]*(?: [\p{Lu}][\p{L}.&-]*){0,3}) (?P<cue>report|study|investigation|survey|analysis|poll|inquiry|audit|review)\b".to_string()),
+            and_by: re(format!(r"\band (?P<cue>by) {OUTLET}")),
+            available: re(r"\bavailable (?:through|from|at|via|on) (?P<o>(?:the )?[\p{Lu}][\p{L}'-]*(?: (?:of |the |at |and |for )*[\p{Lu}][\p{L}'-]*,?)*)".to_string()),
+        }
+    })
+}
+
+/// Trim an outlet capture: drop a trailing possessive or dangling connector and a leading
+/// lower-case "the".
+fn tidy(o: &str) -> &str {
+    let mut o = o.trim().trim_end_matches([',', '.']);
+    for suffix in [" and", " of", " the", " for", " &"] {
+        o = o.strip_suffix(suffix).unwrap_or(o);
+    }
+    o.strip_prefix("the ").unwrap_or(o)
+}
+
+fn is_plausible_outlet(names: &Names, o: &str) -> bool {
+    let bare = o.strip_prefix("The ").unwrap_or(o);
+    let first = bare.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = first.strip_suffix("'s").unwrap_or(&first);
+    !o.is_empty()
+        && !o.contains("'s")
+        && !super::lexicon::contains(super::lexicon::NOT_NAMES, first)
+        && !names.knows_person(o)
+        && crate::article::metadata::month_number(o).is_none()
+}
+
+/// Find named sources in the given body sentences.
+pub fn find(article: &Article, sentences: &[Sentence], quotes: &[(usize, usize)], names: &Names) -> Vec<Inline> {
+    let text = article.text();
+    let r = res();
+    let mut out: Vec<Inline> = Vec::new();
+    let outside = |s: usize, e: usize| !quotes.iter().any(|&(qs, qe)| s < qe && e > qs);
+    for (si, s) in sentences.iter().enumerate() {
+        let sent = &text[s.start..s.end];
+        let add = |out: &mut Vec<Inline>, start: usize, end: usize, outlet: &str, cue: Cue| {
+            let (a, b) = (s.start + start, s.start + end);
+            if !outside(a, b) || out.iter().any(|x| x.start == a && x.fields.outlet.as_deref() == Some(outlet)) {
+                return;
+            }
+            out.push(Inline {
+                start: a,
+                end: b,
+                orig: None,
+                cue,
+                fields: Fields {
+                    outlet: Some(outlet.to_string()),
+                    ..Fields::default()
+                },
+                sentence: si,
+            });
+        };
+        for c in r.person_of.captures_iter(sent) {
+            let o = tidy(&c["o"]);
+            if outlets::is_outlet(o) || !names.knows_person(o) {
+                let whole = c.get(0).map_or(0..0, |m| m.range());
+                let end = whole.start + c.get(0).map_or(0, |m| m.as_str().find(o).unwrap_or(0) + o.len());
+                add(&mut out, whole.start, end, o, Cue::Venue);
+            }
+        }
+        for c in r.before.captures_iter(sent) {
+            let cue = c.name("cue").map_or("", |m| m.as_str()).to_lowercase();
+            let o = tidy(&c["o"]);
+            let venue_cue = cue.starts_with("told") || cue.starts_with("speaking") || cue.contains("interview") || cue.contains("statement to") || cue.contains("published") || cue.contains("writing") || cue.contains("wrote") || cue.contains("quoted");
+            // "told X" and "speaking to X" name an outlet only when X is one.
+            if venue_cue && (cue.starts_with("told") || cue.starts_with("speaking")) && !outlets::is_outlet(o) {
+                continue;
+            }
+            if !is_plausible_outlet(names, o) {
+                continue;
+            }
+            let start = c.get(0).map_or(0, |m| m.start());
+            let end = c["o"].find(o).map_or(0, |p| c.name("o").map_or(0, |m| m.start()) + p + o.len());
+            let kind = if venue_cue { Cue::Venue } else { Cue::Report };
+            for name in split_outlets(o) {
+                add(&mut out, start, end, name, kind);
+            }
+            // "reported by The Guardian … and by Associated Press"
+            if cue.contains("by") {
+                for c2 in r.and_by.captures_iter(&sent[end..]) {
+                    let o2 = tidy(&c2["o"]);
+                    if is_plausible_outlet(names, o2) {
+                        let s2 = end + c2.name("cue").map_or(0, |m| m.start());
+                        let e2 = end + c2.name("o").map_or(0, |m| m.start()) + o2.len();
+                        add(&mut out, s2, e2, o2, Cue::Report);
+                    }
+                }
+            }
+        }
+        for c in r.after.captures_iter(sent) {
+            let o_full = &c["o"];
+            // The outlet is the capitalised run right before the verb ("broadcaster PBS").
+            let o = tidy(o_full);
+            if !is_plausible_outlet(names, o) {
+                continue;
+            }
+            let start = c.name("o").map_or(0, |m| m.start()) + o_full.find(o).unwrap_or(0);
+            let end = c.get(0).map_or(0, |m| m.end());
+            add(&mut out, start, end, o, Cue::Report);
+        }
+        for c in r.venue.captures_iter(sent) {
+            let o = tidy(&c["o"]);
+            if !outlets::is_outlet(o) {
+                continue;
+            }
+            let start = c.get(0).map_or(0, |m| m.start());
+            let end = c.name("o").map_or(0, |m| m.start()) + c["o"].find(o).unwrap_or(0) + o.len();
+            if out.iter().any(|x| x.start <= s.start + start && s.start + end <= x.end) {
+                continue;
+            }
+            add(&mut out, start, end, o, Cue::Venue);
+        }
+        for c in r.report_noun.captures_iter(sent) {
+            let o = &c["o"];
+            let expanded = outlets::expand_acronym(o).unwrap_or(o);
+            if names.knows_person(o) || super::lexicon::contains(super::lexicon::NOT_NAMES, &o.to_lowercase()) {
+                continue;
+            }
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            add(&mut out, whole.start, whole.end, expanded, Cue::Report);
+        }
+        for c in r.available.captures_iter(sent) {
+            let o = c["o"].trim_end_matches([',', '.']);
+            let o = o.strip_prefix("the ").unwrap_or(o);
+            let start = c.name("o").map_or(0, |m| m.start());
+            add(&mut out, start, start + c["o"].trim_end_matches([',', '.']).len(), o, Cue::Report);
+        }
+    }
+    out.extend(links(article, sentences, names));
+    out.sort_by_key(|x| (x.start, x.end));
+    out
+}
+
+/// "Reuters and NBC" names two outlets.
+fn split_outlets(o: &str) -> Vec<&str> {
+    let parts: Vec<&str> = o.split(" and ").map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() > 1 && parts.iter().all(|p| outlets::is_outlet(p) || p.split_whitespace().count() <= 2) {
+        parts
+    } else {
+        vec![o]
+    }
+}
+
+/// Every Markdown link to another site is a citation. Links to the article's own site
+/// (navigation, cross-references) are not.
+fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline> {
+    let text = article.text();
+    let own_site = own_site(article);
+    let mut out = Vec::new();
+    for link in &article.layout.links {
+        let Some(host) = outlets::host_of(&link.url) else {
+            continue;
+        };
+        if own_site.as_deref() == Some(outlets::site_of(&host).as_str()) {
+            continue;
+        }
+        let Some(si) = sentences.iter().position(|s| s.start <= link.start && link.start < s.end.max(s.start + 1)) else {
+            continue;
+        };
+        let s = &sentences[si];
+        let link_text = &text[link.start..link.end];
+        let after = text.get(link.end..s.end.max(link.end)).unwrap_or("");
+        // `[Directive 3000.09](url), "Autonomy in Weapon Systems,"`: the title that follows.
+        let following_title = after
+            .strip_prefix(", \"")
+            .and_then(|rest| rest.split_once('"'))
+            .map(|(t, _)| t.trim_end_matches(',').to_string());
+        let sentence_initial = link.start == s.start;
+        let named = link_text.split_whitespace().enumerate().any(|(k, w)| {
+            (k > 0 || !sentence_initial) && w.chars().next().is_some_and(|c| c.is_uppercase())
+        }) || link_text.chars().any(|c| c.is_ascii_digit());
+        let title = following_title.or_else(|| named.then(|| link_text.to_string()));
+        let year = outlets::year_in_url(&link.url).or_else(|| leading_year(text.get(s.start..link.start).unwrap_or("")));
+        // A site the article names ("Anthropic" for anthropic.com) goes by that name.
+        let label = outlets::site_of(&host).split('.').next().unwrap_or("").to_string();
+        let named_site = (label.len() >= 4 && outlets::outlet_for_url(&link.url).as_deref() == Some(host.as_str()))
+            .then(|| names.mentions.iter().find(|m| m.name.eq_ignore_ascii_case(&label)).map(|m| m.name.clone()))
+            .flatten();
+        out.push(Inline {
+            start: link.start,
+            end: link.end,
+            orig: Some((link.orig_start, link.orig_end)),
+            cue: Cue::Link,
+            fields: Fields {
+                outlet: named_site.or_else(|| outlets::outlet_for_url(&link.url)),
+                url: Some(link.url.clone()),
+                title,
+                year,
+                ..Fields::default()
+            },
+            sentence: si,
+        });
+    }
+    out
+}
+
+/// The site the article itself was published on, from its metadata block.
+fn own_site(article: &Article) -> Option<String> {
+    let text = article.text();
+    for (b, f) in article.layout.blocks.iter().zip(&article.furniture).take(12) {
+        if f.is_none() {
+            continue;
+        }
+        for line in text[b.body..b.end].lines() {
+            if let Some((k, v)) = line.split_once(':') {
+                let k = k.trim().to_lowercase();
+                if k == "source" || k == "url" {
+                    if let Some(h) = outlets::host_of(v.trim()) {
+                        return Some(outlets::site_of(&h));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "On February 27, 2026, …" or "In July 2025, …": the year a sentence opens with.
+fn leading_year(prefix: &str) -> Option<i32> {
+    let opener = ["On ", "In ", "By ", "Since ", "As of ", "During ", "Until "];
+    if !opener.iter().any(|o| prefix.starts_with(o)) {
+        return None;
+    }
+    let head = prefix.split(", ").take(2).collect::<Vec<_>>().join(", ");
+    let head = head.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4)?;
+    head.parse().ok().filter(|y| (1800..=2100).contains(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+    use crate::extract::text::split_sentences;
+
+    fn inline(src: &str, format: Format) -> Vec<(String, String, Cue)> {
+        let a = Article::from_text("a.txt", src.to_string(), format);
+        let t = a.text();
+        let mut sentences = Vec::new();
+        for (i, b) in a.layout.blocks.iter().enumerate() {
+            sentences.extend(split_sentences(t, i, b.body, b.end, &[]));
+        }
+        let names = Names::build(t, &sentences, &[]);
+        find(&a, &sentences, &[], &names)
+            .into_iter()
+            .map(|x| (t[x.start..x.end].to_string(), x.fields.outlet.unwrap_or_default(), x.cue))
+            .collect()
+    }
+
+    #[test]
+    fn outlets_named_in_prose() {
+        let got = inline(
+            "TVN24 reported he received surgery. Over 1000 were held, according to The Guardian. \
+             It was reported by The Guardian as true and by Associated Press as false. \
+             According to Reuters and NBC, he rules. A UN report concluded it.",
+            Format::Text,
+        );
+        let want = [
+            ("TVN24 reported", "TVN24"),
+            ("according to The Guardian", "The Guardian"),
+            ("reported by The Guardian", "The Guardian"),
+            ("by Associated Press", "Associated Press"),
+            ("According to Reuters and NBC", "Reuters"),
+            ("According to Reuters and NBC", "NBC"),
+            ("A UN report", "United Nations"),
+        ];
+        let got2: Vec<(&str, &str)> = got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got2, want);
+    }
+
+    #[test]
+    fn venues_and_people_are_told_apart() {
+        let got = inline(
+            "Speaking to Martin Smith of PBS, he spoke. She wrote on Twitter. According to Lavrov's interview: yes. Lavrov said so.",
+            Format::Text,
+        );
+        let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(outlets, vec!["PBS", "Twitter"]);
+        assert!(got.iter().all(|g| g.2 == Cue::Venue));
+    }
+
+    #[test]
+    fn markdown_links_are_citations() {
+        let got = inline(
+            "On February 27, 2026, Trump [directed](https://truthsocial.com/@x/posts/1) it. See [E.O. 14347](https://www.federalregister.gov/documents/2025/09/10/x).",
+            Format::Markdown,
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, "Truth Social");
+        assert_eq!(got[1].1, "Federal Register");
+    }
+}

@@ -1,0 +1,409 @@
+//! Reference lists: finding the sections (References, Sources, Notes, Footnotes, resource
+//! lists …), their entries, and parsing each entry into outlet, year, title, URL and DOI.
+
+use crate::article::{Article, BlockKind, Furniture, Marker};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A reference-list entry, located in normalised coordinates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entry {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    pub number: Option<u32>,
+    pub fields: Fields,
+}
+
+/// What an entry (or an inline mention) says about the cited work.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub year: Option<i32>,
+    pub title: Option<String>,
+    /// A bracketed description standing in for a title: `[Lavrov's statements on …]`.
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub doi: Option<String>,
+    /// ISO date the cited page was accessed, when the entry says.
+    pub accessed: Option<String>,
+    /// "Ibid." / "Op. cit.": the same work as the entry before.
+    pub ibid: bool,
+    /// An explanatory note rather than a citation.
+    pub note: bool,
+}
+
+struct Res {
+    heading: Regex,
+    url: Regex,
+    doi: Regex,
+    accessed: Regex,
+    ibid: Regex,
+    apa: Regex,
+    quoted: Regex,
+    paren_pub: Regex,
+    year: Regex,
+    legislation: Regex,
+    by_author: Regex,
+    trailing_date: Regex,
+}
+
+fn res() -> &'static Res {
+    static R: OnceLock<Res> = OnceLock::new();
+    R.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("static regex");
+        Res {
+            heading: re(r"(?i)^(?:\d+\.?\s+)?(?:references?|reference list|sources?(?: and notes)?|notes|end ?notes|foot ?notes|bibliography|works cited|citations|further reading|literature|web resources|resources|related [\w ]*reports?|selected [\w ]*|[\w ]*\b(?:speeches|statements|resources|reports|readings|links|sources)\b[\w ]*)\s*:?$"),
+            url: re(r#"https?://[^\s<>"“”‘’\]\[)]+[^\s<>"“”‘’\]\[).,;:]"#),
+            doi: re(r"(?i)(?:doi:\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/[^\s\x22<>]+[^\s\x22<>.,;])|\b(10\.\d{4,9}/[^\s\x22<>]+[^\s\x22<>.,;])"),
+            accessed: re(r"(?i)\b(?:accessed|retrieved|last visited)(?: on)?:?\s+([^.;]*?\d{4})"),
+            ibid: re(r"(?i)^(?:ibid|ibidem|op\.? ?cit|id)\b\.?"),
+            apa: re(r#"^(?P<who>[^()"“”\[\]]+?)\.?\s*\((?P<year>\d{4})[a-z]?(?:,[^)]*)?\)\.?\s*(?P<rest>.*)$"#),
+            quoted: re(r#"["“„«]\s*(?P<t>[^"“”„«»]+?)\s*["”“»]"#),
+            paren_pub: re(r"\((?P<pub>[^()]*?[A-Za-z][^()]*?),\s*(?P<year>\d{4})\)"),
+            year: re(r"(?:^|[^\d-])(?P<y>1[5-9]\d{2}|20\d{2})(?:[^\d-]|$)"),
+            legislation: re(r"^(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.|H\.\s?J\.\s?Res\.?|S\.\s?J\.\s?Res\.?|H\.\s?Con\.\s?Res\.|S\.\s?Con\.\s?Res\.|P\.\s?L\.|Pub\.\s?L\.)\s*\d|\b\d+(?:st|nd|rd|th) Cong\."),
+            by_author: re(r",\s+by\s+(?P<a>[^,]+?)\.?$"),
+            trailing_date: re(r",\s*(?:[A-Z][a-z]+\.? \d{1,2}, )?(?P<y>\d{4})\.?$"),
+        }
+    })
+}
+
+/// Is this block text the heading of a reference section?
+pub fn is_section_heading(text: &str) -> bool {
+    let t = text.trim();
+    t.split_whitespace().count() <= 8 && res().heading.is_match(t)
+}
+
+/// Find reference sections and their entries. Returns the entries and, parallel to the blocks,
+/// whether each block belongs to a reference section (headings and entries do; prose
+/// paragraphs inside a section stay body text).
+pub fn find_entries(article: &Article) -> (Vec<Entry>, Vec<bool>) {
+    let text = article.text();
+    let blocks = &article.layout.blocks;
+    let mut in_refs = vec![false; blocks.len()];
+    let mut entries = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let heading_like = b.kind == BlockKind::Heading
+            || (b.kind == BlockKind::Paragraph && text[b.body..b.end].split_whitespace().count() <= 4);
+        if !(heading_like && article.furniture[i].is_none() && is_section_heading(&text[b.body..b.end])) {
+            i += 1;
+            continue;
+        }
+        in_refs[i] = true;
+        // The section runs to the next heading or piece of furniture.
+        let mut j = i + 1;
+        while j < blocks.len()
+            && blocks[j].kind != BlockKind::Heading
+            && article.furniture[j].is_none_or(|f| f == Furniture::Placeholder)
+        {
+            j += 1;
+        }
+        let section: Vec<usize> = (i + 1..j).filter(|&k| article.furniture[k].is_none()).collect();
+        let marked = section.iter().any(|&k| blocks[k].marker.is_some());
+        for &k in &section {
+            let bk = &blocks[k];
+            let body = text[bk.body..bk.end].trim();
+            let is_entry = if marked {
+                bk.marker.is_some()
+            } else {
+                matches!(bk.kind, BlockKind::Line | BlockKind::Paragraph) && !body.ends_with(':')
+            };
+            if !is_entry {
+                continue;
+            }
+            in_refs[k] = true;
+            let number = match bk.marker {
+                Some(Marker::Numbered(n) | Marker::BareNumber(n)) => Some(n),
+                _ => None,
+            };
+            let end = bk.body + strip_marker(&text[bk.body..bk.end]).len();
+            let (os, oe) = article.original_span(bk.body, end);
+            let raw = &article.original[os..oe];
+            entries.push(Entry {
+                block: k,
+                start: bk.body,
+                end,
+                number,
+                fields: parse_entry(raw),
+            });
+        }
+        i = j.max(i + 1);
+    }
+    // "Ibid." takes the work of the entry before it.
+    for k in 1..entries.len() {
+        if entries[k].fields.ibid {
+            let prev = entries[k - 1].fields.clone();
+            let f = &mut entries[k].fields;
+            f.author = f.author.take().or(prev.author);
+            f.outlet = f.outlet.take().or(prev.outlet);
+            f.title = f.title.take().or(prev.title);
+            f.year = f.year.or(prev.year);
+            f.url = f.url.take().or(prev.url);
+        }
+    }
+    (entries, in_refs)
+}
+
+/// A footnote marker glued to the end of an entry ("(2025-)9") is not part of it.
+pub fn strip_marker(s: &str) -> &str {
+    let t = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    if t.len() < s.len() && s.len() - t.len() <= 2 && t.ends_with([')', '"', '\u{201d}']) {
+        t
+    } else {
+        s
+    }
+}
+
+fn clean(s: &str) -> Option<String> {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace())
+        .trim_end_matches('.')
+        .trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn find_year(s: &str) -> Option<i32> {
+    res()
+        .year
+        .captures_iter(s)
+        .filter_map(|c| c.name("y")?.as_str().parse().ok())
+        .next()
+}
+
+fn looks_like_person_list(who: &str) -> bool {
+    // "Smith, J." / "Smith, J., & Doe, A." / "Smith et al."
+    who.contains(" et al") || who.contains('&') || Regex::new(r"^[\p{Lu}][\p{L}'-]+, (?:\p{Lu}\.\s?)+").is_ok_and(|r| r.is_match(who))
+}
+
+fn is_date_segment(seg: &str) -> bool {
+    let s = seg.trim();
+    crate::article::metadata::parse_date(s).is_some()
+        || s.chars().all(|c| c.is_ascii_digit())
+        || s.split_whitespace()
+            .next()
+            .and_then(crate::article::metadata::month_number)
+            .is_some_and(|_| s.split_whitespace().count() <= 3)
+}
+
+/// Parse one entry as written (curly or straight quotes).
+pub fn parse_entry(raw: &str) -> Fields {
+    let r = res();
+    let mut f = Fields::default();
+    let mut s = strip_marker(raw.trim()).to_string();
+    if r.ibid.is_match(&s) {
+        f.ibid = true;
+    }
+    if let Some(c) = r.doi.captures(&s) {
+        f.doi = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string());
+    }
+    if let Some(c) = r.accessed.captures(&s) {
+        f.accessed = crate::article::metadata::parse_date(&c[1]).map(|d| d.0);
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        s.replace_range(whole, "");
+    }
+    if let Some(m) = r.url.find(&s) {
+        f.url = Some(m.as_str().to_string());
+        let range = m.range();
+        s.replace_range(range, "");
+    }
+    let s = s.trim().trim_end_matches(['.', ',', ' ']).to_string();
+    if f.ibid {
+        return f;
+    }
+    if r.legislation.is_match(&s) {
+        f.outlet = Some("U.S. Congress".to_string());
+        f.year = None;
+        return f;
+    }
+    // APA-like: Who. (Year). "Title" / [description] / Title. Source.
+    if let Some(c) = r.apa.captures(&s) {
+        let who = c["who"].trim().trim_end_matches('.').to_string();
+        f.year = c["year"].parse().ok();
+        let rest = c["rest"].trim();
+        let person = looks_like_person_list(&who);
+        if person {
+            f.author = Some(who);
+        } else {
+            f.outlet = Some(who);
+        }
+        if let Some(q) = r.quoted.captures(rest).filter(|q| q.get(0).is_some_and(|m| m.start() == 0)) {
+            f.title = clean(&q["t"]);
+            let after = &rest[q.get(0).map_or(0, |m| m.end())..];
+            if person {
+                f.outlet = after.split(". ").find_map(clean);
+            }
+        } else if let Some(d) = rest.strip_prefix('[') {
+            f.description = clean(d.split(']').next().unwrap_or(d));
+        } else if !rest.is_empty() {
+            let mut parts = rest.splitn(2, ". ");
+            f.title = parts.next().and_then(clean);
+            if person {
+                f.outlet = parts.next().and_then(|p| p.split(". ").next()).and_then(clean);
+            }
+        }
+        return f;
+    }
+    // Chicago-like: Creator, "Title," Outlet, Date, p. N.
+    if let Some(q) = r.quoted.captures(&s) {
+        let m = q.get(0).map_or(0..0, |m| m.range());
+        f.title = clean(&q["t"]);
+        let before = clean(&s[..m.start]);
+        let after = &s[m.end..];
+        f.year = find_year(after).or_else(|| find_year(&s));
+        if let Some(p) = r.paren_pub.captures(after) {
+            f.outlet = clean(p["pub"].rsplit(':').next().unwrap_or(&p["pub"]));
+        }
+        if f.outlet.is_none() {
+            f.outlet = after
+                .split(", ")
+                .map(str::trim)
+                .filter(|seg| !seg.is_empty())
+                .find(|seg| {
+                    seg.chars().next().is_some_and(char::is_uppercase)
+                        && !is_date_segment(seg)
+                        && !seg.starts_with("p.")
+                        && !seg.starts_with("pp.")
+                })
+                .and_then(|seg| clean(seg.split(" (").next().unwrap_or(seg)));
+        }
+        if f.outlet.is_none() {
+            f.outlet = before;
+        } else {
+            f.author = before;
+        }
+        return f;
+    }
+    // Book-like: Author, Title (Publisher, Year), p. N.
+    if let Some(p) = r.paren_pub.captures(&s) {
+        let whole = p.get(0).map_or(0..0, |m| m.range());
+        f.outlet = clean(p["pub"].rsplit(':').next().unwrap_or(&p["pub"]));
+        f.year = p["year"].parse().ok();
+        let head = &s[..whole.start];
+        match head.split_once(", ") {
+            Some((author, title)) => {
+                f.author = clean(author);
+                f.title = clean(title);
+            }
+            None => f.title = clean(head),
+        }
+        return f;
+    }
+    // Report-like: Outlet Report-Number, Title, by Author.
+    let mut body = s.clone();
+    if let Some(c) = r.by_author.captures(&body) {
+        f.author = clean(&c["a"]);
+        let start = c.get(0).map_or(body.len(), |m| m.start());
+        body.truncate(start);
+        if let Some((head, title)) = body.split_once(", ") {
+            let first = head.split_whitespace().next().unwrap_or("");
+            f.outlet = super::outlets::expand_acronym(first)
+                .map(str::to_string)
+                .or_else(|| clean(head));
+            f.title = clean(title);
+        } else {
+            f.title = clean(&body);
+        }
+        return f;
+    }
+    if let Some(c) = r.trailing_date.captures(&body) {
+        f.year = c["y"].parse().ok();
+        let start = c.get(0).map_or(body.len(), |m| m.start());
+        body.truncate(start);
+    } else {
+        f.year = None;
+    }
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let long_words: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let lower = long_words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    let sentence_like = words.len() > 5
+        && !body.contains(',')
+        && f.url.is_none()
+        && f.year.is_none()
+        && lower * 2 >= long_words.len()
+        && raw.trim_end().ends_with('.');
+    if sentence_like {
+        f.note = true;
+        return f;
+    }
+    if !body.is_empty() {
+        f.title = clean(&body);
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apa_like_entries() {
+        let f = parse_entry("Kommersant. (2025)");
+        assert_eq!((f.outlet.as_deref(), f.year, f.title.as_deref()), (Some("Kommersant"), Some(2025), None));
+        let f = parse_entry("Global Times (2025). [Lavrov’s statements on US-Russia relations]");
+        assert_eq!(f.outlet.as_deref(), Some("Global Times"));
+        assert_eq!(f.description.as_deref(), Some("Lavrov’s statements on US-Russia relations"));
+        let f = parse_entry("Politico. (2024). “Trump and NATO: A Love-Hate Relationship”");
+        assert_eq!(f.title.as_deref(), Some("Trump and NATO: A Love-Hate Relationship"));
+        let f = parse_entry("Smith, J., & Doe, A. (2020). Trade after tariffs. Journal of Trade, 4(2), 1-9. https://doi.org/10.1234/jt.2020.5");
+        assert_eq!(f.author.as_deref(), Some("Smith, J., & Doe, A"));
+        assert_eq!(f.title.as_deref(), Some("Trade after tariffs"));
+        assert_eq!(f.outlet.as_deref(), Some("Journal of Trade, 4(2), 1-9"));
+        assert_eq!(f.doi.as_deref(), Some("10.1234/jt.2020.5"));
+    }
+
+    #[test]
+    fn chicago_like_footnotes() {
+        let f = parse_entry("Charles Russell, “College Teach-ins on Environment Crisis Proposed,” Seattle Post-Intelligencer, September 21, 1969, p. 10.");
+        assert_eq!(f.outlet.as_deref(), Some("Seattle Post-Intelligencer"));
+        assert_eq!(f.year, Some(1969));
+        assert_eq!(f.title.as_deref(), Some("College Teach-ins on Environment Crisis Proposed"));
+        assert_eq!(f.author.as_deref(), Some("Charles Russell"));
+        let f = parse_entry("Library of Congress, “Earth Day 2020 Web Archive,” https://www.loc.gov/collections/x/about.");
+        assert_eq!(f.outlet.as_deref(), Some("Library of Congress"));
+        assert_eq!(f.url.as_deref(), Some("https://www.loc.gov/collections/x/about"));
+        let f = parse_entry("Lewis G. Regenstein, “Earth Day,” in Environmental Encyclopedia, eds. Marci Bortman et al., 3rd ed. (Gale, 2003), pp. 399-401.");
+        assert_eq!((f.outlet.as_deref(), f.year), (Some("Gale"), Some(2003)));
+    }
+
+    #[test]
+    fn books_reports_letters_and_legislation() {
+        let f = parse_entry("Adam Rome, The Genius of Earth Day: How a 1970 Teach-In Made It (Hill and Wang, 2013), p. 58.");
+        assert_eq!(f.outlet.as_deref(), Some("Hill and Wang"));
+        assert_eq!(f.title.as_deref(), Some("The Genius of Earth Day: How a 1970 Teach-In Made It"));
+        let f = parse_entry("CRS Report R48065, Congressional Recognition of Days: Background, by Jacob R. Straus.");
+        assert_eq!(f.outlet.as_deref(), Some("Congressional Research Service"));
+        assert_eq!(f.author.as_deref(), Some("Jacob R. Straus"));
+        let f = parse_entry("Letter from A, U.S. Senator, to B, April 7, 1971, https://example.org/l.pdf.");
+        assert_eq!(f.year, Some(1971));
+        assert_eq!(f.title.as_deref(), Some("Letter from A, U.S. Senator, to B"));
+        let f = parse_entry("S. 864, 106th Cong.");
+        assert_eq!(f.outlet.as_deref(), Some("U.S. Congress"));
+        assert!(parse_entry("Ibid.").ibid);
+        assert!(parse_entry("Link provides access to remarks made during both terms.").note);
+        let f = parse_entry("Presidential Statements and Messages—President Donald Trump (2025-)9");
+        assert!(!f.note);
+        assert_eq!(f.title.as_deref(), Some("Presidential Statements and Messages—President Donald Trump (2025-)"));
+    }
+
+    #[test]
+    fn access_dates() {
+        let f = parse_entry("Reuters, “A story,” https://reuters.com/a, accessed March 3, 2025.");
+        assert_eq!(f.accessed.as_deref(), Some("2025-03-03"));
+        assert_eq!(f.url.as_deref(), Some("https://reuters.com/a"));
+    }
+
+    #[test]
+    fn section_headings() {
+        for h in ["References", "Sources:", "Footnotes", "Web Resources", "Related CRS Report", "Selected Speeches and Recognitions", "Works Cited"] {
+            assert!(is_section_heading(h), "{h}");
+        }
+        for h in ["Recent Commemorative Legislation", "Why Are Russians Trusting Trump?", "Energy Diplomacy"] {
+            assert!(!is_section_heading(h), "{h}");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Reported speech ("Lavrov confirmed that …") and checkable assertions in the writer's voice.
+
+use super::lexicon::{self, contains};
+use super::names::{subject_before, Names, Speaker};
+use super::text::{tokens, Token};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Reported speech found in a clause.
+pub struct Reported {
+    pub speaker: Option<Speaker>,
+    pub cue: String,
+}
+
+/// Is the clause `toks` reported speech? A named (or resolvable) subject, a verb of saying,
+/// and something said after it.
+pub fn reported(names: &Names, toks: &[Token]) -> Option<Reported> {
+    for v in 1..toks.len().min(24) {
+        let t = &toks[v];
+        if t.is_capitalized() || !contains(lexicon::REPORT_VERBS, t.word) {
+            continue;
+        }
+        let prev = toks[v - 1].word.to_lowercase();
+        if matches!(prev.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "who" | "which" | "that") {
+            continue;
+        }
+        // Something must be said: "confirmed:" alone introduces a quotation.
+        let rest = &toks[v + 1..];
+        if rest.len() < 3 || !t.trailing().is_empty() && t.trailing() != "," {
+            continue;
+        }
+        let subject = subject_before(names, toks, v)?;
+        let speaker = names.resolve(&subject)?;
+        let mut cue = t.word.to_string();
+        if rest.first().is_some_and(|r| r.word == "that") {
+            cue.push_str(" that");
+        }
+        return Some(Reported {
+            speaker: Some(speaker),
+            cue,
+        });
+    }
+    None
+}
+
+fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter|percent|twice)\b")
+            .expect("static regex")
+    })
+}
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:1[5-9]\d{2}|20\d{2}|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last (?:night|week|month|year)|this (?:week|month|year)|ago)\b")
+            .expect("static regex")
+    })
+}
+
+/// Why a clause is a checkable assertion, or `None` when it is not one.
+pub fn assertion_reasons(names: &Names, text: &str, start: usize, end: usize) -> Option<Vec<String>> {
+    let clause = &text[start..end];
+    let toks = tokens(text, start, end);
+    let words: Vec<String> = toks.iter().filter(|t| !t.word.is_empty()).map(|t| t.lower()).collect();
+    if words.len() < 3 {
+        return None;
+    }
+    if words.iter().any(|w| contains(lexicon::HEDGES, w)) || clause.contains("is reported to") || clause.contains("are reported to") {
+        return None;
+    }
+    let past = toks.iter().enumerate().any(|(k, t)| {
+        let w = t.lower();
+        let after_det = k > 0 && matches!(toks[k - 1].word, "the" | "a" | "an" | "its" | "their" | "his" | "her");
+        contains(lexicon::FINITE_AUX, &w)
+            || contains(lexicon::IRREGULAR_PAST, &w)
+            || (w.ends_with("ed") && w.len() > 4 && !t.is_capitalized() && !after_det)
+    });
+    if !past {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    let has_date = date_re().is_match(clause);
+    let has_number = number_re().is_match(clause);
+    let named = names
+        .mentions
+        .iter()
+        .any(|m| m.start >= start && m.end <= end && !m.title_only);
+    let event = toks.iter().enumerate().any(|(k, t)| {
+        let w = t.lower();
+        contains(lexicon::IRREGULAR_PAST, &w)
+            || matches!(w.as_str(), "has" | "have" | "had" | "was" | "were" | "did")
+            || (w.ends_with("ed") && w.len() > 4 && !t.is_capitalized() && !present_passive(&toks, k))
+    });
+    if has_date {
+        reasons.push("date".to_string());
+    }
+    if has_number {
+        reasons.push("number".to_string());
+    }
+    if named {
+        reasons.push("named-actor".to_string());
+    }
+    if event {
+        reasons.push("past-event".to_string());
+    }
+    let anchored = named || has_number || has_date;
+    let concrete = event || has_number || has_date;
+    (anchored && concrete).then_some(reasons)
+}
+
+/// "are not widely publicized", "without being wrapped": a participle in the present passive
+/// describes no past event.
+fn present_passive(toks: &[Token], k: usize) -> bool {
+    toks[..k]
+        .iter()
+        .rev()
+        .map(|t| t.lower())
+        .find(|w| !(w.ends_with("ly") || w == "not" || w == "also" || w == "often"))
+        .is_some_and(|w| matches!(w.as_str(), "am" | "is" | "are" | "be" | "being" | "get" | "gets"))
+}
+
+/// Split points inside a hedged sentence whose other half may still be checkable.
+pub fn sub_clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let s = &text[start..end];
+    let mut cuts = vec![0];
+    for pat in [", but ", ", yet ", ", particularly ", ", especially ", ", though ", ", although ", ", while "] {
+        for (i, _) in s.match_indices(pat) {
+            cuts.push(i + 2);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::new();
+    for (k, &c) in cuts.iter().enumerate() {
+        let e = cuts.get(k + 1).map_or(s.len(), |&n| n - 2);
+        let piece = s[c..e].trim_end_matches([',', ' ']);
+        if !piece.is_empty() {
+            out.push((start + c, start + c + piece.len()));
+        }
+    }
+    out
+}

@@ -1,0 +1,253 @@
+//! Sentences, clauses and words of the normalised analysis text.
+
+/// A sentence inside one block, in normalised coordinates.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Footnote-style numbers glued to the sentence's final punctuation ("…1969.1").
+    pub markers: Vec<u32>,
+}
+
+/// Words that end with a period without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "adm", "st", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "fig", "p", "pp", "vol", "ed", "eds", "cong", "res", "rev", "hon", "mt", "ft", "est", "dept",
+    "univ", "assn", "bros", "cf", "al", "op", "cit", "ibid", "art", "sec", "ch",
+];
+
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let w = w.trim_end_matches('.');
+    if w.is_empty() {
+        return false;
+    }
+    // Initials ("J.") and dotted abbreviations ("U.S.", "D.C.").
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Split `text[start..end]` into sentences. `protected` lists spans (quotations) inside which
+/// no sentence ends.
+pub fn split_sentences(
+    text: &str,
+    block: usize,
+    start: usize,
+    end: usize,
+    protected: &[(usize, usize)],
+) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut s = skip_space(text, start, end);
+    let mut i = s;
+    while i < end {
+        let c = bytes[i];
+        if matches!(c, b'.' | b'!' | b'?') && !inside(protected, i) {
+            // Extend over repeated punctuation, closing quotes and brackets.
+            let mut j = i + 1;
+            while j < end && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            let sentence_end = j;
+            // A footnote marker glued to the punctuation.
+            let mut k = j;
+            while k < end && bytes[k].is_ascii_digit() && k - j < 3 {
+                k += 1;
+            }
+            let marker = (k > j && (k == end || bytes[k].is_ascii_whitespace()))
+                .then(|| text[j..k].parse::<u32>().ok())
+                .flatten();
+            let after = if marker.is_some() { k } else { j };
+            let at_end = after >= end;
+            let next_ok = at_end
+                || (bytes[after].is_ascii_whitespace() && {
+                    let n = skip_space(text, after, end);
+                    n >= end
+                        || text[n..]
+                            .chars()
+                            .next()
+                            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || "\"'([-".contains(ch))
+                });
+            let word_before = text[s..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            let abbreviation = c == b'.' && j == i + 1 && is_abbreviation(&format!("{word_before}."));
+            if next_ok && !abbreviation && (marker.is_some() || at_end || bytes[after].is_ascii_whitespace()) {
+                push(&mut out, text, block, s, sentence_end, marker);
+                s = skip_space(text, after, end);
+                i = s;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if s < end {
+        push(&mut out, text, block, s, end, None);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Sentence>, text: &str, block: usize, s: usize, e: usize, marker: Option<u32>) {
+    let trimmed = text[s..e].trim_end();
+    let e = s + trimmed.len();
+    if e > s {
+        out.push(Sentence {
+            block,
+            start: s,
+            end: e,
+            markers: marker.into_iter().collect(),
+        });
+    }
+}
+
+fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    while i < end && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+fn inside(spans: &[(usize, usize)], pos: usize) -> bool {
+    spans.iter().any(|&(s, e)| s <= pos && pos < e)
+}
+
+/// A word of the analysis text with its position; `word` has surrounding punctuation removed
+/// (but keeps inner apostrophes, hyphens and dots).
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub raw: &'a str,
+    pub word: &'a str,
+}
+
+impl Token<'_> {
+    pub fn is_capitalized(&self) -> bool {
+        self.word.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn lower(&self) -> String {
+        self.word.to_lowercase()
+    }
+    /// Punctuation right after the word (",", ".", ":" …).
+    pub fn trailing(&self) -> &str {
+        let w_end = self.raw.find(self.word).map_or(0, |p| p + self.word.len());
+        &self.raw[w_end..]
+    }
+    pub fn leading(&self) -> &str {
+        &self.raw[..self.raw.find(self.word).unwrap_or(0)]
+    }
+}
+
+/// Split `text[start..end]` into tokens at white space.
+pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let slice = &text[start..end];
+    let mut pos = 0;
+    for raw in slice.split_whitespace() {
+        let off = slice[pos..].find(raw).map_or(pos, |p| p + pos);
+        pos = off + raw.len();
+        let word = raw
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = word.strip_suffix("'s").unwrap_or(word);
+        out.push(Token {
+            start: start + off,
+            end: start + off + raw.len(),
+            raw,
+            word,
+        });
+    }
+    out
+}
+
+/// Clause boundaries inside a sentence: after a semicolon.
+pub fn clauses(text: &str, start: usize, end: usize, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = start;
+    for (i, c) in text[start..end].char_indices() {
+        let p = start + i;
+        if c == ';' && !inside(protected, p) {
+            let e = trim_end(text, s, p);
+            if e > s {
+                out.push((s, e));
+            }
+            s = skip_space(text, p + 1, end);
+        }
+    }
+    let e = trim_end(text, s, end);
+    if e > s {
+        out.push((s, e));
+    }
+    out
+}
+
+fn trim_end(text: &str, s: usize, e: usize) -> usize {
+    s + text[s..e].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        split_sentences(t, 0, 0, t.len(), &[])
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_initials() {
+        assert_eq!(
+            split("Dr. Tomasz Stefaniak spoke. The U.S. Court of Appeals ruled. President Donald J. Trump left."),
+            vec![
+                "Dr. Tomasz Stefaniak spoke.",
+                "The U.S. Court of Appeals ruled.",
+                "President Donald J. Trump left."
+            ]
+        );
+    }
+
+    #[test]
+    fn footnote_markers_are_taken_off_the_sentence() {
+        let t = "It was held on September 20, 1969.1 Planning began.2";
+        let got = split_sentences(t, 0, 0, t.len(), &[]);
+        assert_eq!(&t[got[0].start..got[0].end], "It was held on September 20, 1969.");
+        assert_eq!(got[0].markers, vec![1]);
+        assert_eq!(&t[got[1].start..got[1].end], "Planning began.");
+        assert_eq!(got[1].markers, vec![2]);
+    }
+
+    #[test]
+    fn no_sentence_ends_inside_a_quotation() {
+        let t = "\"One. Two,\" she said. Next.";
+        let got = split_sentences(t, 0, 0, t.len(), &[(1, 10)]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(&t[got[0].start..got[0].end], "\"One. Two,\" she said.");
+    }
+
+    #[test]
+    fn decimals_do_not_end_sentences() {
+        assert_eq!(split("It rose 3.5 percent. Then fell."), vec!["It rose 3.5 percent.", "Then fell."]);
+    }
+
+    #[test]
+    fn tokens_strip_punctuation_and_possessives() {
+        let t = "\"Lavrov's view,\" (said)";
+        let toks = tokens(t, 0, t.len());
+        assert_eq!(toks[0].word, "Lavrov");
+        assert_eq!(toks[1].word, "view");
+        assert_eq!(toks[1].trailing(), ",\"");
+        assert_eq!(toks[2].word, "said");
+    }
+}

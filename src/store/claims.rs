@@ -1,0 +1,133 @@
+//! Turning extractions into files: the claim file of each article and a stub entry for every
+//! cited work that has none, and checking whether the committed files are up to date.
+
+use super::dossier::{Dossier, DossierError};
+use super::{fs, yaml};
+use crate::extract::Extraction;
+use crate::model::{ArticleRecord, Claim, ClaimFile, Reference, FORMAT_VERSION};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// The JSON form of one article's extraction (`dossier extract --format json`).
+#[derive(Debug, Serialize)]
+pub struct ArticleJson<'a> {
+    #[serde(flatten)]
+    pub article: &'a ArticleRecord,
+    pub references: &'a [Reference],
+    pub claims: &'a [Claim],
+}
+
+/// `{"articles": [...]}`.
+#[derive(Debug, Serialize)]
+pub struct ExtractJson<'a> {
+    pub articles: Vec<ArticleJson<'a>>,
+}
+
+/// A file extract wants on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub path: PathBuf,
+    pub contents: String,
+    /// Claim files are replaced when they change; source stubs are only ever created.
+    pub replace: bool,
+}
+
+/// Why writing failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Dossier(#[from] DossierError),
+    #[error("{path}: cannot serialise: {message}")]
+    Serialise { path: PathBuf, message: String },
+    #[error("{path}: cannot write: {reason}")]
+    Write { path: PathBuf, reason: String },
+    #[error("{path}: this claim file holds content extract does not recognise ({message}); extract will not overwrite it")]
+    Unrecognised { path: PathBuf, message: String },
+}
+
+impl StoreError {
+    pub fn help(&self) -> &'static str {
+        match self {
+            StoreError::Dossier(e) => e.help(),
+            StoreError::Serialise { .. } => "this is a bug in dossier; please report it with the article",
+            StoreError::Write { .. } => "check free space and permissions of the dossier directories",
+            StoreError::Unrecognised { .. } => "move the file aside (or undo the hand edit) and run extract again; hand-written notes belong in source entries for now",
+        }
+    }
+}
+
+/// Render an extraction as its claim file.
+pub fn render_claim_file(x: &Extraction) -> Result<String, yaml::YamlError> {
+    let file = ClaimFile {
+        version: FORMAT_VERSION,
+        article: x.article.clone(),
+        references: x.references.clone(),
+        claims: x.claims.clone(),
+    };
+    yaml::to_string(&file, None)
+}
+
+/// Every file the extractions call for.
+pub fn plan(dossier: &Dossier, extractions: &[(String, Extraction)]) -> Result<Vec<Planned>, StoreError> {
+    let mut out = Vec::new();
+    let mut stubs = std::collections::BTreeMap::new();
+    for (slug, x) in extractions {
+        let path = dossier.claim_path(slug);
+        let contents = render_claim_file(x).map_err(|e| StoreError::Serialise { path: path.clone(), message: e.message })?;
+        out.push(Planned { path, contents, replace: true });
+        for (id, entry) in &x.sources {
+            stubs.entry(id.clone()).or_insert_with(|| entry.clone());
+        }
+    }
+    for (id, entry) in stubs {
+        let path = dossier.source_path(&id);
+        let contents = yaml::to_string(&entry, None).map_err(|e| StoreError::Serialise { path: path.clone(), message: e.message })?;
+        out.push(Planned { path, contents, replace: false });
+    }
+    Ok(out)
+}
+
+/// What writing the plan would change: files that would be created or rewritten.
+pub fn pending(plan: &[Planned]) -> Vec<&Planned> {
+    plan.iter()
+        .filter(|p| match std::fs::read_to_string(&p.path) {
+            Ok(existing) => p.replace && existing != p.contents,
+            Err(_) => true,
+        })
+        .collect()
+}
+
+/// Outcome of writing a plan.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub claim_files: usize,
+    pub unchanged: usize,
+    pub new_sources: usize,
+}
+
+/// Write the plan: claim files atomically when changed, source stubs only where none exists.
+/// Nothing is written unless every claim file that would be replaced is one extract wrote.
+pub fn write(plan: &[Planned]) -> Result<Written, StoreError> {
+    for p in plan.iter().filter(|p| p.replace) {
+        if let Ok(existing) = std::fs::read_to_string(&p.path) {
+            if let Err(e) = yaml::from_str::<ClaimFile>(&existing) {
+                return Err(StoreError::Unrecognised { path: p.path.clone(), message: e.message });
+            }
+        }
+    }
+    let mut w = Written::default();
+    for p in plan {
+        let werr = |e: std::io::Error| StoreError::Write { path: p.path.clone(), reason: e.to_string() };
+        if p.replace {
+            if std::fs::read_to_string(&p.path).ok().as_deref() == Some(p.contents.as_str()) {
+                w.unchanged += 1;
+                continue;
+            }
+            fs::write_atomic(&p.path, p.contents.as_bytes()).map_err(werr)?;
+            w.claim_files += 1;
+        } else if fs::create_new(&p.path, p.contents.as_bytes()).map_err(werr)? {
+            w.new_sources += 1;
+        }
+    }
+    Ok(w)
+}

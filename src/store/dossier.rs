@@ -1,0 +1,132 @@
+//! Where a dossier lives: its root (found from the working directory upward) and the layout
+//! below it: `articles/`, `claims/`, `sources/`.
+
+use std::path::{Path, PathBuf};
+
+/// Problems with the dossier itself, as opposed to one of its files.
+#[derive(Debug, thiserror::Error)]
+pub enum DossierError {
+    #[error("no dossier found in {start} or any parent directory (looked for a dossier.toml or an articles/ directory)")]
+    NotFound { start: PathBuf },
+    #[error("{path}: {reason}")]
+    Io { path: PathBuf, reason: String },
+    #[error("{path}: not an article (articles are .txt, .md or .markdown files)")]
+    NotAnArticle { path: PathBuf },
+    #[error("{path}: the file is outside the dossier at {root}")]
+    OutsideDossier { path: PathBuf, root: PathBuf },
+    #[error("two articles would share the claim file claims/{slug}.yaml: {first} and {second}")]
+    DuplicateSlug { slug: String, first: String, second: String },
+}
+
+impl DossierError {
+    pub fn help(&self) -> &'static str {
+        match self {
+            DossierError::NotFound { .. } => "run dossier from inside a dossier, pass --root DIR, or create one with an articles/ directory",
+            DossierError::Io { .. } => "check that the path exists and that you may read and write it",
+            DossierError::NotAnArticle { .. } => "rename the file with a .txt or .md extension, or pass only article files",
+            DossierError::OutsideDossier { .. } => "copy the article into the dossier's articles/ directory first",
+            DossierError::DuplicateSlug { .. } => "rename one of the two articles so that their file names differ",
+        }
+    }
+}
+
+/// A dossier on disk.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    pub root: PathBuf,
+}
+
+fn io(path: &Path, e: std::io::Error) -> DossierError {
+    DossierError::Io {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+impl Dossier {
+    /// Find the dossier containing `start`: the nearest directory upward holding a
+    /// `dossier.toml` or an `articles/` directory.
+    pub fn discover(start: &Path) -> Result<Dossier, DossierError> {
+        let start = start.canonicalize().map_err(|e| io(start, e))?;
+        for dir in start.ancestors() {
+            if dir.join("dossier.toml").is_file() || dir.join("articles").is_dir() {
+                return Ok(Dossier { root: dir.to_path_buf() });
+            }
+        }
+        Err(DossierError::NotFound { start })
+    }
+
+    /// A dossier rooted exactly at `root`.
+    pub fn at(root: &Path) -> Result<Dossier, DossierError> {
+        let root = root.canonicalize().map_err(|e| io(root, e))?;
+        Ok(Dossier { root })
+    }
+
+    pub fn articles_dir(&self) -> PathBuf {
+        self.root.join("articles")
+    }
+
+    pub fn claim_path(&self, slug: &str) -> PathBuf {
+        self.root.join("claims").join(format!("{slug}.yaml"))
+    }
+
+    pub fn source_path(&self, id: &str) -> PathBuf {
+        self.root.join("sources").join(format!("{id}.yaml"))
+    }
+
+    /// Every article under `articles/` (recursively), sorted by path.
+    pub fn articles(&self) -> Result<Vec<PathBuf>, DossierError> {
+        let dir = self.articles_dir();
+        let mut out = Vec::new();
+        if !dir.is_dir() {
+            return Ok(out);
+        }
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).map_err(|e| io(&d, e))? {
+                let entry = entry.map_err(|e| io(&d, e))?;
+                let path = entry.path();
+                let name = entry.file_name();
+                if name.to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                if path.is_dir() {
+                    stack.push(path);
+                } else if crate::article::is_article_file(&path) {
+                    out.push(path);
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Resolve article paths given on the command line (relative to `cwd`).
+    pub fn resolve_articles(&self, cwd: &Path, given: &[PathBuf]) -> Result<Vec<PathBuf>, DossierError> {
+        let mut out = Vec::new();
+        for g in given {
+            let p = if g.is_absolute() { g.clone() } else { cwd.join(g) };
+            let p = p.canonicalize().map_err(|e| io(g, e))?;
+            if !p.starts_with(&self.root) {
+                return Err(DossierError::OutsideDossier { path: g.clone(), root: self.root.clone() });
+            }
+            if p.is_dir() {
+                let sub = Dossier { root: self.root.clone() };
+                let all = sub.articles()?;
+                out.extend(all.into_iter().filter(|a| a.starts_with(&p)));
+            } else if crate::article::is_article_file(&p) {
+                out.push(p);
+            } else {
+                return Err(DossierError::NotAnArticle { path: g.clone() });
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The path of `file` as recorded in claim files.
+    pub fn record_path(&self, file: &Path) -> String {
+        crate::article::record_path(&self.root, file)
+    }
+}

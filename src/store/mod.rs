@@ -1,0 +1,9 @@
+//! The dossier on disk: where things live, how YAML is read and written, and how files are
+//! replaced without ever leaving a torn one behind.
+
+pub mod dossier;
+pub mod fs;
+pub mod yaml;
+
+pub use dossier::{Dossier, DossierError};
+pub mod claims;

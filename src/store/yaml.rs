@@ -1,0 +1,85 @@
+//! The one place dossier touches YAML. Everything goes through serde-saphyr, so that a change
+//! of YAML library, or of its options, is a change to this file alone.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Why a YAML document could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct YamlError {
+    pub message: String,
+    /// 1-based line and column, when the parser knows where the problem is.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+/// Serialise a value as a YAML document, with a schema comment on the first line when given.
+pub fn to_string<T: Serialize>(value: &T, schema: Option<&str>) -> Result<String, YamlError> {
+    // One line per value: no folded block scalars, so that diffs and grep see whole claims.
+    let options = serde_saphyr::ser_options! {
+        prefer_block_scalars: false,
+    };
+    let body = serde_saphyr::to_string_with_options(value, options).map_err(|e| YamlError {
+        message: e.to_string(),
+        line: None,
+        column: None,
+    })?;
+    let mut out = String::with_capacity(body.len() + 80);
+    if let Some(schema) = schema {
+        out.push_str("# yaml-language-server: $schema=");
+        out.push_str(schema);
+        out.push('\n');
+    }
+    out.push_str(&body);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// Parse a YAML document into `T`.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    serde_saphyr::from_str(text).map_err(|e| {
+        let loc = e.location();
+        YamlError {
+            message: e.to_string(),
+            line: loc.map(|l| l.line() as usize),
+            column: loc.map(|l| l.column() as usize),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        name: String,
+        note: Option<String>,
+        count: u32,
+    }
+
+    #[test]
+    fn round_trip_with_quotes_and_unicode() {
+        let d = Doc {
+            name: "“Russia… must” — it's: #1 | `x`".into(),
+            note: None,
+            count: 3,
+        };
+        let s = to_string(&d, Some("../schemas/x.json")).unwrap();
+        assert!(s.starts_with("# yaml-language-server: $schema=../schemas/x.json\n"));
+        assert_eq!(from_str::<Doc>(&s).unwrap(), d);
+    }
+
+    #[test]
+    fn errors_carry_a_location() {
+        let err = from_str::<Doc>("name: a\ncount: [\n").unwrap_err();
+        assert!(err.line.is_some());
+        let err = from_str::<Doc>("name: a\ncount: 1\nextra: 2\n").unwrap_err();
+        assert!(err.message.contains("extra"), "{}", err.message);
+    }
+}
