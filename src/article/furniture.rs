@@ -168,7 +168,8 @@ pub fn is_name_line(t: &str) -> bool {
         && t.len() < 60
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
         })
 }
 
@@ -181,9 +182,18 @@ fn bio_sentence(rest: &str) -> bool {
         rest
     };
     let rest = rest.trim_start_matches(',').trim_start();
-    ["is a ", "is an ", "is the ", "was a ", "was an ", "has been ", "writes ", "is "]
-        .iter()
-        .any(|p| rest.starts_with(p))
+    [
+        "is a ",
+        "is an ",
+        "is the ",
+        "was a ",
+        "was an ",
+        "has been ",
+        "writes ",
+        "is ",
+    ]
+    .iter()
+    .any(|p| rest.starts_with(p))
 }
 
 #[cfg(test)]

@@ -155,7 +155,9 @@ pub fn layout_text(original: &str) -> Layout {
                     .next()
                     .is_some_and(|c| c.is_lowercase())
             })
-            && !group.iter().any(|&(s, e)| list_marker(text[s..e].trim_start()).is_some());
+            && !group
+                .iter()
+                .any(|&(s, e)| list_marker(text[s..e].trim_start()).is_some());
         let pieces: Vec<(usize, usize)> = if wrapped || group.len() == 1 {
             vec![(group[0].0, group[group.len() - 1].1)]
         } else {
@@ -216,7 +218,11 @@ pub fn layout_markdown(original: &str) -> Layout {
     let mut link_stack: Vec<(usize, usize, usize, String)> = Vec::new();
     let mut para = 0usize;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    let close = |b: &mut Builder, open: &mut Option<(BlockKind, usize)>, blocks: &mut Vec<Block>, para: &mut usize, at: usize| {
+    let close = |b: &mut Builder,
+                 open: &mut Option<(BlockKind, usize)>,
+                 blocks: &mut Vec<Block>,
+                 para: &mut usize,
+                 at: usize| {
         if let Some((kind, start)) = open.take() {
             let (s, e) = trim_range(b.text(), start, b.len());
             if e > s {
@@ -235,9 +241,9 @@ pub fn layout_markdown(original: &str) -> Layout {
     };
     for (event, range) in Parser::new_ext(original, opts).into_offset_iter() {
         match event {
-            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_) | Tag::Image { .. }) => {
-                skip_depth += 1
-            }
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_) | Tag::Image { .. },
+            ) => skip_depth += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table | TagEnd::Image) => {
                 skip_depth = skip_depth.saturating_sub(1)
             }
@@ -246,15 +252,13 @@ pub fn layout_markdown(original: &str) -> Layout {
                 close(&mut b, &mut open, &mut blocks, &mut para, range.start);
                 open = Some((BlockKind::Heading, b.len()));
             }
-            Event::Start(Tag::Paragraph) => {
-                if open.is_none() {
-                    let kind = if item_depth > 0 {
-                        BlockKind::ListItem
-                    } else {
-                        BlockKind::Paragraph
-                    };
-                    open = Some((kind, b.len()));
-                }
+            Event::Start(Tag::Paragraph) if open.is_none() => {
+                let kind = if item_depth > 0 {
+                    BlockKind::ListItem
+                } else {
+                    BlockKind::Paragraph
+                };
+                open = Some((kind, b.len()));
             }
             Event::Start(Tag::Item) => {
                 close(&mut b, &mut open, &mut blocks, &mut para, range.start);
@@ -345,10 +349,19 @@ mod tests {
 
     #[test]
     fn list_markers() {
-        assert_eq!(list_marker("1. Foo").map(|m| m.0), Some(Marker::Numbered(1)));
-        assert_eq!(list_marker("[12] Foo").map(|m| m.0), Some(Marker::Numbered(12)));
+        assert_eq!(
+            list_marker("1. Foo").map(|m| m.0),
+            Some(Marker::Numbered(1))
+        );
+        assert_eq!(
+            list_marker("[12] Foo").map(|m| m.0),
+            Some(Marker::Numbered(12))
+        );
         assert_eq!(list_marker("• Foo").map(|m| m.0), Some(Marker::Bullet));
-        assert_eq!(list_marker("3 Lewis G. Regenstein").map(|m| m.0), Some(Marker::BareNumber(3)));
+        assert_eq!(
+            list_marker("3 Lewis G. Regenstein").map(|m| m.0),
+            Some(Marker::BareNumber(3))
+        );
         assert_eq!(list_marker("-5 degrees"), None);
         assert_eq!(list_marker("2025 was a year"), None);
     }
@@ -358,12 +371,21 @@ mod tests {
         let src = "# Head\n\nTrump [directed](https://x.com/a) agencies.\n";
         let l = layout_markdown(src);
         assert_eq!(kinds(&l)[0], (BlockKind::Heading, "Head"));
-        assert_eq!(kinds(&l)[1], (BlockKind::Paragraph, "Trump directed agencies."));
+        assert_eq!(
+            kinds(&l)[1],
+            (BlockKind::Paragraph, "Trump directed agencies.")
+        );
         let link = &l.links[0];
-        assert_eq!(&src[link.orig_start..link.orig_end], "[directed](https://x.com/a)");
+        assert_eq!(
+            &src[link.orig_start..link.orig_end],
+            "[directed](https://x.com/a)"
+        );
         let t = l.norm.text();
         let (s, e) = (t.find("directed").unwrap(), t.find(" agencies").unwrap());
-        assert_eq!(&src[l.norm.orig_start(s)..l.norm.orig_end(e)], "[directed](https://x.com/a)");
+        assert_eq!(
+            &src[l.norm.orig_start(s)..l.norm.orig_end(e)],
+            "[directed](https://x.com/a)"
+        );
         // A span over the link text maps back to the whole link syntax.
         let b = &l.blocks[1];
         assert_eq!(

@@ -17,7 +17,9 @@ pub enum LoadError {
         line: usize,
         column: usize,
     },
-    #[error("{path}:{line}:{column}: the file contains a NUL byte (offset {offset}); it looks binary")]
+    #[error(
+        "{path}:{line}:{column}: the file contains a NUL byte (offset {offset}); it looks binary"
+    )]
     NulByte {
         path: PathBuf,
         offset: usize,
@@ -111,7 +113,10 @@ fn line_col_bytes(prefix: &[u8]) -> (usize, usize) {
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

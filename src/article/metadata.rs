@@ -35,8 +35,18 @@ impl Metadata {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Month number for a full or abbreviated English month name.
@@ -87,7 +97,7 @@ pub fn parse_date(s: &str) -> Option<(String, usize)> {
         if let (Some(y), Some(m), Some(d)) = (y, m, d) {
             if (1..=12).contains(&m) && (1..=31).contains(&d) {
                 let prefix = &s[..whole.start()];
-                let lead = prefix.trim().split_whitespace().count();
+                let lead = prefix.split_whitespace().count();
                 // Date lines may carry a short lead such as "Updated" or "Published on".
                 if lead <= 3 {
                     return Some((format!("{y:04}-{m:02}-{d:02}"), whole.end()));
@@ -122,7 +132,8 @@ pub fn extract(text: &str, blocks: &[Block], furniture: &[Option<Furniture>]) ->
                 if let Some((iso, _)) = parse_date(value) {
                     meta.date.get_or_insert(iso);
                 }
-            } else if key == "outlet" || key == "publisher" || key == "publication" || key == "site" {
+            } else if key == "outlet" || key == "publisher" || key == "publication" || key == "site"
+            {
                 meta.outlet.get_or_insert_with(|| value.to_string());
             } else if key == "source" || key == "url" {
                 if let Some(outlet) = crate::extract::outlets::outlet_for_url(value) {
@@ -194,7 +205,10 @@ mod tests {
 
     #[test]
     fn dates_in_common_formats() {
-        assert_eq!(parse_date("Monday, April 21, 2025").unwrap().0, "2025-04-21");
+        assert_eq!(
+            parse_date("Monday, April 21, 2025").unwrap().0,
+            "2025-04-21"
+        );
         assert_eq!(parse_date("Updated April 9, 2026").unwrap().0, "2026-04-09");
         assert_eq!(parse_date("9 Sept. 2024").unwrap().0, "2024-09-09");
         assert_eq!(parse_date("04/21/2026").unwrap().0, "2026-04-21");

@@ -49,13 +49,24 @@ pub struct Article {
     pub metadata: Metadata,
     /// `sha256:<hex>` of the article bytes.
     pub fingerprint: String,
+    /// Byte offset of the start of each line of `original`.
+    line_starts: Vec<usize>,
+    /// Number of characters before each multiple of [`CHECKPOINT`] bytes, so that columns of
+    /// very long lines are counted in bounded time.
+    char_checkpoints: Vec<usize>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl Article {
     /// Read and prepare the article at `file`, recording it under `record_path`.
     pub fn load(file: &Path, record_path: &str) -> Result<Article, LoadError> {
         let text = load::read_article_text(file)?;
-        Ok(Article::from_text(record_path, text, Format::from_path(file)))
+        Ok(Article::from_text(
+            record_path,
+            text,
+            Format::from_path(file),
+        ))
     }
 
     /// Prepare an article from text already in memory.
@@ -68,6 +79,18 @@ impl Article {
         let metadata = metadata::extract(layout.norm.text(), &layout.blocks, &furniture);
         let fingerprint = fingerprint(original.as_bytes());
         let slug = slug_of(record_path);
+        let mut char_checkpoints = Vec::with_capacity(original.len() / CHECKPOINT + 1);
+        let mut chars = 0;
+        let mut last = 0;
+        for k in 0..=original.len() / CHECKPOINT {
+            let at = floor_boundary(&original, k * CHECKPOINT);
+            chars += original[last..at].chars().count();
+            char_checkpoints.push(chars);
+            last = at;
+        }
+        let line_starts = std::iter::once(0)
+            .chain(original.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Article {
             path: record_path.to_string(),
             slug,
@@ -77,7 +100,21 @@ impl Article {
             furniture,
             metadata,
             fingerprint,
+            line_starts,
+            char_checkpoints,
         }
+    }
+
+    /// Number of characters of `original` before byte `pos`.
+    fn chars_before(&self, pos: usize) -> usize {
+        let k = pos / CHECKPOINT;
+        let from = floor_boundary(&self.original, k * CHECKPOINT);
+        let to = floor_boundary(&self.original, pos);
+        self.char_checkpoints[k]
+            + self
+                .original
+                .get(from..to.max(from))
+                .map_or(0, |s| s.chars().count())
     }
 
     /// The normalised analysis text.
@@ -94,8 +131,20 @@ impl Article {
 
     /// 1-based line and column (in characters) of an original byte offset.
     pub fn line_col(&self, orig: usize) -> (usize, usize) {
-        line_col(&self.original, orig)
+        let orig = orig.min(self.original.len());
+        let line = self.line_starts.partition_point(|&s| s <= orig).max(1);
+        let start = self.line_starts[line - 1];
+        (line, self.chars_before(orig) - self.chars_before(start) + 1)
     }
+}
+
+/// The largest character boundary of `s` at or before `pos`.
+fn floor_boundary(s: &str, pos: usize) -> usize {
+    let mut p = pos.min(s.len());
+    while !s.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
 }
 
 /// 1-based line and column (in characters) of byte `offset` of `text`.
@@ -103,7 +152,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let column = text
         .get(line_start..offset)
         .map_or(offset - line_start, |s| s.chars().count())
@@ -124,7 +176,10 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 
 /// The file stem of a recorded path.
 pub fn slug_of(record_path: &str) -> String {
-    let name = record_path.rsplit(['/', '\\']).next().unwrap_or(record_path);
+    let name = record_path
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(record_path);
     match name.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem.to_string(),
         _ => name.to_string(),
@@ -134,14 +189,19 @@ pub fn slug_of(record_path: &str) -> String {
 /// Does `path` look like an article file (`.txt`, `.md`, `.markdown`)?
 pub fn is_article_file(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("txt" | "md" | "markdown")
     )
 }
 
 /// The recorded form of a path relative to a root: `/`-separated.
 pub fn record_path(root: &Path, file: &Path) -> String {
-    let rel: PathBuf = file.strip_prefix(root).map_or_else(|_| file.to_path_buf(), Path::to_path_buf);
+    let rel: PathBuf = file
+        .strip_prefix(root)
+        .map_or_else(|_| file.to_path_buf(), Path::to_path_buf);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
@@ -158,6 +218,25 @@ mod tests {
         let off = t.find("ef").unwrap();
         assert_eq!(line_col(t, off), (2, 6));
         assert_eq!(line_col(t, 0), (1, 1));
+    }
+
+    #[test]
+    fn article_line_and_column_agree_with_the_plain_count() {
+        let text = format!("first\n{}“x” é\nlast", "ü".repeat(5000));
+        let a = Article::from_text("a.txt", text.clone(), Format::Text);
+        for off in [
+            0,
+            3,
+            6,
+            7,
+            5006,
+            10006,
+            text.find('x').unwrap(),
+            text.find("last").unwrap(),
+        ] {
+            let off = floor_boundary(&text, off);
+            assert_eq!(a.line_col(off), line_col(&text, off), "offset {off}");
+        }
     }
 
     #[test]

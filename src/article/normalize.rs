@@ -136,11 +136,17 @@ impl<'a> Builder<'a> {
         if start >= end || end > self.out.text.len() {
             return;
         }
-        let first_len = self.out.text[start..].chars().next().map_or(0, char::len_utf8);
+        let first_len = self.out.text[start..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
         for i in start..start + first_len {
             self.out.map[i] = orig_start as u32;
         }
-        let last_len = self.out.text[..end].chars().next_back().map_or(0, char::len_utf8);
+        let last_len = self.out.text[..end]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
         for i in end - last_len..end {
             self.out.map_end[i] = orig_end as u32;
         }
@@ -149,7 +155,9 @@ impl<'a> Builder<'a> {
     pub fn finish(mut self) -> Normalized {
         let end = self.original.len() as u32;
         let last = self.out.map_end.last().copied().unwrap_or(end);
-        self.out.map.push(last.max(self.out.map.last().copied().unwrap_or(0)));
+        self.out
+            .map
+            .push(last.max(self.out.map.last().copied().unwrap_or(0)));
         self.out
     }
 }

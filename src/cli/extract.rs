@@ -32,8 +32,12 @@ fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProbl
 }
 
 /// Load and extract the articles, on all cores; results keep the input order.
-fn extract_all(files: &[(PathBuf, String)]) -> Vec<Result<(String, Extraction), (PathBuf, String, LoadError)>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+fn extract_all(
+    files: &[(PathBuf, String)],
+) -> Vec<Result<(String, Extraction), (PathBuf, String, LoadError)>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
     let chunk = files.len().div_ceil(threads.max(1)).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
@@ -66,7 +70,11 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
         }
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| dossier.root.clone());
-    let files = if args.paths.is_empty() { dossier.articles() } else { dossier.resolve_articles(&cwd, &args.paths) };
+    let files = if args.paths.is_empty() {
+        dossier.articles()
+    } else {
+        dossier.resolve_articles(&cwd, &args.paths)
+    };
     let files = match files {
         Ok(f) => f,
         Err(e) => {
@@ -76,12 +84,18 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
     };
     if files.is_empty() {
         emit(FileProblem::new(
-            format!("no articles to extract in {}", dossier.articles_dir().display()),
+            format!(
+                "no articles to extract in {}",
+                dossier.articles_dir().display()
+            ),
             "put .txt or .md articles into articles/, or name them on the command line",
         ));
         return Exit::Error;
     }
-    let listed: Vec<(PathBuf, String)> = files.iter().map(|f| (f.clone(), dossier.record_path(f))).collect();
+    let listed: Vec<(PathBuf, String)> = files
+        .iter()
+        .map(|f| (f.clone(), dossier.record_path(f)))
+        .collect();
     let mut extractions = Vec::new();
     let mut failed = false;
     for r in extract_all(&listed) {
@@ -97,7 +111,11 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
     let mut slugs = std::collections::BTreeMap::new();
     for (slug, x) in &extractions {
         if let Some(first) = slugs.insert(slug.clone(), x.article.path.clone()) {
-            let e = dossier::store::DossierError::DuplicateSlug { slug: slug.clone(), first, second: x.article.path.clone() };
+            let e = dossier::store::DossierError::DuplicateSlug {
+                slug: slug.clone(),
+                first,
+                second: x.article.path.clone(),
+            };
             emit(FileProblem::new(e.to_string(), e.help()));
             return Exit::Error;
         }
@@ -110,7 +128,11 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
         let doc = ExtractJson {
             articles: extractions
                 .iter()
-                .map(|(_, x)| ArticleJson { article: &x.article, references: &x.references, claims: &x.claims })
+                .map(|(_, x)| ArticleJson {
+                    article: &x.article,
+                    references: &x.references,
+                    claims: &x.claims,
+                })
                 .collect(),
         };
         let mut out = std::io::stdout().lock();
@@ -120,7 +142,10 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
         return match written {
             Ok(()) => Exit::Ok,
             Err(e) => {
-                emit(FileProblem::new(format!("cannot write JSON to stdout: {e}"), "check the pipe or file stdout goes to"));
+                emit(FileProblem::new(
+                    format!("cannot write JSON to stdout: {e}"),
+                    "check the pipe or file stdout goes to",
+                ));
                 Exit::Error
             }
         };
@@ -136,16 +161,26 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
         let pending = claims::pending(&plan);
         if pending.is_empty() {
             if !ctx.quiet {
-                eprintln!("extract --check: {} claim file(s) up to date", extractions.len());
+                eprintln!(
+                    "extract --check: {} claim file(s) up to date",
+                    extractions.len()
+                );
             }
             return Exit::Ok;
         }
         for p in &pending {
             let rel = dossier.record_path(&p.path);
-            let what = if p.path.exists() { "out of date" } else { "missing" };
+            let what = if p.path.exists() {
+                "out of date"
+            } else {
+                "missing"
+            };
             println!("{rel}: {what}");
         }
-        eprintln!("extract --check: {} file(s) need `dossier extract`", pending.len());
+        eprintln!(
+            "extract --check: {} file(s) need `dossier extract`",
+            pending.len()
+        );
         return Exit::Findings;
     }
     match claims::write(&plan) {

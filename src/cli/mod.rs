@@ -43,7 +43,11 @@ pub fn run() -> Exit {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { Exit::Error } else { Exit::Ok };
+            let code = if e.use_stderr() {
+                Exit::Error
+            } else {
+                Exit::Ok
+            };
             let _ = e.print();
             return code;
         }
@@ -69,10 +73,11 @@ impl Context {
         match &self.root {
             Some(r) => dossier::store::Dossier::at(r),
             None => {
-                let cwd = std::env::current_dir().map_err(|e| dossier::store::DossierError::Io {
-                    path: ".".into(),
-                    reason: e.to_string(),
-                })?;
+                let cwd =
+                    std::env::current_dir().map_err(|e| dossier::store::DossierError::Io {
+                        path: ".".into(),
+                        reason: e.to_string(),
+                    })?;
                 dossier::store::Dossier::discover(&cwd)
             }
         }

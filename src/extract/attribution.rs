@@ -21,7 +21,10 @@ fn is_say(t: &Token) -> bool {
 /// The cue: the verb and the lower-case words that complete it ("said in a statement").
 fn cue_from(toks: &[Token], v: usize, extend: bool) -> String {
     let mut words = vec![toks[v].word.to_string()];
-    if v > 0 && matches!(toks[v - 1].word, "has" | "had" | "have") && toks[v - 1].trailing().is_empty() {
+    if v > 0
+        && matches!(toks[v - 1].word, "has" | "had" | "have")
+        && toks[v - 1].trailing().is_empty()
+    {
         words.insert(0, toks[v - 1].word.to_string());
     }
     if extend && toks[v].trailing().is_empty() {
@@ -36,7 +39,12 @@ fn cue_from(toks: &[Token], v: usize, extend: bool) -> String {
         }
     }
     // A cue ends on its verb or a preposition's object, never on a dangling article.
-    while words.len() > 1 && matches!(words.last().map(String::as_str), Some("the" | "a" | "an" | "to" | "of" | "that")) {
+    while words.len() > 1
+        && matches!(
+            words.last().map(String::as_str),
+            Some("the" | "a" | "an" | "to" | "of" | "that")
+        )
+    {
         words.pop();
     }
     words.join(" ")
@@ -75,7 +83,8 @@ pub fn before(names: &Names, toks: &[Token]) -> Option<Attribution> {
         let t = &toks[v];
         if is_say(t) {
             // "who said" → the name before "who"; "said Lavrov, "…"" → the name after.
-            let subject = subject_before(names, toks, v).or_else(|| subject_after(names, toks, v))?;
+            let subject =
+                subject_before(names, toks, v).or_else(|| subject_after(names, toks, v))?;
             return Some(Attribution {
                 speaker: names.resolve(&subject),
                 cue: Some(cue_from(toks, v, true)),
@@ -83,10 +92,17 @@ pub fn before(names: &Names, toks: &[Token]) -> Option<Attribution> {
         }
         if contains(lexicon::SPEECH_NOUNS, t.word) && v > 0 {
             let p = &toks[v - 1];
-            let possessive = p.raw.ends_with("'s") || matches!(p.word, "its" | "his" | "her" | "their");
+            let possessive =
+                p.raw.ends_with("'s") || matches!(p.word, "its" | "his" | "her" | "their");
             if possessive && p.trailing().is_empty() || p.raw.ends_with("'s") {
                 let subject = if matches!(p.word, "its" | "his" | "her" | "their") {
-                    let word = if p.word == "his" { "he" } else if p.word == "her" { "she" } else { "it" };
+                    let word = if p.word == "his" {
+                        "he"
+                    } else if p.word == "her" {
+                        "she"
+                    } else {
+                        "it"
+                    };
                     Subject::Pronoun {
                         word: word.to_string(),
                         at: p.start,
@@ -94,7 +110,7 @@ pub fn before(names: &Names, toks: &[Token]) -> Option<Attribution> {
                 } else {
                     let start = p.start + p.leading().len();
                     let end = start + p.word.len();
-                    let m = names.mentions.iter().position(|m| m.start <= start && end <= m.end && m.end == end)?;
+                    let m = names.mention_ending_at(end)?;
                     Subject::Name(m)
                 };
                 return Some(Attribution {
@@ -117,10 +133,12 @@ pub fn intro(names: &Names, text: &str, start: usize, end: usize) -> Option<Attr
         }
     }
     for (k, t) in toks.iter().enumerate() {
-        if t.word.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|n| n.word == "to") {
+        if t.word.eq_ignore_ascii_case("according")
+            && toks.get(k + 1).is_some_and(|n| n.word == "to")
+        {
             let n = toks.get(k + 2)?;
             let s = n.start + n.leading().len();
-            let m = names.mentions.iter().position(|m| m.start <= s && s < m.end)?;
+            let m = names.mention_at(s)?;
             return Some(Attribution {
                 speaker: names.resolve(&Subject::Name(m)),
                 cue: Some("according to".to_string()),

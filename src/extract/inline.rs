@@ -83,16 +83,26 @@ fn is_plausible_outlet(names: &Names, o: &str) -> bool {
 }
 
 /// Find named sources in the given body sentences.
-pub fn find(article: &Article, sentences: &[Sentence], quotes: &[(usize, usize)], names: &Names) -> Vec<Inline> {
+pub fn find(
+    article: &Article,
+    sentences: &[Sentence],
+    quotes: &[(usize, usize)],
+    names: &Names,
+) -> Vec<Inline> {
     let text = article.text();
     let r = res();
-    let mut out: Vec<Inline> = Vec::new();
-    let outside = |s: usize, e: usize| !quotes.iter().any(|&(qs, qe)| s < qe && e > qs);
+    let mut found: Vec<Inline> = Vec::new();
+    let outside = |s: usize, e: usize| !super::text::overlaps(quotes, s, e);
     for (si, s) in sentences.iter().enumerate() {
         let sent = &text[s.start..s.end];
+        let mut out: Vec<Inline> = Vec::new();
         let add = |out: &mut Vec<Inline>, start: usize, end: usize, outlet: &str, cue: Cue| {
             let (a, b) = (s.start + start, s.start + end);
-            if !outside(a, b) || out.iter().any(|x| x.start == a && x.fields.outlet.as_deref() == Some(outlet)) {
+            if !outside(a, b)
+                || out
+                    .iter()
+                    .any(|x| x.start == a && x.fields.outlet.as_deref() == Some(outlet))
+            {
                 return;
             }
             out.push(Inline {
@@ -111,23 +121,37 @@ pub fn find(article: &Article, sentences: &[Sentence], quotes: &[(usize, usize)]
             let o = tidy(&c["o"]);
             if outlets::is_outlet(o) || !names.knows_person(o) {
                 let whole = c.get(0).map_or(0..0, |m| m.range());
-                let end = whole.start + c.get(0).map_or(0, |m| m.as_str().find(o).unwrap_or(0) + o.len());
+                let end = whole.start
+                    + c.get(0)
+                        .map_or(0, |m| m.as_str().find(o).unwrap_or(0) + o.len());
                 add(&mut out, whole.start, end, o, Cue::Venue);
             }
         }
         for c in r.before.captures_iter(sent) {
             let cue = c.name("cue").map_or("", |m| m.as_str()).to_lowercase();
             let o = tidy(&c["o"]);
-            let venue_cue = cue.starts_with("told") || cue.starts_with("speaking") || cue.contains("interview") || cue.contains("statement to") || cue.contains("published") || cue.contains("writing") || cue.contains("wrote") || cue.contains("quoted");
+            let venue_cue = cue.starts_with("told")
+                || cue.starts_with("speaking")
+                || cue.contains("interview")
+                || cue.contains("statement to")
+                || cue.contains("published")
+                || cue.contains("writing")
+                || cue.contains("wrote")
+                || cue.contains("quoted");
             // "told X" and "speaking to X" name an outlet only when X is one.
-            if venue_cue && (cue.starts_with("told") || cue.starts_with("speaking")) && !outlets::is_outlet(o) {
+            if venue_cue
+                && (cue.starts_with("told") || cue.starts_with("speaking"))
+                && !outlets::is_outlet(o)
+            {
                 continue;
             }
             if !is_plausible_outlet(names, o) {
                 continue;
             }
             let start = c.get(0).map_or(0, |m| m.start());
-            let end = c["o"].find(o).map_or(0, |p| c.name("o").map_or(0, |m| m.start()) + p + o.len());
+            let end = c["o"]
+                .find(o)
+                .map_or(0, |p| c.name("o").map_or(0, |m| m.start()) + p + o.len());
             let kind = if venue_cue { Cue::Venue } else { Cue::Report };
             for name in split_outlets(o) {
                 add(&mut out, start, end, name, kind);
@@ -162,7 +186,10 @@ pub fn find(article: &Article, sentences: &[Sentence], quotes: &[(usize, usize)]
             }
             let start = c.get(0).map_or(0, |m| m.start());
             let end = c.name("o").map_or(0, |m| m.start()) + c["o"].find(o).unwrap_or(0) + o.len();
-            if out.iter().any(|x| x.start <= s.start + start && s.start + end <= x.end) {
+            if out
+                .iter()
+                .any(|x| x.start <= s.start + start && s.start + end <= x.end)
+            {
                 continue;
             }
             add(&mut out, start, end, o, Cue::Venue);
@@ -170,7 +197,9 @@ pub fn find(article: &Article, sentences: &[Sentence], quotes: &[(usize, usize)]
         for c in r.report_noun.captures_iter(sent) {
             let o = &c["o"];
             let expanded = outlets::expand_acronym(o).unwrap_or(o);
-            if names.knows_person(o) || super::lexicon::contains(super::lexicon::NOT_NAMES, &o.to_lowercase()) {
+            if names.knows_person(o)
+                || super::lexicon::contains(super::lexicon::NOT_NAMES, &o.to_lowercase())
+            {
                 continue;
             }
             let whole = c.get(0).map_or(0..0, |m| m.range());
@@ -180,9 +209,17 @@ pub fn find(article: &Article, sentences: &[Sentence], quotes: &[(usize, usize)]
             let o = c["o"].trim_end_matches([',', '.']);
             let o = o.strip_prefix("the ").unwrap_or(o);
             let start = c.name("o").map_or(0, |m| m.start());
-            add(&mut out, start, start + c["o"].trim_end_matches([',', '.']).len(), o, Cue::Report);
+            add(
+                &mut out,
+                start,
+                start + c["o"].trim_end_matches([',', '.']).len(),
+                o,
+                Cue::Report,
+            );
         }
+        found.append(&mut out);
     }
+    let mut out = found;
     out.extend(links(article, sentences, names));
     out.sort_by_key(|x| (x.start, x.end));
     out
@@ -190,8 +227,16 @@ pub fn find(article: &Article, sentences: &[Sentence], quotes: &[(usize, usize)]
 
 /// "Reuters and NBC" names two outlets.
 fn split_outlets(o: &str) -> Vec<&str> {
-    let parts: Vec<&str> = o.split(" and ").map(str::trim).filter(|p| !p.is_empty()).collect();
-    if parts.len() > 1 && parts.iter().all(|p| outlets::is_outlet(p) || p.split_whitespace().count() <= 2) {
+    let parts: Vec<&str> = o
+        .split(" and ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| outlets::is_outlet(p) || p.split_whitespace().count() <= 2)
+    {
         parts
     } else {
         vec![o]
@@ -211,7 +256,7 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
         if own_site.as_deref() == Some(outlets::site_of(&host).as_str()) {
             continue;
         }
-        let Some(si) = sentences.iter().position(|s| s.start <= link.start && link.start < s.end.max(s.start + 1)) else {
+        let Some(si) = super::text::sentence_at(sentences, link.start) else {
             continue;
         };
         let s = &sentences[si];
@@ -227,12 +272,24 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
             (k > 0 || !sentence_initial) && w.chars().next().is_some_and(|c| c.is_uppercase())
         }) || link_text.chars().any(|c| c.is_ascii_digit());
         let title = following_title.or_else(|| named.then(|| link_text.to_string()));
-        let year = outlets::year_in_url(&link.url).or_else(|| leading_year(text.get(s.start..link.start).unwrap_or("")));
+        let year = outlets::year_in_url(&link.url)
+            .or_else(|| leading_year(text.get(s.start..link.start).unwrap_or("")));
         // A site the article names ("Anthropic" for anthropic.com) goes by that name.
-        let label = outlets::site_of(&host).split('.').next().unwrap_or("").to_string();
-        let named_site = (label.len() >= 4 && outlets::outlet_for_url(&link.url).as_deref() == Some(host.as_str()))
-            .then(|| names.mentions.iter().find(|m| m.name.eq_ignore_ascii_case(&label)).map(|m| m.name.clone()))
-            .flatten();
+        let label = outlets::site_of(&host)
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let named_site = (label.len() >= 4
+            && outlets::outlet_for_url(&link.url).as_deref() == Some(host.as_str()))
+        .then(|| {
+            names
+                .mentions
+                .iter()
+                .find(|m| m.name.eq_ignore_ascii_case(&label))
+                .map(|m| m.name.clone())
+        })
+        .flatten();
         out.push(Inline {
             start: link.start,
             end: link.end,
@@ -254,7 +311,13 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
 /// The site the article itself was published on, from its metadata block.
 fn own_site(article: &Article) -> Option<String> {
     let text = article.text();
-    for (b, f) in article.layout.blocks.iter().zip(&article.furniture).take(12) {
+    for (b, f) in article
+        .layout
+        .blocks
+        .iter()
+        .zip(&article.furniture)
+        .take(12)
+    {
         if f.is_none() {
             continue;
         }
@@ -279,7 +342,9 @@ fn leading_year(prefix: &str) -> Option<i32> {
         return None;
     }
     let head = prefix.split(", ").take(2).collect::<Vec<_>>().join(", ");
-    let head = head.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4)?;
+    let head = head
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4)?;
     head.parse().ok().filter(|y| (1800..=2100).contains(y))
 }
 
@@ -299,7 +364,13 @@ mod tests {
         let names = Names::build(t, &sentences, &[]);
         find(&a, &sentences, &[], &names)
             .into_iter()
-            .map(|x| (t[x.start..x.end].to_string(), x.fields.outlet.unwrap_or_default(), x.cue))
+            .map(|x| {
+                (
+                    t[x.start..x.end].to_string(),
+                    x.fields.outlet.unwrap_or_default(),
+                    x.cue,
+                )
+            })
             .collect()
     }
 
@@ -320,7 +391,10 @@ mod tests {
             ("According to Reuters and NBC", "NBC"),
             ("A UN report", "United Nations"),
         ];
-        let got2: Vec<(&str, &str)> = got.iter().map(|(a, b, _)| (a.as_str(), b.as_str())).collect();
+        let got2: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(a, b, _)| (a.as_str(), b.as_str()))
+            .collect();
         assert_eq!(got2, want);
     }
 

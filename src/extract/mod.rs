@@ -65,13 +65,25 @@ pub fn extract(article: &Article) -> Extraction {
     let body: Vec<usize> = (0..blocks.len())
         .filter(|&i| article.furniture[i].is_none() && !in_refs[i])
         .collect();
-    let prose: Vec<usize> = body.iter().copied().filter(|&i| blocks[i].kind != BlockKind::Heading).collect();
+    let prose: Vec<usize> = body
+        .iter()
+        .copied()
+        .filter(|&i| blocks[i].kind != BlockKind::Heading)
+        .collect();
 
     let spans = quotes::scan(article, &prose);
     let protected: Vec<(usize, usize)> = spans.iter().map(|q| (q.open, q.after())).collect();
     // No sentence ends inside a quotation, except on the punctuation just before its closing
     // mark (`… prayers." President Duda remarked`).
-    let no_split: Vec<(usize, usize)> = spans.iter().map(|q| (q.open, q.close.map_or(q.end, |c| c.saturating_sub(1)).max(q.open))).collect();
+    let no_split: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|q| {
+            (
+                q.open,
+                q.close.map_or(q.end, |c| c.saturating_sub(1)).max(q.open),
+            )
+        })
+        .collect();
     let inner: Vec<(usize, usize)> = spans.iter().map(|q| (q.start, q.end)).collect();
 
     let mut sentences: Vec<Sentence> = Vec::new();
@@ -84,17 +96,42 @@ pub fn extract(article: &Article) -> Extraction {
     }
     let names = Names::build(text, &sentences, &inner);
     let inline = inline::find(article, &sentences, &inner, &names);
+    let mut inline_by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, x) in inline.iter().enumerate() {
+        inline_by_sentence.entry(x.sentence).or_default().push(k);
+    }
 
     let mut found: Vec<Found> = Vec::new();
-    let quote_claims = find_quotes(article, &spans, &sentences, &names, &inline, &prose);
+    let quote_claims = find_quotes(
+        article,
+        &spans,
+        &sentences,
+        &names,
+        (&inline, &inline_by_sentence),
+        &prose,
+    );
     found.extend(quote_claims);
-    let quoted_sentences: Vec<usize> = found.iter().filter_map(|f| f.sentence).collect();
-    found.extend(find_statements(article, &sentences, &quoted_sentences, &protected, &names));
+    let quoted_sentences: std::collections::HashSet<usize> =
+        found.iter().filter_map(|f| f.sentence).collect();
+    found.extend(find_statements(
+        article,
+        &sentences,
+        &quoted_sentences,
+        &protected,
+        &names,
+    ));
     apply_venues(&mut found, &sentences, &inline, &names, text);
     found.sort_by_key(|f| (f.start, f.end));
 
     let references = build_references(article, &entries, &inline);
-    let cites = link_citations(article, &found, &sentences, &entries, &inline, &references);
+    let cites = link_citations(
+        article,
+        &found,
+        &sentences,
+        &entries,
+        (&inline, &inline_by_sentence),
+        &references,
+    );
     let claims = build_claims(article, found, cites);
     let sources = build_sources(&references);
     let meta = &article.metadata;
@@ -115,10 +152,15 @@ pub fn extract(article: &Article) -> Extraction {
 }
 
 /// Words of a span, with punctuation-only tokens and quoted words left out.
-fn words_outside<'a>(text: &'a str, start: usize, end: usize, quotes: &[(usize, usize)]) -> Vec<Token<'a>> {
+fn words_outside<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    quotes: &[(usize, usize)],
+) -> Vec<Token<'a>> {
     text::tokens(text, start, end)
         .into_iter()
-        .filter(|t| !t.word.is_empty() && !quotes.iter().any(|&(s, e)| t.start >= s && t.start < e))
+        .filter(|t| !t.word.is_empty() && !text::inside(quotes, t.start))
         .collect()
 }
 
@@ -127,7 +169,7 @@ fn find_quotes(
     spans: &[quotes::QuoteSpan],
     sentences: &[Sentence],
     names: &Names,
-    inline: &[inline::Inline],
+    (inline, inline_by_sentence): (&[inline::Inline], &HashMap<usize, Vec<usize>>),
     prose: &[usize],
 ) -> Vec<Found> {
     let text = article.text();
@@ -138,11 +180,21 @@ fn find_quotes(
     for (qi, q) in spans.iter().enumerate() {
         let content = &text[q.start..q.end];
         let n_words = quotes::word_count(content);
-        let si = sentences.iter().position(|s| s.start <= q.open && q.open < s.end.max(s.start + 1));
-        let (s_start, s_end) = si.map_or((q.open, q.after()), |i| (sentences[i].start, sentences[i].end));
+        let si = text::sentence_at(sentences, q.open);
+        let (s_start, s_end) = si.map_or((q.open, q.after()), |i| {
+            (sentences[i].start, sentences[i].end)
+        });
         // Words around the quotation, up to the neighbouring quotations in the same sentence.
-        let prev_end = spans[..qi].iter().rev().map(|p| p.after()).find(|&a| a > s_start && a <= q.open).unwrap_or(s_start);
-        let next_open = spans[qi + 1..].iter().map(|n| n.open).find(|&o| o < s_end).unwrap_or(s_end);
+        let prev_end = qi
+            .checked_sub(1)
+            .map(|p| spans[p].after())
+            .filter(|&a| a > s_start && a <= q.open)
+            .unwrap_or(s_start);
+        let next_open = spans
+            .get(qi + 1)
+            .map(|n| n.open)
+            .filter(|&o| o < s_end)
+            .unwrap_or(s_end);
         let pre = words_outside(text, prev_end, q.open, &all);
         let post_end = next_open.max(q.after()).min(s_end.max(q.after()));
         let post = words_outside(text, q.after(), post_end, &all);
@@ -169,15 +221,14 @@ fn find_quotes(
         let block = &blocks[q.block];
         if att.is_none() && text[block.body..q.open].trim().is_empty() {
             // A block quotation introduced by a paragraph ending in a colon.
-            if let Some(pos) = prose.iter().position(|&b| b == q.block) {
+            if let Ok(pos) = prose.binary_search(&q.block) {
                 if pos > 0 {
                     let pb = &blocks[prose[pos - 1]];
                     let ptext = text[pb.body..pb.end].trim_end();
                     if ptext.ends_with(':') {
                         let last_sentence = sentences
                             .iter()
-                            .filter(|s| s.block == prose[pos - 1])
-                            .next_back()
+                            .rfind(|s| s.block == prose[pos - 1])
                             .map_or(pb.body, |s| s.start);
                         att = attribution::intro(names, text, last_sentence, pb.body + ptext.len());
                     }
@@ -190,9 +241,14 @@ fn find_quotes(
             // Short spans are quotations only as complete utterances: `said "We couldn't win,"`.
             let starts_upper = content.chars().next().is_some_and(char::is_uppercase);
             let direct = pre.last().is_some_and(|t| {
-                lexicon::contains(lexicon::SAY_VERBS, t.word) && pre_text.trim_end().ends_with([',', ':']) || lexicon::contains(lexicon::SAY_VERBS, t.word) && t.end + 2 >= q.open
+                lexicon::contains(lexicon::SAY_VERBS, t.word)
+                    && pre_text.trim_end().ends_with([',', ':'])
+                    || lexicon::contains(lexicon::SAY_VERBS, t.word) && t.end + 2 >= q.open
             });
-            n_words >= 1 && starts_upper && direct && content.trim_end().ends_with([',', '.', '!', '?'])
+            n_words >= 1
+                && starts_upper
+                && direct
+                && content.trim_end().ends_with([',', '.', '!', '?'])
         };
         if !is_quote {
             continue;
@@ -220,9 +276,11 @@ fn find_quotes(
         }
         // A venue named in the attribution: "wrote … on Twitter", "Speaking to NBC News".
         let venue = si.and_then(|i| {
-            inline
+            inline_by_sentence
+                .get(&i)?
                 .iter()
-                .find(|x| x.sentence == i && x.cue == inline::Cue::Venue && (x.end <= q.open || x.start >= q.after()))
+                .map(|&k| &inline[k])
+                .find(|x| x.cue == inline::Cue::Venue && (x.end <= q.open || x.start >= q.after()))
                 .and_then(|x| x.fields.outlet.clone())
         });
         out.push(Found {
@@ -243,7 +301,7 @@ fn find_quotes(
 fn find_statements(
     article: &Article,
     sentences: &[Sentence],
-    quoted: &[usize],
+    quoted: &std::collections::HashSet<usize>,
     protected: &[(usize, usize)],
     names: &Names,
 ) -> Vec<Found> {
@@ -285,7 +343,9 @@ fn find_statements(
                 None => statements::sub_clauses(text, cs, ce)
                     .into_iter()
                     .skip(1)
-                    .filter_map(|(a, b)| statements::assertion_reasons(names, text, a, b).map(|r| (a, b, r)))
+                    .filter_map(|(a, b)| {
+                        statements::assertion_reasons(names, text, a, b).map(|r| (a, b, r))
+                    })
                     .collect(),
             };
             for (a, b, reasons) in pieces {
@@ -308,16 +368,26 @@ fn find_statements(
 
 /// "Statements from Sergey Lavrov, as published in Kommersant, …": every claim of that speaker
 /// without a venue of its own was published there.
-fn apply_venues(found: &mut [Found], sentences: &[Sentence], inline: &[inline::Inline], names: &Names, text: &str) {
+fn apply_venues(
+    found: &mut [Found],
+    sentences: &[Sentence],
+    inline: &[inline::Inline],
+    names: &Names,
+    text: &str,
+) {
     let mut by_speaker: HashMap<String, String> = HashMap::new();
     for x in inline.iter().filter(|x| x.cue == inline::Cue::Venue) {
         let phrase = text[x.start..x.end].to_lowercase();
-        if !(phrase.contains("published") || phrase.contains("quoted") || phrase.contains("interview")) {
+        if !(phrase.contains("published")
+            || phrase.contains("quoted")
+            || phrase.contains("interview"))
+        {
             continue;
         }
         let s = &sentences[x.sentence];
-        for (i, m) in names.mentions.iter().enumerate() {
-            if m.start >= s.start && m.end <= s.end && !m.is_org {
+        for i in names.mentions_within(s.start, s.end) {
+            let m = &names.mentions[i];
+            if m.end <= s.end && !m.is_org {
                 let sp = names.speaker_of(i);
                 if let Some(outlet) = &x.fields.outlet {
                     by_speaker.entry(sp.name).or_insert_with(|| outlet.clone());
@@ -335,7 +405,11 @@ fn apply_venues(found: &mut [Found], sentences: &[Sentence], inline: &[inline::I
     }
 }
 
-fn build_references(article: &Article, entries: &[references::Entry], inline: &[inline::Inline]) -> Vec<Reference> {
+fn build_references(
+    article: &Article,
+    entries: &[references::Entry],
+    inline: &[inline::Inline],
+) -> Vec<Reference> {
     let mut out = Vec::new();
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut list_sources: Vec<(String, String)> = Vec::new(); // (outlet lower, source id)
@@ -355,12 +429,21 @@ fn build_references(article: &Article, entries: &[references::Entry], inline: &[
         let source = if f.note {
             None
         } else {
-            ids::source_id(f.outlet.as_deref(), f.author.as_deref(), f.year, f.title.as_deref().or(f.description.as_deref()), f.url.as_deref())
+            ids::source_id(
+                f.outlet.as_deref(),
+                f.author.as_deref(),
+                f.year,
+                f.title.as_deref().or(f.description.as_deref()),
+                f.url.as_deref(),
+            )
         };
         if let (Some(o), Some(s)) = (&f.outlet, &source) {
             list_sources.push((norm_outlet(o), s.clone()));
         }
-        let same_as = f.ibid.then(|| out.last().map(|r: &Reference| r.id.clone())).flatten();
+        let same_as = f
+            .ibid
+            .then(|| out.last().map(|r: &Reference| r.id.clone()))
+            .flatten();
         out.push(Reference {
             id,
             raw: article.original[os..oe].to_string(),
@@ -390,17 +473,35 @@ fn build_references(article: &Article, entries: &[references::Entry], inline: &[
         }
     }
     for (k, x) in inline.iter().enumerate() {
-        let (os, oe) = x.orig.unwrap_or_else(|| article.original_span(x.start, x.end));
+        let (os, oe) = x
+            .orig
+            .unwrap_or_else(|| article.original_span(x.start, x.end));
         let (line, column) = article.line_col(os);
         let f = &x.fields;
         // A source named in the text that is also in the reference list is that entry's work.
-        let listed = f
-            .outlet
-            .as_ref()
-            .and_then(|o| list_sources.iter().find(|(lo, _)| *lo == norm_outlet(o)).map(|(_, s)| s.clone()));
+        let listed = f.outlet.as_ref().and_then(|o| {
+            list_sources
+                .iter()
+                .find(|(lo, _)| *lo == norm_outlet(o))
+                .map(|(_, s)| s.clone())
+        });
         let source = listed.or_else(|| {
-            let title_for_id = if x.cue == inline::Cue::Link { None } else { f.title.as_deref() };
-            ids::source_id(f.outlet.as_deref(), None, if x.cue == inline::Cue::Link { f.year } else { None }, title_for_id, f.url.as_deref())
+            let title_for_id = if x.cue == inline::Cue::Link {
+                None
+            } else {
+                f.title.as_deref()
+            };
+            ids::source_id(
+                f.outlet.as_deref(),
+                None,
+                if x.cue == inline::Cue::Link {
+                    f.year
+                } else {
+                    None
+                },
+                title_for_id,
+                f.url.as_deref(),
+            )
         });
         out.push(Reference {
             id: format!("inline-{}", k + 1),
@@ -446,15 +547,19 @@ fn link_citations(
     found: &[Found],
     sentences: &[Sentence],
     entries: &[references::Entry],
-    inline: &[inline::Inline],
+    (inline, by_sentence): (&[inline::Inline], &HashMap<usize, Vec<usize>>),
     refs: &[Reference],
 ) -> Vec<Vec<String>> {
     let text = article.text();
     let entry_ids: Vec<&Reference> = refs.iter().filter(|r| !r.inline).collect();
     let inline_ids: Vec<&Reference> = refs.iter().filter(|r| r.inline).collect();
-    let by_number = |n: u32| -> Option<String> {
-        entries.iter().zip(&entry_ids).find(|(e, _)| e.number == Some(n)).map(|(_, r)| r.id.clone())
-    };
+    let mut numbered: HashMap<u32, String> = HashMap::new();
+    for (e, r) in entries.iter().zip(&entry_ids) {
+        if let Some(n) = e.number {
+            numbered.entry(n).or_insert_with(|| r.id.clone());
+        }
+    }
+    let by_number = |n: u32| numbered.get(&n).cloned();
     found
         .iter()
         .map(|f| {
@@ -466,26 +571,43 @@ fn link_citations(
             for &n in &s.markers {
                 cites.extend(by_number(n));
             }
-            let (cs, ce) = if f.kind == ClaimKind::Quote { (s.start, s.end) } else { (f.start, f.end) };
+            let (cs, ce) = if f.kind == ClaimKind::Quote {
+                (s.start, s.end)
+            } else {
+                (f.start, f.end)
+            };
             for c in apa_in_text().captures_iter(&text[cs..ce]) {
                 if let Some(nums) = c.name("num") {
-                    for n in nums.as_str().split([',', '-', '–']).filter_map(|x| x.trim().parse().ok()) {
+                    for n in nums
+                        .as_str()
+                        .split([',', '-', '–'])
+                        .filter_map(|x| x.trim().parse().ok())
+                    {
                         cites.extend(by_number(n));
                     }
                 } else if let (Some(who), Some(year)) = (c.name("who"), c.name("year")) {
                     let year: Option<i32> = year.as_str().parse().ok();
                     let who = who.as_str().to_lowercase();
                     for r in &entry_ids {
-                        let name = r.outlet.as_deref().or(r.author.as_deref()).unwrap_or("").to_lowercase();
-                        if r.year == year && !name.is_empty() && (name.contains(&who) || who.contains(&name)) {
+                        let name = r
+                            .outlet
+                            .as_deref()
+                            .or(r.author.as_deref())
+                            .unwrap_or("")
+                            .to_lowercase();
+                        if r.year == year
+                            && !name.is_empty()
+                            && (name.contains(&who) || who.contains(&name))
+                        {
                             cites.push(r.id.clone());
                         }
                     }
                 }
             }
-            for (x, r) in inline.iter().zip(&inline_ids) {
-                if x.start >= cs && x.end <= ce.max(cs) || (x.sentence == si && f.kind != ClaimKind::Quote) {
-                    cites.push(r.id.clone());
+            for &k in by_sentence.get(&si).map_or(&[][..], Vec::as_slice) {
+                let x = &inline[k];
+                if x.start >= cs && x.end <= ce.max(cs) || f.kind != ClaimKind::Quote {
+                    cites.push(inline_ids[k].id.clone());
                 }
             }
             cites.dedup();
@@ -503,7 +625,11 @@ fn build_claims(article: &Article, found: Vec<Found>, cites: Vec<Vec<String>>) -
         let key = format!(
             "{}\u{0}{}",
             f.kind.as_str(),
-            article.text()[f.start..f.end].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+            article.text()[f.start..f.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
         );
         let base = format!("{}-{}", f.kind.id_prefix(), ids::short_hash(&key, 8));
         let n = seen.entry(base.clone()).or_insert(0);
@@ -535,7 +661,11 @@ fn build_claims(article: &Article, found: Vec<Found>, cites: Vec<Vec<String>>) -
 /// Up to `n` characters before byte `at`.
 pub fn context_before(s: &str, at: usize, n: usize) -> String {
     let head = &s[..at];
-    let start = head.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
     head[start..].to_string()
 }
 

@@ -30,7 +30,11 @@ pub struct Mention {
 
 impl Mention {
     pub fn surname(&self) -> String {
-        self.name.split_whitespace().last().unwrap_or("").to_lowercase()
+        self.name
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase()
     }
 }
 
@@ -87,7 +91,8 @@ fn name_like(t: &Token) -> bool {
     }
     // "then-Congressman", "ex-President"
     if let Some((pre, rest)) = t.word.split_once('-') {
-        return matches!(pre, "then" | "ex" | "former") && rest.chars().next().is_some_and(char::is_uppercase);
+        return matches!(pre, "then" | "ex" | "former")
+            && rest.chars().next().is_some_and(char::is_uppercase);
     }
     false
 }
@@ -108,7 +113,8 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !name_like(&toks[i]) || !toks[i].leading().is_empty() && toks[i].leading().contains('"') {
+        if !name_like(&toks[i]) || !toks[i].leading().is_empty() && toks[i].leading().contains('"')
+        {
             i += 1;
             continue;
         }
@@ -118,7 +124,9 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
             if t.leading().contains(['(', '"']) {
                 break;
             }
-            if name_like(t) || (t.word.starts_with(|c: char| c.is_ascii_digit()) && !t.word.contains(',')) {
+            if name_like(t)
+                || (t.word.starts_with(|c: char| c.is_ascii_digit()) && !t.word.contains(','))
+            {
                 j += 1;
                 continue;
             }
@@ -127,7 +135,11 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
             let joins = contains(lexicon::NAME_PARTICLES, &lw) || lw == "of";
             if joins && j + 1 < toks.len() && !breaks_after(t) {
                 let mut k = j + 1;
-                if lw == "of" && toks[k].word == "the" && k + 1 < toks.len() && !breaks_after(&toks[k]) {
+                if lw == "of"
+                    && toks[k].word == "the"
+                    && k + 1 < toks.len()
+                    && !breaks_after(&toks[k])
+                {
                     k += 1;
                 }
                 if name_like(&toks[k]) && toks[k].leading().is_empty() {
@@ -146,10 +158,17 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
         let _ = sentence_start;
         // Trailing connectors cannot end a run.
         let mut e = j;
-        while e > s && !name_like(&toks[e - 1]) && !toks[e - 1].word.starts_with(|c: char| c.is_ascii_digit()) {
+        while e > s
+            && !name_like(&toks[e - 1])
+            && !toks[e - 1].word.starts_with(|c: char| c.is_ascii_digit())
+        {
             e -= 1;
         }
-        if s < e && toks[s..e].iter().any(|t| t.word.chars().any(char::is_alphabetic) && name_like(t)) {
+        if s < e
+            && toks[s..e]
+                .iter()
+                .any(|t| t.word.chars().any(char::is_alphabetic) && name_like(t))
+        {
             out.push((s, e));
         }
         i = j.max(i + 1);
@@ -166,7 +185,7 @@ impl Names {
         for (si, s) in sentences.iter().enumerate() {
             let toks: Vec<Token> = tokens(text, s.start, s.end)
                 .into_iter()
-                .filter(|t| !quotes.iter().any(|&(qs, qe)| t.start >= qs && t.end <= qe + 1))
+                .filter(|t| !super::text::inside(quotes, t.start))
                 .collect();
             for t in toks.iter().skip(1) {
                 if t.is_capitalized() {
@@ -178,15 +197,19 @@ impl Names {
         for (si, toks) in &all_tokens {
             for (a, b) in runs(toks, 0) {
                 // A lone sentence-initial word is a name only if it is capitalised elsewhere too.
-                if a == 0 && b == 1 && !capitalised_mid.contains(toks[0].word) && !is_acronym(toks[0].word) {
+                if a == 0
+                    && b == 1
+                    && !capitalised_mid.contains(toks[0].word)
+                    && !is_acronym(toks[0].word)
+                {
                     continue;
                 }
                 let m = names.mention_of(text, toks, a, b, *si);
                 // A subject of a verb of saying is a speaker: people and bodies both qualify,
                 // and a bare surname used this way marks the person.
-                let next = toks[b..]
-                    .iter()
-                    .find(|t| !contains(lexicon::VERB_FILLERS, &t.word.to_lowercase()) || t.word == "told");
+                let next = toks[b..].iter().find(|t| {
+                    !contains(lexicon::VERB_FILLERS, &t.word.to_lowercase()) || t.word == "told"
+                });
                 if let Some(n) = next {
                     if contains(lexicon::SAY_VERBS, &n.word.to_lowercase()) && !m.is_org {
                         names.people.insert(m.surname());
@@ -207,7 +230,14 @@ impl Names {
         names
     }
 
-    fn mention_of(&self, text: &str, toks: &[Token], a: usize, b: usize, sentence: usize) -> Mention {
+    fn mention_of(
+        &self,
+        text: &str,
+        toks: &[Token],
+        a: usize,
+        b: usize,
+        sentence: usize,
+    ) -> Mention {
         let run = &toks[a..b];
         // Titles: the last title word of the run, with "of X" continuations ("Secretary of Defense").
         let mut title_end = 0;
@@ -237,7 +267,10 @@ impl Names {
         }
         let mut name_end = run.len();
         if name_start < name_end {
-            let head_has_org = run[name_start..].iter().take_while(|t| t.word != "of").any(|t| is_org_word(t.word));
+            let head_has_org = run[name_start..]
+                .iter()
+                .take_while(|t| t.word != "of")
+                .any(|t| is_org_word(t.word));
             if !head_has_org {
                 if let Some(p) = run[name_start..].iter().position(|t| t.word == "of") {
                     if p > 0 {
@@ -247,7 +280,11 @@ impl Names {
             }
         }
         let title_only = name_start >= name_end;
-        let (name_start, name_end) = if title_only { (0, run.len()) } else { (name_start, name_end) };
+        let (name_start, name_end) = if title_only {
+            (0, run.len())
+        } else {
+            (name_start, name_end)
+        };
         let span_text = |x: usize, y: usize| -> String {
             let s = run[x].start + run[x].leading().len();
             let last = &run[y - 1];
@@ -257,17 +294,24 @@ impl Names {
         let name = span_text(name_start, name_end);
         let name_toks = &run[name_start..name_end];
         let is_org = name_toks.iter().any(|t| is_org_word(t.word))
-            || name_toks.iter().all(|t| is_acronym(t.word) || t.word.starts_with(|c: char| c.is_ascii_digit()))
-            || name_toks.iter().any(|t| t.word.starts_with(|c: char| c.is_ascii_digit()))
+            || name_toks
+                .iter()
+                .all(|t| is_acronym(t.word) || t.word.starts_with(|c: char| c.is_ascii_digit()))
+            || name_toks
+                .iter()
+                .any(|t| t.word.starts_with(|c: char| c.is_ascii_digit()))
             || super::outlets::is_outlet(&name);
-        let role_title = (title_end > 0 && !title_only).then(|| span_text(0, title_end.min(name_start)));
+        let role_title =
+            (title_end > 0 && !title_only).then(|| span_text(0, title_end.min(name_start)));
         // Before the run: a determiner (for "the President"), role nouns and a preposition.
         let mut p = a;
         let mut role_before = Vec::new();
-        while p > 0 {
+        while p > 0 && role_before.len() < 4 {
             let t = &toks[p - 1];
             let lw = t.word.to_lowercase();
-            if contains(lexicon::ROLE_NOUNS, &lw) && (t.trailing().is_empty() || t.trailing() == ",") {
+            if contains(lexicon::ROLE_NOUNS, &lw)
+                && (t.trailing().is_empty() || t.trailing() == ",")
+            {
                 role_before.push(p - 1);
                 p -= 1;
             } else {
@@ -276,12 +320,18 @@ impl Names {
         }
         let mut q = p;
         let mut determiner = None;
-        if q > 0 && matches!(toks[q - 1].word, "the" | "a" | "an") && toks[q - 1].trailing().is_empty() {
+        if q > 0
+            && matches!(toks[q - 1].word, "the" | "a" | "an")
+            && toks[q - 1].trailing().is_empty()
+        {
             determiner = Some(q - 1);
             q -= 1;
         }
         let object = q > 0
-            && contains(lexicon::OBJECT_PREPOSITIONS, &toks[q - 1].word.to_lowercase())
+            && contains(
+                lexicon::OBJECT_PREPOSITIONS,
+                &toks[q - 1].word.to_lowercase(),
+            )
             && toks[q - 1].trailing().is_empty();
         // An appositive role after the name: ", the chief executive of Hong Kong,".
         let mut appositive = None;
@@ -302,8 +352,7 @@ impl Names {
                 }
             }
         }
-        let person = !is_org
-            && (title_end > 0 || !role_before.is_empty() || appositive.is_some());
+        let person = !is_org && (title_end > 0 || !role_before.is_empty() || appositive.is_some());
         let start = match (title_only, determiner) {
             (true, Some(d)) => toks[d].start,
             _ => run[0].start + run[0].leading().len(),
@@ -322,7 +371,11 @@ impl Names {
             start,
             end,
             written,
-            name: if title_only { text[start..end].to_string() } else { name },
+            name: if title_only {
+                text[start..end].to_string()
+            } else {
+                name
+            },
             role: role_title.or(appositive),
             is_org,
             title_only,
@@ -338,12 +391,30 @@ impl Names {
 
     /// The mention whose run ends at normalised offset `end` (exclusive), if any.
     pub fn mention_ending_at(&self, end: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.end == end)
+        let i = self.mentions.partition_point(|m| m.end < end);
+        (i < self.mentions.len() && self.mentions[i].end == end).then_some(i)
+    }
+
+    /// The mention covering normalised offset `pos`, if any.
+    pub fn mention_at(&self, pos: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.start <= pos);
+        (i > 0 && pos < self.mentions[i - 1].end).then(|| i - 1)
+    }
+
+    /// Indices of the mentions lying within `start..end`.
+    pub fn mentions_within(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let a = self.mentions.partition_point(|m| m.start < start);
+        let b = self.mentions.partition_point(|m| m.start < end);
+        a..b.max(a)
     }
 
     /// The mention starting at normalised offset `start`, if any.
     pub fn mention_starting_at(&self, start: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.start == start || (m.start > start && m.start <= start + 4))
+        let i = self.mentions.partition_point(|m| m.start < start);
+        self.mentions
+            .get(i)
+            .filter(|m| m.start <= start + 4)
+            .map(|_| i)
     }
 
     /// Resolve a subject to a speaker.
@@ -355,7 +426,9 @@ impl Names {
             }),
             Subject::Name(i) => Some(self.speaker_of(*i)),
             Subject::Pronoun { word, at } => {
-                let before = self.mentions.iter().enumerate().rev().filter(|(_, m)| m.end <= *at);
+                // Look back a bounded number of names: antecedents are near.
+                let upto = self.mentions.partition_point(|m| m.end <= *at);
+                let before = self.mentions[..upto].iter().enumerate().rev().take(200);
                 let found = match word.as_str() {
                     "he" | "she" | "him" | "her" | "his" => before
                         .filter(|(_, m)| self.is_person(m) && !m.object)
@@ -389,7 +462,11 @@ impl Names {
                 };
             }
         }
-        let name = if m.name.split_whitespace().count() < 2 { m.written.clone() } else { m.name.clone() };
+        let name = if m.name.split_whitespace().count() < 2 {
+            m.written.clone()
+        } else {
+            m.name.clone()
+        };
         Speaker {
             name,
             role: m.role.clone(),
@@ -410,7 +487,10 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
     while i > 0 {
         let t = &toks[i - 1];
         let lw = t.word.to_lowercase();
-        if skipped < 3 && t.trailing().is_empty() && (contains(lexicon::VERB_FILLERS, &lw) || (lw.ends_with("ly") && !t.is_capitalized())) {
+        if skipped < 3
+            && t.trailing().is_empty()
+            && (contains(lexicon::VERB_FILLERS, &lw) || (lw.ends_with("ly") && !t.is_capitalized()))
+        {
             i -= 1;
             skipped += 1;
             continue;
@@ -431,12 +511,19 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
     }
     let t = &toks[i - 1];
     let lw = t.word.to_lowercase();
-    if matches!(lw.as_str(), "he" | "she" | "they" | "it" | "who" | "we") && t.trailing().is_empty() {
-        return Some(Subject::Pronoun { word: lw, at: t.start });
+    if matches!(lw.as_str(), "he" | "she" | "they" | "it" | "who" | "we") && t.trailing().is_empty()
+    {
+        return Some(Subject::Pronoun {
+            word: lw,
+            at: t.start,
+        });
     }
     if t.trailing() == "," {
         // An appositive ", the chief executive of Hong Kong," or a name set off by commas.
-        let open = (0..i - 1).rev().take(16).find(|&j| toks[j].trailing() == ",");
+        let open = (0..i - 1)
+            .rev()
+            .take(16)
+            .find(|&j| toks[j].trailing() == ",");
         if let Some(o) = open {
             let first = &toks[o + 1];
             if matches!(first.word, "the" | "a" | "an") || !first.is_capitalized() {
@@ -482,7 +569,10 @@ pub fn subject_after(names: &Names, toks: &[Token], v: usize) -> Option<Subject>
     let first = toks.get(v + 1)?;
     let lw = first.word.to_lowercase();
     if matches!(lw.as_str(), "he" | "she" | "they" | "it") {
-        return Some(Subject::Pronoun { word: lw, at: first.start });
+        return Some(Subject::Pronoun {
+            word: lw,
+            at: first.start,
+        });
     }
     if matches!(lw.as_str(), "the" | "a" | "an") {
         let mut e = v + 1;
@@ -502,16 +592,15 @@ pub fn subject_after(names: &Names, toks: &[Token], v: usize) -> Option<Subject>
         return Some(Subject::Description(join(toks, v + 1, e)));
     }
     let mut j = v + 1;
-    while j < toks.len() && !toks[j].is_capitalized() && contains(lexicon::ROLE_NOUNS, &toks[j].word.to_lowercase()) {
+    while j < toks.len()
+        && !toks[j].is_capitalized()
+        && contains(lexicon::ROLE_NOUNS, &toks[j].word.to_lowercase())
+    {
         j += 1;
     }
     let t = toks.get(j)?;
     let start = t.start + t.leading().len();
-    names
-        .mentions
-        .iter()
-        .position(|m| m.start <= start && start < m.end)
-        .map(Subject::Name)
+    names.mention_at(start).map(Subject::Name)
 }
 
 fn join(toks: &[Token], a: usize, b: usize) -> String {
@@ -542,7 +631,9 @@ mod tests {
 
     #[test]
     fn titles_are_split_from_names() {
-        let n = names("Russian Foreign Minister Sergey Lavrov spoke. Senate Leader Mitch McConnell said no.");
+        let n = names(
+            "Russian Foreign Minister Sergey Lavrov spoke. Senate Leader Mitch McConnell said no.",
+        );
         let m = &n.mentions[0];
         assert_eq!(m.name, "Sergey Lavrov");
         assert_eq!(m.role.as_deref(), Some("Russian Foreign Minister"));
@@ -553,16 +644,26 @@ mod tests {
     fn surnames_resolve_to_full_names() {
         let t = "Russian Foreign Minister Sergey Lavrov spoke. Later Lavrov said more.";
         let n = names(t);
-        let i = n.mentions.iter().position(|m| m.written == "Lavrov").unwrap();
+        let i = n
+            .mentions
+            .iter()
+            .position(|m| m.written == "Lavrov")
+            .unwrap();
         assert_eq!(n.speaker_of(i).name, "Sergey Lavrov");
     }
 
     #[test]
     fn organisations_split_from_people() {
         let n = names("The director of Amnesty International Man-kei Tam said so.");
-        assert!(n.mentions.iter().any(|m| m.name == "Man-kei Tam" && !m.is_org));
+        assert!(n
+            .mentions
+            .iter()
+            .any(|m| m.name == "Man-kei Tam" && !m.is_org));
         let n = names("It was said by The Foreign Ministry of Iraq today.");
-        assert!(n.mentions.iter().any(|m| m.name == "Foreign Ministry of Iraq" && m.is_org));
+        assert!(n
+            .mentions
+            .iter()
+            .any(|m| m.name == "Foreign Ministry of Iraq" && m.is_org));
     }
 
     #[test]
@@ -578,7 +679,12 @@ mod tests {
         let t = "Crown Prince Mohammad bin Salman of Saudi Arabia accepted it. Speaking to Martin Smith of PBS, he said so.";
         let n = names(t);
         let at = t.find("he said").unwrap();
-        let s = n.resolve(&Subject::Pronoun { word: "he".into(), at }).unwrap();
+        let s = n
+            .resolve(&Subject::Pronoun {
+                word: "he".into(),
+                at,
+            })
+            .unwrap();
         assert_eq!(s.name, "Mohammad bin Salman");
     }
 }

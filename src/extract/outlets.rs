@@ -56,17 +56,84 @@ const HOSTS: &[(&str, &str)] = &[
 /// Names that are news outlets, agencies, broadcasters or platforms, as they appear in running
 /// text. Lower-case comparison; a leading "the" is ignored.
 const OUTLETS: &[&str] = &[
-    "abc", "abc news", "afp", "agence france-presse", "al jazeera", "ap", "associated press",
-    "axios", "bbc", "bbc news", "bloomberg", "bluesky", "breitbart", "buzzfeed news", "cbc",
-    "cbs", "cbs news", "cnbc", "cnn", "c-span", "daily mail", "der spiegel", "deutsche welle",
-    "dw", "economist", "euronews", "facebook", "financial times", "forbes", "foreign affairs",
-    "foreign policy", "fox", "fox news", "france 24", "global times", "guardian", "haaretz",
-    "huffpost", "independent", "instagram", "interfax", "izvestia", "kommersant", "le monde",
-    "los angeles times", "msnbc", "nbc", "nbc news", "new york times", "newsweek", "npr",
-    "pbs", "politico", "propublica", "reuters", "ria novosti", "rt", "sky news", "substack",
-    "tass", "telegraph", "telegram", "the atlantic", "the hill", "the intercept", "tiktok",
-    "time", "truth social", "twitter", "usa today", "vedomosti", "vox", "wall street journal",
-    "washington post", "xinhua", "youtube", "yonhap", "x",
+    "abc",
+    "abc news",
+    "afp",
+    "agence france-presse",
+    "al jazeera",
+    "ap",
+    "associated press",
+    "axios",
+    "bbc",
+    "bbc news",
+    "bloomberg",
+    "bluesky",
+    "breitbart",
+    "buzzfeed news",
+    "cbc",
+    "cbs",
+    "cbs news",
+    "cnbc",
+    "cnn",
+    "c-span",
+    "daily mail",
+    "der spiegel",
+    "deutsche welle",
+    "dw",
+    "economist",
+    "euronews",
+    "facebook",
+    "financial times",
+    "forbes",
+    "foreign affairs",
+    "foreign policy",
+    "fox",
+    "fox news",
+    "france 24",
+    "global times",
+    "guardian",
+    "haaretz",
+    "huffpost",
+    "independent",
+    "instagram",
+    "interfax",
+    "izvestia",
+    "kommersant",
+    "le monde",
+    "los angeles times",
+    "msnbc",
+    "nbc",
+    "nbc news",
+    "new york times",
+    "newsweek",
+    "npr",
+    "pbs",
+    "politico",
+    "propublica",
+    "reuters",
+    "ria novosti",
+    "rt",
+    "sky news",
+    "substack",
+    "tass",
+    "telegraph",
+    "telegram",
+    "the atlantic",
+    "the hill",
+    "the intercept",
+    "tiktok",
+    "time",
+    "truth social",
+    "twitter",
+    "usa today",
+    "vedomosti",
+    "vox",
+    "wall street journal",
+    "washington post",
+    "xinhua",
+    "youtube",
+    "yonhap",
+    "x",
 ];
 
 /// Abbreviations of institutions that name a source ("a UN report").
@@ -95,7 +162,12 @@ pub fn host_of(url: &str) -> Option<String> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))?;
     let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     (!host.is_empty()).then_some(host)
 }
@@ -120,8 +192,10 @@ pub fn site_of(host: &str) -> String {
         return host.to_string();
     }
     // Two-level public suffixes such as co.uk or com.au keep three labels.
-    let two_level = matches!(parts[n - 2], "co" | "com" | "org" | "gov" | "ac" | "net" | "edu")
-        && parts[n - 1].len() == 2;
+    let two_level = matches!(
+        parts[n - 2],
+        "co" | "com" | "org" | "gov" | "ac" | "net" | "edu"
+    ) && parts[n - 1].len() == 2;
     let keep = if two_level { 3 } else { 2 };
     parts[n - keep..].join(".")
 }
@@ -135,7 +209,10 @@ pub fn is_outlet(name: &str) -> bool {
 
 /// The full name behind an institutional abbreviation, if known.
 pub fn expand_acronym(name: &str) -> Option<&'static str> {
-    ACRONYMS.iter().find(|(a, _)| *a == name).map(|(_, full)| *full)
+    ACRONYMS
+        .iter()
+        .find(|(a, _)| *a == name)
+        .map(|(_, full)| *full)
 }
 
 /// A publication year in a URL path (`/2026/02/24/` or `-2026-02-24`).
@@ -166,9 +243,18 @@ mod tests {
 
     #[test]
     fn hosts_and_outlets() {
-        assert_eq!(outlet_for_url("https://www.reuters.com/world/x").as_deref(), Some("Reuters"));
-        assert_eq!(outlet_for_url("https://s3.documentcloud.org/d.pdf").as_deref(), Some("DocumentCloud"));
-        assert_eq!(outlet_for_url("https://www.ai.mil/Latest").as_deref(), Some("ai.mil"));
+        assert_eq!(
+            outlet_for_url("https://www.reuters.com/world/x").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            outlet_for_url("https://s3.documentcloud.org/d.pdf").as_deref(),
+            Some("DocumentCloud")
+        );
+        assert_eq!(
+            outlet_for_url("https://www.ai.mil/Latest").as_deref(),
+            Some("ai.mil")
+        );
         assert_eq!(outlet_for_url("ftp://example.com"), None);
         assert_eq!(site_of("crsreports.congress.gov"), "congress.gov");
         assert_eq!(site_of("news.bbc.co.uk"), "bbc.co.uk");
@@ -184,9 +270,21 @@ mod tests {
 
     #[test]
     fn years_in_urls() {
-        assert_eq!(year_in_url("https://www.axios.com/2026/02/13/anthropic"), Some(2026));
-        assert_eq!(year_in_url("https://x.com/SecWar/status/2027507717469049070"), None);
-        assert_eq!(year_in_url("https://r.com/world/a-says-2026-02-24/"), Some(2026));
-        assert_eq!(year_in_url("https://f.gov/documents/2025/09/10/2025-17508/x"), Some(2025));
+        assert_eq!(
+            year_in_url("https://www.axios.com/2026/02/13/anthropic"),
+            Some(2026)
+        );
+        assert_eq!(
+            year_in_url("https://x.com/SecWar/status/2027507717469049070"),
+            None
+        );
+        assert_eq!(
+            year_in_url("https://r.com/world/a-says-2026-02-24/"),
+            Some(2026)
+        );
+        assert_eq!(
+            year_in_url("https://f.gov/documents/2025/09/10/2025-17508/x"),
+            Some(2025)
+        );
     }
 }

@@ -77,13 +77,19 @@ pub fn scan(article: &Article, body: &[usize]) -> Vec<QuoteSpan> {
             .match_indices('"')
             .filter_map(|(i, _)| {
                 let pos = block.body + i;
-                norm.orig_char(&article.original, pos).and_then(mark_of).map(|m| (pos, m))
+                norm.orig_char(&article.original, pos)
+                    .and_then(mark_of)
+                    .map(|m| (pos, m))
             })
             .collect();
         let mut skip_first = false;
         if let Some((_, _, ob)) = open {
             // A quotation continued from the previous paragraph: this one opens with a mark.
-            if ob != b && marks.first().is_some_and(|&(p, m)| p == block.body && m != Mark::Close) {
+            if ob != b
+                && marks
+                    .first()
+                    .is_some_and(|&(p, m)| p == block.body && m != Mark::Close)
+            {
                 skip_first = true;
             }
         }
@@ -156,10 +162,18 @@ pub fn scan(article: &Article, body: &[usize]) -> Vec<QuoteSpan> {
 fn looks_closing(text: &str, pos: usize) -> bool {
     let before = text[..pos].chars().next_back();
     let after = text[pos + 1..].chars().next();
-    before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace() || ",.;:!?)".contains(c))
+    before.is_some_and(|c| !c.is_whitespace())
+        && after.is_none_or(|c| c.is_whitespace() || ",.;:!?)".contains(c))
 }
 
-fn push(out: &mut Vec<QuoteSpan>, text: &str, open: usize, close: Option<usize>, block: usize, multi: bool) {
+fn push(
+    out: &mut Vec<QuoteSpan>,
+    text: &str,
+    open: usize,
+    close: Option<usize>,
+    block: usize,
+    multi: bool,
+) {
     let q = QuoteSpan {
         open,
         close,
@@ -181,7 +195,9 @@ fn trim(text: &str, mut q: QuoteSpan) -> QuoteSpan {
 
 /// Number of words in a span.
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Does the quoted text read like the title of a work ("Trump and NATO: A Love-Hate
@@ -203,7 +219,11 @@ pub fn looks_like_title(s: &str) -> bool {
     let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
     content.len() >= 2
         && !all_caps
-        && content.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && content.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 /// Words that announce a title or a term, not a quotation: `titled "…"`.
@@ -217,7 +237,19 @@ pub fn introduces_title(pre: &str) -> bool {
         .to_lowercase();
     matches!(
         last.as_str(),
-        "titled" | "entitled" | "headlined" | "dubbed" | "nicknamed" | "named" | "term" | "word" | "phrase" | "slogan" | "hashtag" | "so-called" | "label"
+        "titled"
+            | "entitled"
+            | "headlined"
+            | "dubbed"
+            | "nicknamed"
+            | "named"
+            | "term"
+            | "word"
+            | "phrase"
+            | "slogan"
+            | "hashtag"
+            | "so-called"
+            | "label"
     )
 }
 
@@ -249,7 +281,10 @@ mod tests {
     #[test]
     fn multi_paragraph_quotation() {
         let got = quotes("She said: “First paragraph here.\n\n“Second paragraph ends.”\n\nAfter.");
-        assert_eq!(got, vec!["First paragraph here.\n\n“Second paragraph ends."]);
+        assert_eq!(
+            got,
+            vec!["First paragraph here.\n\n“Second paragraph ends."]
+        );
     }
 
     #[test]
@@ -260,7 +295,10 @@ mod tests {
 
     #[test]
     fn stray_closing_mark_is_ignored() {
-        assert_eq!(quotes("A stray” mark, then “a real one”."), vec!["a real one"]);
+        assert_eq!(
+            quotes("A stray” mark, then “a real one”."),
+            vec!["a real one"]
+        );
     }
 
     #[test]

@@ -88,8 +88,12 @@ pub fn find_entries(article: &Article) -> (Vec<Entry>, Vec<bool>) {
     while i < blocks.len() {
         let b = &blocks[i];
         let heading_like = b.kind == BlockKind::Heading
-            || (b.kind == BlockKind::Paragraph && text[b.body..b.end].split_whitespace().count() <= 4);
-        if !(heading_like && article.furniture[i].is_none() && is_section_heading(&text[b.body..b.end])) {
+            || (b.kind == BlockKind::Paragraph
+                && text[b.body..b.end].split_whitespace().count() <= 4);
+        if !(heading_like
+            && article.furniture[i].is_none()
+            && is_section_heading(&text[b.body..b.end]))
+        {
             i += 1;
             continue;
         }
@@ -102,7 +106,9 @@ pub fn find_entries(article: &Article) -> (Vec<Entry>, Vec<bool>) {
         {
             j += 1;
         }
-        let section: Vec<usize> = (i + 1..j).filter(|&k| article.furniture[k].is_none()).collect();
+        let section: Vec<usize> = (i + 1..j)
+            .filter(|&k| article.furniture[k].is_none())
+            .collect();
         let marked = section.iter().any(|&k| blocks[k].marker.is_some());
         for &k in &section {
             let bk = &blocks[k];
@@ -177,7 +183,9 @@ fn find_year(s: &str) -> Option<i32> {
 
 fn looks_like_person_list(who: &str) -> bool {
     // "Smith, J." / "Smith, J., & Doe, A." / "Smith et al."
-    who.contains(" et al") || who.contains('&') || Regex::new(r"^[\p{Lu}][\p{L}'-]+, (?:\p{Lu}\.\s?)+").is_ok_and(|r| r.is_match(who))
+    who.contains(" et al")
+        || who.contains('&')
+        || Regex::new(r"^[\p{Lu}][\p{L}'-]+, (?:\p{Lu}\.\s?)+").is_ok_and(|r| r.is_match(who))
 }
 
 fn is_date_segment(seg: &str) -> bool {
@@ -199,7 +207,10 @@ pub fn parse_entry(raw: &str) -> Fields {
         f.ibid = true;
     }
     if let Some(c) = r.doi.captures(&s) {
-        f.doi = c.get(1).or_else(|| c.get(2)).map(|m| m.as_str().to_string());
+        f.doi = c
+            .get(1)
+            .or_else(|| c.get(2))
+            .map(|m| m.as_str().to_string());
     }
     if let Some(c) = r.accessed.captures(&s) {
         f.accessed = crate::article::metadata::parse_date(&c[1]).map(|d| d.0);
@@ -231,7 +242,11 @@ pub fn parse_entry(raw: &str) -> Fields {
         } else {
             f.outlet = Some(who);
         }
-        if let Some(q) = r.quoted.captures(rest).filter(|q| q.get(0).is_some_and(|m| m.start() == 0)) {
+        if let Some(q) = r
+            .quoted
+            .captures(rest)
+            .filter(|q| q.get(0).is_some_and(|m| m.start() == 0))
+        {
             f.title = clean(&q["t"]);
             let after = &rest[q.get(0).map_or(0, |m| m.end())..];
             if person {
@@ -243,7 +258,10 @@ pub fn parse_entry(raw: &str) -> Fields {
             let mut parts = rest.splitn(2, ". ");
             f.title = parts.next().and_then(clean);
             if person {
-                f.outlet = parts.next().and_then(|p| p.split(". ").next()).and_then(clean);
+                f.outlet = parts
+                    .next()
+                    .and_then(|p| p.split(". ").next())
+                    .and_then(clean);
             }
         }
         return f;
@@ -319,7 +337,10 @@ pub fn parse_entry(raw: &str) -> Fields {
     }
     let words: Vec<&str> = body.split_whitespace().collect();
     let long_words: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
-    let lower = long_words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    let lower = long_words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
     let sentence_like = words.len() > 5
         && !body.contains(',')
         && f.url.is_none()
@@ -343,12 +364,21 @@ mod tests {
     #[test]
     fn apa_like_entries() {
         let f = parse_entry("Kommersant. (2025)");
-        assert_eq!((f.outlet.as_deref(), f.year, f.title.as_deref()), (Some("Kommersant"), Some(2025), None));
+        assert_eq!(
+            (f.outlet.as_deref(), f.year, f.title.as_deref()),
+            (Some("Kommersant"), Some(2025), None)
+        );
         let f = parse_entry("Global Times (2025). [Lavrov’s statements on US-Russia relations]");
         assert_eq!(f.outlet.as_deref(), Some("Global Times"));
-        assert_eq!(f.description.as_deref(), Some("Lavrov’s statements on US-Russia relations"));
+        assert_eq!(
+            f.description.as_deref(),
+            Some("Lavrov’s statements on US-Russia relations")
+        );
         let f = parse_entry("Politico. (2024). “Trump and NATO: A Love-Hate Relationship”");
-        assert_eq!(f.title.as_deref(), Some("Trump and NATO: A Love-Hate Relationship"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Trump and NATO: A Love-Hate Relationship")
+        );
         let f = parse_entry("Smith, J., & Doe, A. (2020). Trade after tariffs. Journal of Trade, 4(2), 1-9. https://doi.org/10.1234/jt.2020.5");
         assert_eq!(f.author.as_deref(), Some("Smith, J., & Doe, A"));
         assert_eq!(f.title.as_deref(), Some("Trade after tariffs"));
@@ -361,11 +391,17 @@ mod tests {
         let f = parse_entry("Charles Russell, “College Teach-ins on Environment Crisis Proposed,” Seattle Post-Intelligencer, September 21, 1969, p. 10.");
         assert_eq!(f.outlet.as_deref(), Some("Seattle Post-Intelligencer"));
         assert_eq!(f.year, Some(1969));
-        assert_eq!(f.title.as_deref(), Some("College Teach-ins on Environment Crisis Proposed"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("College Teach-ins on Environment Crisis Proposed")
+        );
         assert_eq!(f.author.as_deref(), Some("Charles Russell"));
         let f = parse_entry("Library of Congress, “Earth Day 2020 Web Archive,” https://www.loc.gov/collections/x/about.");
         assert_eq!(f.outlet.as_deref(), Some("Library of Congress"));
-        assert_eq!(f.url.as_deref(), Some("https://www.loc.gov/collections/x/about"));
+        assert_eq!(
+            f.url.as_deref(),
+            Some("https://www.loc.gov/collections/x/about")
+        );
         let f = parse_entry("Lewis G. Regenstein, “Earth Day,” in Environmental Encyclopedia, eds. Marci Bortman et al., 3rd ed. (Gale, 2003), pp. 399-401.");
         assert_eq!((f.outlet.as_deref(), f.year), (Some("Gale"), Some(2003)));
     }
@@ -374,20 +410,33 @@ mod tests {
     fn books_reports_letters_and_legislation() {
         let f = parse_entry("Adam Rome, The Genius of Earth Day: How a 1970 Teach-In Made It (Hill and Wang, 2013), p. 58.");
         assert_eq!(f.outlet.as_deref(), Some("Hill and Wang"));
-        assert_eq!(f.title.as_deref(), Some("The Genius of Earth Day: How a 1970 Teach-In Made It"));
-        let f = parse_entry("CRS Report R48065, Congressional Recognition of Days: Background, by Jacob R. Straus.");
+        assert_eq!(
+            f.title.as_deref(),
+            Some("The Genius of Earth Day: How a 1970 Teach-In Made It")
+        );
+        let f = parse_entry(
+            "CRS Report R48065, Congressional Recognition of Days: Background, by Jacob R. Straus.",
+        );
         assert_eq!(f.outlet.as_deref(), Some("Congressional Research Service"));
         assert_eq!(f.author.as_deref(), Some("Jacob R. Straus"));
-        let f = parse_entry("Letter from A, U.S. Senator, to B, April 7, 1971, https://example.org/l.pdf.");
+        let f = parse_entry(
+            "Letter from A, U.S. Senator, to B, April 7, 1971, https://example.org/l.pdf.",
+        );
         assert_eq!(f.year, Some(1971));
-        assert_eq!(f.title.as_deref(), Some("Letter from A, U.S. Senator, to B"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Letter from A, U.S. Senator, to B")
+        );
         let f = parse_entry("S. 864, 106th Cong.");
         assert_eq!(f.outlet.as_deref(), Some("U.S. Congress"));
         assert!(parse_entry("Ibid.").ibid);
         assert!(parse_entry("Link provides access to remarks made during both terms.").note);
         let f = parse_entry("Presidential Statements and Messages—President Donald Trump (2025-)9");
         assert!(!f.note);
-        assert_eq!(f.title.as_deref(), Some("Presidential Statements and Messages—President Donald Trump (2025-)"));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Presidential Statements and Messages—President Donald Trump (2025-)")
+        );
     }
 
     #[test]
@@ -399,10 +448,22 @@ mod tests {
 
     #[test]
     fn section_headings() {
-        for h in ["References", "Sources:", "Footnotes", "Web Resources", "Related CRS Report", "Selected Speeches and Recognitions", "Works Cited"] {
+        for h in [
+            "References",
+            "Sources:",
+            "Footnotes",
+            "Web Resources",
+            "Related CRS Report",
+            "Selected Speeches and Recognitions",
+            "Works Cited",
+        ] {
             assert!(is_section_heading(h), "{h}");
         }
-        for h in ["Recent Commemorative Legislation", "Why Are Russians Trusting Trump?", "Energy Diplomacy"] {
+        for h in [
+            "Recent Commemorative Legislation",
+            "Why Are Russians Trusting Trump?",
+            "Energy Diplomacy",
+        ] {
             assert!(!is_section_heading(h), "{h}");
         }
     }

@@ -21,7 +21,10 @@ pub fn reported(names: &Names, toks: &[Token]) -> Option<Reported> {
             continue;
         }
         let prev = toks[v - 1].word.to_lowercase();
-        if matches!(prev.as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "who" | "which" | "that") {
+        if matches!(
+            prev.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "be" | "who" | "which" | "that"
+        ) {
             continue;
         }
         // Something must be said: "confirmed:" alone introduces a quotation.
@@ -60,19 +63,35 @@ fn date_re() -> &'static Regex {
 }
 
 /// Why a clause is a checkable assertion, or `None` when it is not one.
-pub fn assertion_reasons(names: &Names, text: &str, start: usize, end: usize) -> Option<Vec<String>> {
+pub fn assertion_reasons(
+    names: &Names,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<Vec<String>> {
     let clause = &text[start..end];
     let toks = tokens(text, start, end);
-    let words: Vec<String> = toks.iter().filter(|t| !t.word.is_empty()).map(|t| t.lower()).collect();
+    let words: Vec<String> = toks
+        .iter()
+        .filter(|t| !t.word.is_empty())
+        .map(|t| t.lower())
+        .collect();
     if words.len() < 3 {
         return None;
     }
-    if words.iter().any(|w| contains(lexicon::HEDGES, w)) || clause.contains("is reported to") || clause.contains("are reported to") {
+    if words.iter().any(|w| contains(lexicon::HEDGES, w))
+        || clause.contains("is reported to")
+        || clause.contains("are reported to")
+    {
         return None;
     }
     let past = toks.iter().enumerate().any(|(k, t)| {
         let w = t.lower();
-        let after_det = k > 0 && matches!(toks[k - 1].word, "the" | "a" | "an" | "its" | "their" | "his" | "her");
+        let after_det = k > 0
+            && matches!(
+                toks[k - 1].word,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            );
         contains(lexicon::FINITE_AUX, &w)
             || contains(lexicon::IRREGULAR_PAST, &w)
             || (w.ends_with("ed") && w.len() > 4 && !t.is_capitalized() && !after_det)
@@ -84,14 +103,16 @@ pub fn assertion_reasons(names: &Names, text: &str, start: usize, end: usize) ->
     let has_date = date_re().is_match(clause);
     let has_number = number_re().is_match(clause);
     let named = names
-        .mentions
-        .iter()
-        .any(|m| m.start >= start && m.end <= end && !m.title_only);
+        .mentions_within(start, end)
+        .any(|i| names.mentions[i].end <= end && !names.mentions[i].title_only);
     let event = toks.iter().enumerate().any(|(k, t)| {
         let w = t.lower();
         contains(lexicon::IRREGULAR_PAST, &w)
             || matches!(w.as_str(), "has" | "have" | "had" | "was" | "were" | "did")
-            || (w.ends_with("ed") && w.len() > 4 && !t.is_capitalized() && !present_passive(&toks, k))
+            || (w.ends_with("ed")
+                && w.len() > 4
+                && !t.is_capitalized()
+                && !present_passive(&toks, k))
     });
     if has_date {
         reasons.push("date".to_string());
@@ -118,14 +139,27 @@ fn present_passive(toks: &[Token], k: usize) -> bool {
         .rev()
         .map(|t| t.lower())
         .find(|w| !(w.ends_with("ly") || w == "not" || w == "also" || w == "often"))
-        .is_some_and(|w| matches!(w.as_str(), "am" | "is" | "are" | "be" | "being" | "get" | "gets"))
+        .is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "am" | "is" | "are" | "be" | "being" | "get" | "gets"
+            )
+        })
 }
 
 /// Split points inside a hedged sentence whose other half may still be checkable.
 pub fn sub_clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let s = &text[start..end];
     let mut cuts = vec![0];
-    for pat in [", but ", ", yet ", ", particularly ", ", especially ", ", though ", ", although ", ", while "] {
+    for pat in [
+        ", but ",
+        ", yet ",
+        ", particularly ",
+        ", especially ",
+        ", though ",
+        ", although ",
+        ", while ",
+    ] {
         for (i, _) in s.match_indices(pat) {
             cuts.push(i + 2);
         }

@@ -12,11 +12,11 @@ pub struct Sentence {
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "adm", "st", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "fig", "p", "pp", "vol", "ed", "eds", "cong", "res", "rev", "hon", "mt", "ft", "est", "dept",
-    "univ", "assn", "bros", "cf", "al", "op", "cit", "ibid", "art", "sec", "ch",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm",
+    "st", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "fig",
+    "p", "pp", "vol", "ed", "eds", "cong", "res", "rev", "hon", "mt", "ft", "est", "dept", "univ",
+    "assn", "bros", "cf", "al", "op", "cit", "ibid", "art", "sec", "ch",
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {
@@ -72,14 +72,25 @@ pub fn split_sentences(
                 || (bytes[after].is_ascii_whitespace() && {
                     let n = skip_space(text, after, end);
                     n >= end
-                        || text[n..]
-                            .chars()
-                            .next()
-                            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit() || "\"'([-".contains(ch))
+                        || text[n..].chars().next().is_some_and(|ch| {
+                            ch.is_uppercase() || ch.is_ascii_digit() || "\"'([-".contains(ch)
+                        })
                 });
-            let word_before = text[s..i].rsplit(char::is_whitespace).next().unwrap_or("");
-            let abbreviation = c == b'.' && j == i + 1 && is_abbreviation(&format!("{word_before}."));
-            if next_ok && !abbreviation && (marker.is_some() || at_end || bytes[after].is_ascii_whitespace()) {
+            // The word before the mark (looking back a bounded distance).
+            let mut from = i.saturating_sub(32).max(s);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let word_before = text[from..i]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let abbreviation =
+                c == b'.' && j == i + 1 && is_abbreviation(&format!("{word_before}."));
+            if next_ok
+                && !abbreviation
+                && (marker.is_some() || at_end || bytes[after].is_ascii_whitespace())
+            {
                 push(&mut out, text, block, s, sentence_end, marker);
                 s = skip_space(text, after, end);
                 i = s;
@@ -96,7 +107,14 @@ pub fn split_sentences(
     out
 }
 
-fn push(out: &mut Vec<Sentence>, text: &str, block: usize, s: usize, e: usize, marker: Option<u32>) {
+fn push(
+    out: &mut Vec<Sentence>,
+    text: &str,
+    block: usize,
+    s: usize,
+    e: usize,
+    marker: Option<u32>,
+) {
     let trimmed = text[s..e].trim_end();
     let e = s + trimmed.len();
     if e > s {
@@ -117,8 +135,22 @@ fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
     i
 }
 
-fn inside(spans: &[(usize, usize)], pos: usize) -> bool {
-    spans.iter().any(|&(s, e)| s <= pos && pos < e)
+/// Is `pos` inside one of `spans` (sorted by start, not overlapping)?
+pub fn inside(spans: &[(usize, usize)], pos: usize) -> bool {
+    let i = spans.partition_point(|&(s, _)| s <= pos);
+    i > 0 && pos < spans[i - 1].1
+}
+
+/// Does `start..end` overlap one of `spans` (sorted by start, not overlapping)?
+pub fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(s, _)| s < end);
+    i > 0 && spans[i - 1].1 > start
+}
+
+/// Index of the sentence holding byte `pos`, if any (sentences are sorted and disjoint).
+pub fn sentence_at(sentences: &[Sentence], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.start <= pos);
+    (i > 0 && pos < sentences[i - 1].end.max(sentences[i - 1].start + 1)).then(|| i - 1)
 }
 
 /// A word of the analysis text with its position; `word` has surrounding punctuation removed
@@ -171,7 +203,12 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 }
 
 /// Clause boundaries inside a sentence: after a semicolon.
-pub fn clauses(text: &str, start: usize, end: usize, protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub fn clauses(
+    text: &str,
+    start: usize,
+    end: usize,
+    protected: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = start;
     for (i, c) in text[start..end].char_indices() {
@@ -222,7 +259,10 @@ mod tests {
     fn footnote_markers_are_taken_off_the_sentence() {
         let t = "It was held on September 20, 1969.1 Planning began.2";
         let got = split_sentences(t, 0, 0, t.len(), &[]);
-        assert_eq!(&t[got[0].start..got[0].end], "It was held on September 20, 1969.");
+        assert_eq!(
+            &t[got[0].start..got[0].end],
+            "It was held on September 20, 1969."
+        );
         assert_eq!(got[0].markers, vec![1]);
         assert_eq!(&t[got[1].start..got[1].end], "Planning began.");
         assert_eq!(got[1].markers, vec![2]);
@@ -238,7 +278,10 @@ mod tests {
 
     #[test]
     fn decimals_do_not_end_sentences() {
-        assert_eq!(split("It rose 3.5 percent. Then fell."), vec!["It rose 3.5 percent.", "Then fell."]);
+        assert_eq!(
+            split("It rose 3.5 percent. Then fell."),
+            vec!["It rose 3.5 percent.", "Then fell."]
+        );
     }
 
     #[test]

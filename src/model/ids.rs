@@ -71,7 +71,9 @@ pub fn source_id(
 ) -> Option<String> {
     let who = outlet.or(author).map(|w| {
         let w = w.trim();
-        w.strip_prefix("The ").or_else(|| w.strip_prefix("the ")).unwrap_or(w)
+        w.strip_prefix("The ")
+            .or_else(|| w.strip_prefix("the "))
+            .unwrap_or(w)
     });
     let mut parts: Vec<String> = Vec::new();
     if let Some(w) = who {
@@ -92,7 +94,11 @@ pub fn source_id(
             parts.push(s);
         }
     }
-    let id = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    let id = parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
     let id = slugify(&id, 80);
     (!id.is_empty()).then_some(id)
 }
@@ -109,7 +115,9 @@ fn url_words(url: &str) -> String {
         .or(segs.last())
         .copied()
         .unwrap_or("");
-    let seg = seg.rsplit_once('.').map_or(seg, |(a, ext)| if ext.len() <= 4 { a } else { seg });
+    let seg = seg
+        .rsplit_once('.')
+        .map_or(seg, |(a, ext)| if ext.len() <= 4 { a } else { seg });
     seg.replace(['-', '_'], " ")
 }
 
@@ -126,14 +134,34 @@ mod tests {
 
     #[test]
     fn source_ids() {
-        assert_eq!(source_id(Some("Kommersant"), None, Some(2025), None, None).as_deref(), Some("kommersant-2025"));
         assert_eq!(
-            source_id(Some("Politico"), None, Some(2024), Some("Trump and NATO: A Love-Hate Relationship"), None).as_deref(),
+            source_id(Some("Kommersant"), None, Some(2025), None, None).as_deref(),
+            Some("kommersant-2025")
+        );
+        assert_eq!(
+            source_id(
+                Some("Politico"),
+                None,
+                Some(2024),
+                Some("Trump and NATO: A Love-Hate Relationship"),
+                None
+            )
+            .as_deref(),
             Some("politico-2024-trump-and-nato-a-love")
         );
-        assert_eq!(source_id(Some("The Guardian"), None, None, None, None).as_deref(), Some("guardian"));
         assert_eq!(
-            source_id(Some("Reuters"), None, Some(2026), None, Some("https://www.reuters.com/world/anthropic-digs-heels-2026-02-24/")).as_deref(),
+            source_id(Some("The Guardian"), None, None, None, None).as_deref(),
+            Some("guardian")
+        );
+        assert_eq!(
+            source_id(
+                Some("Reuters"),
+                None,
+                Some(2026),
+                None,
+                Some("https://www.reuters.com/world/anthropic-digs-heels-2026-02-24/")
+            )
+            .as_deref(),
             Some("reuters-2026-anthropic-digs-heels-2026-02")
         );
         assert_eq!(source_id(None, None, None, None, None), None);

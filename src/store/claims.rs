@@ -68,21 +68,38 @@ pub fn render_claim_file(x: &Extraction) -> Result<String, yaml::YamlError> {
 }
 
 /// Every file the extractions call for.
-pub fn plan(dossier: &Dossier, extractions: &[(String, Extraction)]) -> Result<Vec<Planned>, StoreError> {
+pub fn plan(
+    dossier: &Dossier,
+    extractions: &[(String, Extraction)],
+) -> Result<Vec<Planned>, StoreError> {
     let mut out = Vec::new();
     let mut stubs = std::collections::BTreeMap::new();
     for (slug, x) in extractions {
         let path = dossier.claim_path(slug);
-        let contents = render_claim_file(x).map_err(|e| StoreError::Serialise { path: path.clone(), message: e.message })?;
-        out.push(Planned { path, contents, replace: true });
+        let contents = render_claim_file(x).map_err(|e| StoreError::Serialise {
+            path: path.clone(),
+            message: e.message,
+        })?;
+        out.push(Planned {
+            path,
+            contents,
+            replace: true,
+        });
         for (id, entry) in &x.sources {
             stubs.entry(id.clone()).or_insert_with(|| entry.clone());
         }
     }
     for (id, entry) in stubs {
         let path = dossier.source_path(&id);
-        let contents = yaml::to_string(&entry, None).map_err(|e| StoreError::Serialise { path: path.clone(), message: e.message })?;
-        out.push(Planned { path, contents, replace: false });
+        let contents = yaml::to_string(&entry, None).map_err(|e| StoreError::Serialise {
+            path: path.clone(),
+            message: e.message,
+        })?;
+        out.push(Planned {
+            path,
+            contents,
+            replace: false,
+        });
     }
     Ok(out)
 }
@@ -111,13 +128,19 @@ pub fn write(plan: &[Planned]) -> Result<Written, StoreError> {
     for p in plan.iter().filter(|p| p.replace) {
         if let Ok(existing) = std::fs::read_to_string(&p.path) {
             if let Err(e) = yaml::from_str::<ClaimFile>(&existing) {
-                return Err(StoreError::Unrecognised { path: p.path.clone(), message: e.message });
+                return Err(StoreError::Unrecognised {
+                    path: p.path.clone(),
+                    message: e.message,
+                });
             }
         }
     }
     let mut w = Written::default();
     for p in plan {
-        let werr = |e: std::io::Error| StoreError::Write { path: p.path.clone(), reason: e.to_string() };
+        let werr = |e: std::io::Error| StoreError::Write {
+            path: p.path.clone(),
+            reason: e.to_string(),
+        };
         if p.replace {
             if std::fs::read_to_string(&p.path).ok().as_deref() == Some(p.contents.as_str()) {
                 w.unchanged += 1;

@@ -15,7 +15,11 @@ pub enum DossierError {
     #[error("{path}: the file is outside the dossier at {root}")]
     OutsideDossier { path: PathBuf, root: PathBuf },
     #[error("two articles would share the claim file claims/{slug}.yaml: {first} and {second}")]
-    DuplicateSlug { slug: String, first: String, second: String },
+    DuplicateSlug {
+        slug: String,
+        first: String,
+        second: String,
+    },
 }
 
 impl DossierError {
@@ -50,7 +54,9 @@ impl Dossier {
         let start = start.canonicalize().map_err(|e| io(start, e))?;
         for dir in start.ancestors() {
             if dir.join("dossier.toml").is_file() || dir.join("articles").is_dir() {
-                return Ok(Dossier { root: dir.to_path_buf() });
+                return Ok(Dossier {
+                    root: dir.to_path_buf(),
+                });
             }
         }
         Err(DossierError::NotFound { start })
@@ -102,16 +108,29 @@ impl Dossier {
     }
 
     /// Resolve article paths given on the command line (relative to `cwd`).
-    pub fn resolve_articles(&self, cwd: &Path, given: &[PathBuf]) -> Result<Vec<PathBuf>, DossierError> {
+    pub fn resolve_articles(
+        &self,
+        cwd: &Path,
+        given: &[PathBuf],
+    ) -> Result<Vec<PathBuf>, DossierError> {
         let mut out = Vec::new();
         for g in given {
-            let p = if g.is_absolute() { g.clone() } else { cwd.join(g) };
+            let p = if g.is_absolute() {
+                g.clone()
+            } else {
+                cwd.join(g)
+            };
             let p = p.canonicalize().map_err(|e| io(g, e))?;
             if !p.starts_with(&self.root) {
-                return Err(DossierError::OutsideDossier { path: g.clone(), root: self.root.clone() });
+                return Err(DossierError::OutsideDossier {
+                    path: g.clone(),
+                    root: self.root.clone(),
+                });
             }
             if p.is_dir() {
-                let sub = Dossier { root: self.root.clone() };
+                let sub = Dossier {
+                    root: self.root.clone(),
+                };
                 let all = sub.articles()?;
                 out.extend(all.into_iter().filter(|a| a.starts_with(&p)));
             } else if crate::article::is_article_file(&p) {
