@@ -31,10 +31,11 @@ fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProbl
     }
 }
 
+/// One article's outcome: its slug and extraction, or the file that could not be loaded.
+type Outcome = Result<(String, Extraction), (PathBuf, String, LoadError)>;
+
 /// Load and extract the articles, on all cores; results keep the input order.
-fn extract_all(
-    files: &[(PathBuf, String)],
-) -> Vec<Result<(String, Extraction), (PathBuf, String, LoadError)>> {
+fn extract_all(files: &[(PathBuf, String)]) -> Vec<Outcome> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(files.len().max(1));
