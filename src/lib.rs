@@ -17,6 +17,10 @@
 //! The library never prints; the `dossier` binary decides how to show results.
 
 pub mod article;
+pub mod check;
 pub mod extract;
+pub mod link;
 pub mod model;
+pub mod report;
+pub mod schema;
 pub mod store;

@@ -1,5 +1,6 @@
 //! Argument parsing and dispatch to the subcommands.
 
+mod check;
 mod diagnostics;
 mod exit;
 mod extract;
@@ -28,6 +29,9 @@ enum Command {
     /// Extract quotes, reported speech, assertions and references from articles into
     /// claims/<slug>.yaml, and write a stub sources/<id>.yaml for every cited work.
     Extract(extract::ExtractArgs),
+    /// Link every claim to its sources and report what cannot be traced. Exit 1 when a
+    /// finding reaches the failure level.
+    Check(check::CheckArgs),
 }
 
 /// Output formats shared by the subcommands.
@@ -58,6 +62,7 @@ pub fn run() -> Exit {
     };
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
     }
 }
 

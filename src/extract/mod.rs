@@ -21,6 +21,7 @@ pub mod statements;
 pub mod text;
 
 use crate::article::{Article, BlockKind};
+use crate::model::source::{OneOrMany, Url};
 use crate::model::{ids, ArticleRecord, Claim, ClaimKind, Reference, SourceEntry};
 use names::{Names, Speaker};
 use regex::Regex;
@@ -683,18 +684,18 @@ fn build_sources(refs: &[Reference]) -> BTreeMap<String, SourceEntry> {
         let entry = out.entry(id.clone()).or_insert_with(|| SourceEntry {
             kind: source_type(r),
             title: r.title.clone(),
-            author: r.author.clone(),
+            author: r.author.clone().map(OneOrMany::One),
             date: r.year.map(|y| y.to_string()),
-            url: r.url.clone(),
+            url: r.url.clone().map(Url::Plain),
             publisher: r.outlet.clone(),
             doi: r.doi.clone(),
-            cited_as: Vec::new(),
+            ..SourceEntry::default()
         });
         if !entry.cited_as.contains(&r.raw) {
             entry.cited_as.push(r.raw.clone());
         }
         entry.title = entry.title.take().or_else(|| r.title.clone());
-        entry.url = entry.url.take().or_else(|| r.url.clone());
+        entry.url = entry.url.take().or_else(|| r.url.clone().map(Url::Plain));
         entry.date = entry.date.take().or_else(|| r.year.map(|y| y.to_string()));
     }
     out

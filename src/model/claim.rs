@@ -1,9 +1,10 @@
 //! Claim files: `claims/<slug>.yaml`.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Everything extracted from one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimFile {
     pub version: u32,
@@ -13,7 +14,7 @@ pub struct ClaimFile {
 }
 
 /// The article a claim file describes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleRecord {
     /// Path of the article, relative to the dossier root.
@@ -31,7 +32,9 @@ pub struct ArticleRecord {
 }
 
 /// What kind of claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClaimKind {
     /// Words in quotation marks attributed to someone.
@@ -62,7 +65,7 @@ impl ClaimKind {
 }
 
 /// One claim, anchored in its article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Stable id: derived from the kind and the words, so unrelated edits leave it alone.
@@ -100,7 +103,7 @@ pub struct Claim {
 }
 
 /// A reference: an entry of the article's reference list, or a source named in the text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// `ref-N` for list entries (N = the entry's number or position), `inline-N` for sources

@@ -1,24 +1,145 @@
 //! Source entries: `sources/<id>.yaml`, one per cited work, with hayagriva-compatible field
-//! names so that the entries can feed a bibliography tool.
+//! names (so that the entries can feed a bibliography tool) plus dossier's own fields.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A cited work. `extract` writes a stub with what the article says; editors complete it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SourceEntry {
-    /// hayagriva entry type: `article`, `web`, `book`, `report`, `legislation`, `misc`.
+    /// hayagriva entry type: `article`, `web`, `book`, `report`, `legislation`, `misc`, …
     #[serde(rename = "type")]
     pub kind: String,
+    #[serde(default)]
     pub title: Option<String>,
-    pub author: Option<String>,
-    /// Year or ISO date of publication.
+    /// One author or a list of authors.
+    #[serde(default)]
+    pub author: Option<OneOrMany>,
+    /// Year (`2025`) or ISO date (`2025-04-21`) of publication.
+    #[serde(default)]
     pub date: Option<String>,
-    pub url: Option<String>,
+    /// The URL, or `{value, date}` with the date it was accessed.
+    #[serde(default)]
+    pub url: Option<Url>,
     /// The outlet, publisher or platform.
+    #[serde(default)]
     pub publisher: Option<String>,
+    /// The containing work (newspaper, journal, site), as a hayagriva entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Parent>,
+    /// Identifiers: `doi`, `isbn`, `issn`, …
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub serial_number: BTreeMap<String, String>,
+    /// ISO 639 language code of the work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// hayagriva's free-text note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// A DOI, when not given under `serial-number`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
-    /// The strings the work was cited as, in the articles that cite it.
-    #[serde(default, rename = "cited-as")]
+    /// dossier: the strings the work was cited as, in the articles that cite it.
+    #[serde(default)]
     pub cited_as: Vec<String>,
+    /// dossier: an archived copy (e.g. a Wayback Machine URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive_url: Option<String>,
+    /// dossier: path, relative to the dossier root, of a local copy of the source's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<String>,
+    /// dossier: editors' notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// A string or a list of strings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn first(&self) -> Option<&str> {
+        match self {
+            OneOrMany::One(s) => Some(s),
+            OneOrMany::Many(v) => v.first().map(String::as_str),
+        }
+    }
+}
+
+/// A URL as a plain string or with the date it was accessed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Url {
+    Plain(String),
+    Dated {
+        value: String,
+        #[serde(default)]
+        date: Option<String>,
+    },
+}
+
+impl Url {
+    pub fn value(&self) -> &str {
+        match self {
+            Url::Plain(s) => s,
+            Url::Dated { value, .. } => value,
+        }
+    }
+}
+
+/// The containing work of an entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Parent {
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+impl SourceEntry {
+    /// A URL, DOI, archived copy or snapshot: something a reader can follow.
+    pub fn has_locator(&self) -> bool {
+        let nonempty = |s: &Option<String>| s.as_deref().is_some_and(|v| !v.trim().is_empty());
+        self.url
+            .as_ref()
+            .is_some_and(|u| !u.value().trim().is_empty())
+            || nonempty(&self.doi)
+            || self
+                .serial_number
+                .get("doi")
+                .is_some_and(|d| !d.trim().is_empty())
+            || nonempty(&self.archive_url)
+            || nonempty(&self.snapshot)
+    }
+
+    /// The outlet or publisher, from `publisher` or the parent entry.
+    pub fn outlet(&self) -> Option<&str> {
+        self.publisher
+            .as_deref()
+            .or_else(|| {
+                self.parent
+                    .as_ref()
+                    .and_then(|p| p.title.as_deref().or(p.publisher.as_deref()))
+            })
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// The year of publication, when `date` starts with one.
+    pub fn year(&self) -> Option<i32> {
+        self.date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+    }
 }

@@ -23,13 +23,29 @@ pub struct ExtractJson<'a> {
     pub articles: Vec<ArticleJson<'a>>,
 }
 
+/// What a planned file is; it decides how the file may be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlannedKind {
+    /// Replaced when it changes (extract owns it).
+    ClaimFile,
+    /// Only ever created: editors complete source entries.
+    SourceStub,
+    /// A JSON Schema the YAML files point to; replaced when it changes.
+    Schema,
+}
+
 /// A file extract wants on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Planned {
     pub path: PathBuf,
     pub contents: String,
-    /// Claim files are replaced when they change; source stubs are only ever created.
-    pub replace: bool,
+    pub kind: PlannedKind,
+}
+
+impl Planned {
+    fn replace(&self) -> bool {
+        self.kind != PlannedKind::SourceStub
+    }
 }
 
 /// Why writing failed.
@@ -64,7 +80,7 @@ pub fn render_claim_file(x: &Extraction) -> Result<String, yaml::YamlError> {
         references: x.references.clone(),
         claims: x.claims.clone(),
     };
-    yaml::to_string(&file, None)
+    yaml::to_string(&file, Some(&crate::schema::modeline(crate::schema::CLAIMS)))
 }
 
 /// Every file the extractions call for.
@@ -83,7 +99,7 @@ pub fn plan(
         out.push(Planned {
             path,
             contents,
-            replace: true,
+            kind: PlannedKind::ClaimFile,
         });
         for (id, entry) in &x.sources {
             stubs.entry(id.clone()).or_insert_with(|| entry.clone());
@@ -91,14 +107,26 @@ pub fn plan(
     }
     for (id, entry) in stubs {
         let path = dossier.source_path(&id);
-        let contents = yaml::to_string(&entry, None).map_err(|e| StoreError::Serialise {
-            path: path.clone(),
-            message: e.message,
-        })?;
+        let modeline = crate::schema::modeline(crate::schema::SOURCE);
+        let contents =
+            yaml::to_string(&entry, Some(&modeline)).map_err(|e| StoreError::Serialise {
+                path: path.clone(),
+                message: e.message,
+            })?;
         out.push(Planned {
             path,
             contents,
-            replace: false,
+            kind: PlannedKind::SourceStub,
+        });
+    }
+    for (name, contents) in crate::schema::all() {
+        if name == crate::schema::CHECK {
+            continue;
+        }
+        out.push(Planned {
+            path: dossier.root.join("schemas").join(name),
+            contents,
+            kind: PlannedKind::Schema,
         });
     }
     Ok(out)
@@ -108,7 +136,7 @@ pub fn plan(
 pub fn pending(plan: &[Planned]) -> Vec<&Planned> {
     plan.iter()
         .filter(|p| match std::fs::read_to_string(&p.path) {
-            Ok(existing) => p.replace && existing != p.contents,
+            Ok(existing) => p.replace() && existing != p.contents,
             Err(_) => true,
         })
         .collect()
@@ -125,7 +153,7 @@ pub struct Written {
 /// Write the plan: claim files atomically when changed, source stubs only where none exists.
 /// Nothing is written unless every claim file that would be replaced is one extract wrote.
 pub fn write(plan: &[Planned]) -> Result<Written, StoreError> {
-    for p in plan.iter().filter(|p| p.replace) {
+    for p in plan.iter().filter(|p| p.kind == PlannedKind::ClaimFile) {
         if let Ok(existing) = std::fs::read_to_string(&p.path) {
             if let Err(e) = yaml::from_str::<ClaimFile>(&existing) {
                 return Err(StoreError::Unrecognised {
@@ -141,13 +169,13 @@ pub fn write(plan: &[Planned]) -> Result<Written, StoreError> {
             path: p.path.clone(),
             reason: e.to_string(),
         };
-        if p.replace {
+        if p.replace() {
             if std::fs::read_to_string(&p.path).ok().as_deref() == Some(p.contents.as_str()) {
-                w.unchanged += 1;
+                w.unchanged += usize::from(p.kind == PlannedKind::ClaimFile);
                 continue;
             }
             fs::write_atomic(&p.path, p.contents.as_bytes()).map_err(werr)?;
-            w.claim_files += 1;
+            w.claim_files += usize::from(p.kind == PlannedKind::ClaimFile);
         } else if fs::create_new(&p.path, p.contents.as_bytes()).map_err(werr)? {
             w.new_sources += 1;
         }

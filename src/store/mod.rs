@@ -7,3 +7,4 @@ pub mod yaml;
 
 pub use dossier::{Dossier, DossierError};
 pub mod claims;
+pub mod load;

@@ -1,0 +1,496 @@
+//! `dossier check`: link every claim to its sources and flag what cannot be traced.
+//!
+//! [`check`] turns a [`LoadedDossier`] into findings, each from one [`Rule`] with the severity
+//! the configuration gives it. Reporters (in [`crate::report`]) present the findings.
+
+pub mod config;
+pub mod finding;
+pub mod rule;
+
+pub use config::{Config, FailOn};
+pub use finding::{Finding, Related};
+pub use rule::{Rule, Severity};
+
+use crate::link::{self, Link};
+use crate::store::load::{Keys, LoadedClaims, LoadedDossier, LoadedSource, Pos, ProblemKind};
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Counts for the one-line summary and the JSON `summary` object.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct Summary {
+    pub articles: usize,
+    pub claims: usize,
+    pub references: usize,
+    pub sources: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    /// Findings per rule code.
+    pub by_rule: BTreeMap<String, usize>,
+}
+
+/// The links of one claim file.
+#[derive(Debug, Clone)]
+pub struct FileLinks {
+    pub file: String,
+    /// Parallel to the claim file's claims.
+    pub claims: Vec<Vec<Link>>,
+}
+
+/// What `check` found.
+#[derive(Debug, Clone)]
+pub struct CheckResult {
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+    pub links: Vec<FileLinks>,
+}
+
+impl CheckResult {
+    /// The most severe finding, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+struct Out<'a> {
+    config: &'a Config,
+    findings: Vec<Finding>,
+}
+
+struct At<'a> {
+    file: &'a str,
+    pos: Pos,
+}
+
+impl Out<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        rule: Rule,
+        at: At,
+        message: String,
+        claim: Option<&str>,
+        source: Option<&str>,
+        help: Option<String>,
+        related: Option<Related>,
+    ) {
+        let Some(severity) = self.config.severity(rule) else {
+            return;
+        };
+        self.findings.push(Finding {
+            rule,
+            severity,
+            message,
+            file: at.file.to_string(),
+            line: at.pos.line.max(1),
+            column: at.pos.column.max(1),
+            claim: claim.map(str::to_string),
+            source: source.map(str::to_string),
+            help: help.unwrap_or_else(|| rule.help().to_string()),
+            related,
+            span: (at.pos.offset, at.pos.offset + at.pos.len),
+        });
+    }
+}
+
+fn key_pos(keys: Option<&Keys>, names: &[&str]) -> Pos {
+    keys.and_then(|k| names.iter().find_map(|n| k.get(*n)))
+        .copied()
+        .unwrap_or(Pos {
+            line: 1,
+            column: 1,
+            offset: 0,
+            len: 0,
+        })
+}
+
+/// Check a loaded dossier.
+pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
+    let mut out = Out {
+        config,
+        findings: Vec::new(),
+    };
+    for p in &dossier.problems {
+        let rule = match p.kind {
+            ProblemKind::InvalidYaml => Rule::InvalidYaml,
+            ProblemKind::UnknownField => Rule::UnknownField,
+            ProblemKind::InvalidValue => Rule::InvalidValue,
+            ProblemKind::DuplicateId => Rule::DuplicateId,
+            ProblemKind::InvalidPath => Rule::InvalidPath,
+            ProblemKind::MissingArticle => Rule::MissingArticle,
+        };
+        out.push(
+            rule,
+            At {
+                file: &p.file,
+                pos: p.pos,
+            },
+            p.message.clone(),
+            None,
+            p.source.as_deref(),
+            None,
+            None,
+        );
+    }
+    let mut links = Vec::new();
+    let mut total_claims = 0;
+    let mut total_refs = 0;
+    for c in &dossier.claims {
+        let file_links = link::link_claims(&c.data);
+        total_claims += c.data.claims.len();
+        total_refs += c.data.references.len();
+        check_claim_file(&mut out, dossier, c, &file_links);
+        links.push(FileLinks {
+            file: c.file.clone(),
+            claims: file_links,
+        });
+    }
+    for s in dossier.sources.values() {
+        check_source(&mut out, dossier, s);
+    }
+    let mut findings = out.findings;
+    findings.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.rule, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
+    });
+    let mut summary = Summary {
+        articles: dossier.claims.len(),
+        claims: total_claims,
+        references: total_refs,
+        sources: dossier.sources.len(),
+        ..Summary::default()
+    };
+    for f in &findings {
+        match f.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Note => summary.notes += 1,
+        }
+        *summary
+            .by_rule
+            .entry(f.rule.code().to_string())
+            .or_default() += 1;
+    }
+    CheckResult {
+        findings,
+        summary,
+        links,
+    }
+}
+
+fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, links: &[Vec<Link>]) {
+    let file = c.file.as_str();
+    let data = &c.data;
+    let article_path = data.article.path.as_str();
+    let article = dossier.articles.get(article_path);
+
+    // The article's own metadata.
+    let missing: Vec<&str> = [
+        ("date", &data.article.date),
+        ("author", &data.article.author),
+        ("outlet", &data.article.outlet),
+    ]
+    .into_iter()
+    .filter(|(_, v)| v.is_none())
+    .map(|(k, _)| k)
+    .collect();
+    if !missing.is_empty() {
+        out.push(
+            Rule::ArticleMetadata,
+            At { file, pos: key_pos(Some(&c.article_keys), &missing) },
+            format!("{article_path} gives no {}", missing.join(", ")),
+            None,
+            None,
+            Some(format!("add the missing {} to the article (a byline, a date line, the outlet's name), then run `dossier extract`", missing.join(" and "))),
+            None,
+        );
+    }
+
+    // Is the claim file still in step with its article?
+    let mut article_changed = false;
+    if let Some(text) = article {
+        if crate::article::fingerprint(text.as_bytes()) != data.article.fingerprint {
+            article_changed = true;
+            out.push(
+                Rule::StaleClaim,
+                At {
+                    file,
+                    pos: key_pos(Some(&c.article_keys), &["fingerprint"]),
+                },
+                format!("{article_path} changed since its claims were extracted"),
+                None,
+                None,
+                None,
+                None,
+            );
+        }
+    }
+
+    let ref_ids: BTreeSet<&str> = data.references.iter().map(|r| r.id.as_str()).collect();
+    for (k, claim) in data.claims.iter().enumerate() {
+        let keys = c.claim_keys.get(k);
+        let related = article.map(|text| {
+            let (line, column) = (claim.line, claim.column);
+            let span = if claim.end <= text.len() && claim.start <= claim.end {
+                (claim.start, claim.end)
+            } else {
+                (0, 0)
+            };
+            Related {
+                file: article_path.to_string(),
+                line,
+                column,
+                message: "in the article".into(),
+                span,
+            }
+        });
+        if let Some(text) = article {
+            let here = text.get(claim.start..claim.end);
+            if here != Some(claim.text.as_str()) && !article_changed {
+                out.push(
+                    Rule::StaleClaim,
+                    At {
+                        file,
+                        pos: key_pos(keys, &["text"]),
+                    },
+                    format!(
+                        "claim {} is no longer at its place in {article_path}",
+                        claim.id
+                    ),
+                    Some(&claim.id),
+                    None,
+                    None,
+                    related.clone(),
+                );
+            }
+        }
+        for cited in &claim.cites {
+            if !ref_ids.contains(cited.as_str()) {
+                out.push(
+                    Rule::UnknownReference,
+                    At {
+                        file,
+                        pos: key_pos(keys, &["cites"]),
+                    },
+                    format!(
+                        "claim {} cites `{cited}`, which this claim file does not define",
+                        claim.id
+                    ),
+                    Some(&claim.id),
+                    None,
+                    None,
+                    None,
+                );
+            }
+        }
+        let claim_links = links.get(k).map_or(&[][..], Vec::as_slice);
+        if !link::is_sourced(claim_links) {
+            let suggestions = link::suggestions(claim_links);
+            let help = if suggestions.is_empty() {
+                Rule::UncitedClaim.help().to_string()
+            } else {
+                let s: Vec<String> = suggestions
+                    .iter()
+                    .take(3)
+                    .map(|l| {
+                        format!(
+                            "{} via {} (score {:.2})",
+                            l.source,
+                            l.reference,
+                            l.score.unwrap_or(0.0)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "cite a source for it in the article; possible sources, not yet confirmed: {}",
+                    s.join("; ")
+                )
+            };
+            out.push(
+                Rule::UncitedClaim,
+                At {
+                    file,
+                    pos: key_pos(keys, &["text"]),
+                },
+                format!(
+                    "{} has no source: \"{}\"",
+                    link::describe(claim),
+                    excerpt(&claim.text, 80)
+                ),
+                Some(&claim.id),
+                None,
+                Some(help),
+                related,
+            );
+        }
+    }
+
+    // References: entries that exist, and entries that something relies on.
+    let relied: BTreeSet<&str> = links
+        .iter()
+        .flatten()
+        .filter(|l| l.confirmed())
+        .map(|l| l.reference.as_str())
+        .collect();
+    let relied_sources: BTreeSet<&str> = links
+        .iter()
+        .flatten()
+        .filter(|l| l.confirmed())
+        .map(|l| l.source.as_str())
+        .collect();
+    for (k, r) in data.references.iter().enumerate() {
+        let keys = c.reference_keys.get(k);
+        let related = article.map(|_| Related {
+            file: article_path.to_string(),
+            line: r.line,
+            column: r.column,
+            message: "cited here".into(),
+            span: (r.start, r.end),
+        });
+        if let Some(id) = &r.source {
+            if !dossier.sources.contains_key(id) {
+                out.push(
+                    Rule::MissingSource,
+                    At {
+                        file,
+                        pos: key_pos(keys, &["source"]),
+                    },
+                    format!(
+                        "reference {} points to sources/{id}.yaml, which does not exist",
+                        r.id
+                    ),
+                    None,
+                    Some(id),
+                    None,
+                    related.clone(),
+                );
+            }
+            if !r.inline && !relied.contains(r.id.as_str()) && !relied_sources.contains(id.as_str())
+            {
+                let candidates: Vec<String> = data
+                    .claims
+                    .iter()
+                    .zip(links)
+                    .filter_map(|(cl, ls)| {
+                        ls.iter()
+                            .find(|l| !l.confirmed() && l.reference == r.id)
+                            .map(|l| format!("{} (score {:.2})", cl.id, l.score.unwrap_or(0.0)))
+                    })
+                    .collect();
+                let help = if candidates.is_empty() {
+                    Rule::UnusedReference.help().to_string()
+                } else {
+                    format!(
+                        "claims that may rest on it, not yet confirmed: {}",
+                        candidates.join(", ")
+                    )
+                };
+                out.push(
+                    Rule::UnusedReference,
+                    At {
+                        file,
+                        pos: key_pos(keys, &["raw"]),
+                    },
+                    format!(
+                        "reference {} ({}) is listed but no claim relies on it",
+                        r.id,
+                        excerpt(&r.raw, 60)
+                    ),
+                    None,
+                    Some(id),
+                    Some(help),
+                    related,
+                );
+            }
+        }
+    }
+}
+
+fn check_source(out: &mut Out, dossier: &LoadedDossier, s: &LoadedSource) {
+    let file = s.file.as_str();
+    let e = &s.data;
+    if !e.has_locator() {
+        out.push(
+            Rule::UnverifiableSource,
+            At {
+                file,
+                pos: key_pos(Some(&s.keys), &["url", "type"]),
+            },
+            format!("source {} has no URL, DOI, archived copy or snapshot", s.id),
+            None,
+            Some(&s.id),
+            None,
+            None,
+        );
+    }
+    let mut missing = Vec::new();
+    if e.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        missing.push("title");
+    }
+    if e.date.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        missing.push("date");
+    }
+    if e.outlet().is_none() {
+        missing.push("publisher");
+    }
+    if !missing.is_empty() {
+        out.push(
+            Rule::IncompleteSource,
+            At {
+                file,
+                pos: key_pos(Some(&s.keys), &missing),
+            },
+            format!("source {} has no {}", s.id, missing.join(", ")),
+            None,
+            Some(&s.id),
+            None,
+            None,
+        );
+    }
+    // Dated after an article that cites it?
+    if let Some(date) = e.date.as_deref().filter(|d| d.len() >= 4) {
+        for c in &dossier.claims {
+            let Some(article_date) = c.data.article.date.as_deref() else {
+                continue;
+            };
+            if !c
+                .data
+                .references
+                .iter()
+                .any(|r| r.source.as_deref() == Some(s.id.as_str()))
+            {
+                continue;
+            }
+            let n = date.len().min(article_date.len());
+            if date.get(..n) > article_date.get(..n) {
+                out.push(
+                    Rule::SourceAfterArticle,
+                    At {
+                        file,
+                        pos: key_pos(Some(&s.keys), &["date"]),
+                    },
+                    format!(
+                        "source {} is dated {date}, after {} ({article_date}) which cites it",
+                        s.id, c.data.article.path
+                    ),
+                    None,
+                    Some(&s.id),
+                    None,
+                    None,
+                );
+            }
+        }
+    }
+}
+
+/// At most `n` characters of `s`, on one line, with an ellipsis when cut.
+pub fn excerpt(s: &str, n: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= n {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(n.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}

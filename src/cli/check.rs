@@ -1,0 +1,102 @@
+//! `dossier check`.
+
+use super::diagnostics::{emit, FileProblem};
+use super::{Context, Exit};
+use dossier::check::{check, Config, FailOn};
+use dossier::report::{Github, Human, Json, Reporter, Sarif, Texts};
+use std::io::{IsTerminal, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics for people, with the offending YAML value and the article passage.
+    Human,
+    /// One JSON document (see schemas/check.schema.json).
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+    /// The lowest severity that makes the exit code 1 (default: dossier.toml's `fail-on`, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Colour in human output (NO_COLOR turns it off under `auto`).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
+    let dossier = match ctx.dossier() {
+        Ok(d) => d,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    let config = match Config::load(&dossier.root) {
+        Ok(c) => c,
+        Err(e) => {
+            let text =
+                std::fs::read_to_string(dossier.root.join("dossier.toml")).unwrap_or_default();
+            emit(FileProblem::new(e.to_string(), "fix dossier.toml: keys are `fail-on` and a `[rules]` table of rule = \"error\" | \"warning\" | \"note\" | \"off\"").at("dossier.toml", text, e.span.0));
+            return Exit::Error;
+        }
+    };
+    if !dossier.root.join("claims").is_dir() {
+        emit(FileProblem::new(
+            format!(
+                "{}: no claims/ directory: nothing has been extracted yet",
+                dossier.root.display()
+            ),
+            "run `dossier extract` first",
+        ));
+        return Exit::Error;
+    }
+    let loaded = dossier::store::load::load(&dossier);
+    let result = check(&loaded, &config);
+    let texts = Texts::of(&loaded);
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let reporter: Box<dyn Reporter> = match args.format {
+        CheckFormat::Human => Box::new(Human { color, width }),
+        CheckFormat::Json => Box::new(Json),
+        CheckFormat::Github => Box::new(Github),
+        CheckFormat::Sarif => Box::new(Sarif),
+    };
+    let text = reporter.render(&result, &texts);
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return Exit::Error;
+    }
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
+    match result.worst() {
+        Some(s) if fail_on.fails(s) => Exit::Findings,
+        _ => Exit::Ok,
+    }
+}
