@@ -40,6 +40,7 @@ struct Rules {
     byline: Regex,
     bio_start: Regex,
     metadata_line: Regex,
+    metadata_key: Regex,
 }
 
 fn rules() -> &'static Rules {
@@ -57,7 +58,8 @@ fn rules() -> &'static Rules {
             disclaimer: re(r"(?i)^(?:disclaimer|disclosure|copyright|©|all rights reserved)\b"),
             byline: re(r"^(?:By|BY|Written by|Words by)\s+\p{Lu}[^.!?]{0,80}$"),
             bio_start: re(r"(?i)^about the author\b"),
-            metadata_line: re(r"^[\p{Lu}][\w ()./-]{1,30}:\s+\S"),
+metadata_line: re(r"^[\p{Lu}][\w ()./-]{1,30}:\s+\S"),
+            metadata_key: re(r"(?i)^(?:authors?|author\(s\)|by|byline|writer|date|published|updated|publication date|outlet|publisher|publication|source|url):\s+\S"),
         }
     })
 }
@@ -83,6 +85,8 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
                 Some(Furniture::Label)
             } else if r.disclaimer.is_match(t) {
                 Some(Furniture::Disclaimer)
+            } else if r.metadata_key.is_match(t) && t.lines().count() == 1 && words <= 12 {
+                Some(Furniture::Metadata)
             } else if r.byline.is_match(t) && words <= 10 {
                 Some(Furniture::Byline)
             } else if super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len()) {
@@ -97,6 +101,30 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
             }
         })
         .collect();
+
+    // A paragraph whose every line is `Key: value` is a metadata block, even when its lines
+    // were laid out as separate blocks.
+    let mut i = 0;
+    while i < blocks.len() {
+        let para = blocks[i].para;
+        let mut j = i;
+        while j < blocks.len() && blocks[j].para == para {
+            j += 1;
+        }
+        let lines: Vec<&str> = blocks[i..j]
+            .iter()
+            .flat_map(|b| text[b.body..b.end].lines())
+            .collect();
+        if lines.len() > 1
+            && blocks[i].kind != BlockKind::Heading
+            && lines.iter().all(|l| r.metadata_line.is_match(l.trim()))
+        {
+            for slot in &mut out[i..j] {
+                *slot = Some(Furniture::Metadata);
+            }
+        }
+        i = j;
+    }
 
     // Teaser sections: after a "Related stories" heading, titles and truncated snippets.
     let mut i = 0;

@@ -350,7 +350,7 @@ fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, li
             span: (r.start, r.end),
         });
         if let Some(id) = &r.source {
-            if !dossier.sources.contains_key(id) {
+            if !dossier.sources.contains_key(id) && !dossier.unreadable_sources.contains(id) {
                 out.push(
                     Rule::MissingSource,
                     At {

@@ -121,7 +121,7 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
         let mut j = i + 1;
         while j < toks.len() && !breaks_after(&toks[j - 1]) {
             let t = &toks[j];
-            if t.leading().contains(['(', '"']) {
+            if t.leading().contains(['(', '"', '[']) {
                 break;
             }
             if name_like(t)
@@ -591,10 +591,13 @@ pub fn subject_after(names: &Names, toks: &[Token], v: usize) -> Option<Subject>
         }
         return Some(Subject::Description(join(toks, v + 1, e)));
     }
+    // Lower-case words describing the speaker ("city engineer Tom Okafor").
     let mut j = v + 1;
     while j < toks.len()
+        && j <= v + 4
         && !toks[j].is_capitalized()
-        && contains(lexicon::ROLE_NOUNS, &toks[j].word.to_lowercase())
+        && toks[j - 1].trailing().is_empty()
+        && !toks[j].word.is_empty()
     {
         j += 1;
     }

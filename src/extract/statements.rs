@@ -79,10 +79,11 @@ pub fn assertion_reasons(
     if words.len() < 3 {
         return None;
     }
-    if words.iter().any(|w| contains(lexicon::HEDGES, w))
-        || clause.contains("is reported to")
-        || clause.contains("are reported to")
-    {
+    // Hedges are lower-case words ("may"), not names that share their spelling ("May 1").
+    let hedged = toks.iter().enumerate().any(|(k, t)| {
+        (k == 0 || !t.is_capitalized()) && t.word != "May" && contains(lexicon::HEDGES, &t.lower())
+    });
+    if hedged || clause.contains("is reported to") || clause.contains("are reported to") {
         return None;
     }
     let past = toks.iter().enumerate().any(|(k, t)| {

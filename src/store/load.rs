@@ -90,6 +90,8 @@ pub struct LoadedDossier {
     pub sources: BTreeMap<String, LoadedSource>,
     /// Article texts by recorded path, for the claim files that name them.
     pub articles: BTreeMap<String, String>,
+    /// Ids of source entries that exist but could not be read (their problem is reported).
+    pub unreadable_sources: std::collections::BTreeSet<String>,
     pub problems: Vec<Problem>,
 }
 
@@ -119,12 +121,22 @@ fn keys(map: BTreeMap<String, Spanned<IgnoredAny>>) -> Keys {
 }
 
 fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
-    let kind = if e.message.contains("unknown field") {
+    let m = e.message.as_str();
+    let kind = if m.contains("unknown field") {
         ProblemKind::UnknownField
-    } else if e.message.contains("invalid type")
-        || e.message.contains("invalid value")
-        || e.message.contains("missing field")
-        || e.message.contains("did not match any variant")
+    } else if [
+        "invalid type",
+        "invalid value",
+        "missing field",
+        "did not match any variant",
+        "expected sequence",
+        "expected mapping",
+        "expected a ",
+        "expected scalar",
+        "invalid length",
+    ]
+    .iter()
+    .any(|p| m.contains(p))
     {
         ProblemKind::InvalidValue
     } else {
@@ -146,8 +158,16 @@ fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
     }
 }
 
+/// The first line of a parser message, without the position prefix reported separately.
 fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or(s).trim().to_string()
+    let line = s.lines().next().unwrap_or(s).trim();
+    let line = line.strip_prefix("error: ").unwrap_or(line);
+    let stripped = line
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(": "))
+        .filter(|(pos, _)| pos.contains("column"))
+        .map_or(line, |(_, msg)| msg);
+    stripped.to_string()
 }
 
 /// Byte offset of a 1-based line and column (in characters).
@@ -289,8 +309,9 @@ pub fn load(dossier: &Dossier) -> LoadedDossier {
             Ok(d) => d,
             Err(e) => {
                 let mut p = problem_of(&file, &text, e);
-                p.source = Some(id);
+                p.source = Some(id.clone());
                 out.problems.push(p);
+                out.unreadable_sources.insert(id);
                 continue;
             }
         };
