@@ -126,6 +126,39 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
         i = j;
     }
 
+    // Author bio boxes: a name line (often repeated) followed by a paragraph that starts with it,
+    // or an "About the author" heading and the paragraph after it.
+    for i in 0..blocks.len() {
+        let t = body(&blocks[i]);
+        if r.bio_start.is_match(t) {
+            out[i] = Some(Furniture::AuthorBio);
+            if let Some(next) = out.get_mut(i + 1) {
+                next.get_or_insert(Furniture::AuthorBio);
+            }
+            continue;
+        }
+        if !is_name_line(t) || out[i].is_some() {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < blocks.len() && body(&blocks[j]) == t {
+            j += 1;
+        }
+        let bio_follows = blocks.get(j).is_some_and(|next| {
+            let n = body(next);
+            n.starts_with(t) && bio_sentence(&n[t.len()..])
+        });
+        if bio_follows {
+            for slot in &mut out[i..=j] {
+                *slot = Some(Furniture::AuthorBio);
+            }
+        } else if j > i + 1 {
+            for slot in &mut out[i..j] {
+                *slot = Some(Furniture::AuthorBio);
+            }
+        }
+    }
+
     // Teaser sections: after a "Related stories" heading, titles and truncated snippets.
     let mut i = 0;
     while i < blocks.len() {
@@ -150,40 +183,6 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
             i = j;
         } else {
             i += 1;
-        }
-    }
-
-    // Author bio boxes: a name line (often repeated) followed by a paragraph that starts with it,
-    // or an "About the author" heading and the paragraph after it.
-    for i in 0..blocks.len() {
-        let t = body(&blocks[i]);
-        if r.bio_start.is_match(t) {
-            out[i] = Some(Furniture::AuthorBio);
-            if let Some(next) = out.get_mut(i + 1) {
-                next.get_or_insert(Furniture::AuthorBio);
-            }
-            continue;
-        }
-        if !is_name_line(t) || out[i].is_some() {
-            continue;
-        }
-        let mut j = i + 1;
-        while j < blocks.len() && body(&blocks[j]) == t {
-            j += 1;
-        }
-        if let Some(next) = blocks.get(j) {
-            let n = body(next);
-            if j > i + 1 || (n.starts_with(t) && bio_sentence(&n[t.len()..])) {
-                if n.starts_with(t) && bio_sentence(&n[t.len()..]) {
-                    for slot in &mut out[i..=j] {
-                        *slot = Some(Furniture::AuthorBio);
-                    }
-                } else if j > i + 1 {
-                    for slot in &mut out[i..j] {
-                        *slot = Some(Furniture::AuthorBio);
-                    }
-                }
-            }
         }
     }
     out

@@ -120,6 +120,11 @@ fn looks_like_heading(line: &str) -> bool {
     if n == 0 || n > 14 || t.len() > 120 {
         return false;
     }
+    // A footnote marker after the last word ("…in 2025.2", "…deal.[1]") ends a sentence.
+    let unmarked = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '[' || c == ']');
+    if unmarked.len() < t.len() && unmarked.ends_with(['.', '!', '?', '"', '\'', ')']) {
+        return false;
+    }
     let last = t.chars().last().unwrap_or('.');
     // A line ending in a colon introduces what follows ("Lavrov confirmed:"); it is prose.
     if matches!(last, '.' | ',' | ';' | ':' | '"' | '\'') {
@@ -149,11 +154,10 @@ pub fn layout_text(original: &str) -> Layout {
         }
         let wrapped = group.len() > 1
             && group[1..].iter().any(|&(s, e)| {
-                text[s..e]
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_lowercase())
+                // A line continuing a sentence starts in lower case and is prose (has a space);
+                // a lone lower-case token ("spot_img") is not a continuation.
+                let line = text[s..e].trim();
+                line.chars().next().is_some_and(|c| c.is_lowercase()) && line.contains(' ')
             })
             && !group
                 .iter()

@@ -81,13 +81,29 @@ pub fn after(names: &Names, toks: &[Token]) -> Option<Attribution> {
 pub fn before(names: &Names, toks: &[Token]) -> Option<Attribution> {
     for v in (0..toks.len()).rev() {
         let t = &toks[v];
+        // "According to Peter Costa, "…""
+        if t.word.eq_ignore_ascii_case("according")
+            && toks.get(v + 1).is_some_and(|n| n.word == "to")
+        {
+            if let Some(n) = toks.get(v + 2) {
+                if let Some(m) = names.mention_at(n.start + n.leading().len()) {
+                    return Some(Attribution {
+                        speaker: names.resolve(&Subject::Name(m)),
+                        cue: Some("according to".to_string()),
+                    });
+                }
+            }
+        }
         if is_say(t) {
             // "who said" → the name before "who"; "said Lavrov, "…"" → the name after.
-            let subject =
-                subject_before(names, toks, v).or_else(|| subject_after(names, toks, v))?;
+            // The cue takes the words after the verb only when the subject came before it.
+            let (subject, extend) = match subject_before(names, toks, v) {
+                Some(s) => (s, true),
+                None => (subject_after(names, toks, v)?, false),
+            };
             return Some(Attribution {
                 speaker: names.resolve(&subject),
-                cue: Some(cue_from(toks, v, true)),
+                cue: Some(cue_from(toks, v, extend)),
             });
         }
         if contains(lexicon::SPEECH_NOUNS, t.word) && v > 0 {
@@ -127,23 +143,5 @@ pub fn before(names: &Names, toks: &[Token]) -> Option<Attribution> {
 /// "Lavrov confirmed:" / "According to Lavrov's recent interview:".
 pub fn intro(names: &Names, text: &str, start: usize, end: usize) -> Option<Attribution> {
     let toks = tokens(text, start, end);
-    if let Some(a) = before(names, &toks) {
-        if a.speaker.is_some() {
-            return Some(a);
-        }
-    }
-    for (k, t) in toks.iter().enumerate() {
-        if t.word.eq_ignore_ascii_case("according")
-            && toks.get(k + 1).is_some_and(|n| n.word == "to")
-        {
-            let n = toks.get(k + 2)?;
-            let s = n.start + n.leading().len();
-            let m = names.mention_at(s)?;
-            return Some(Attribution {
-                speaker: names.resolve(&Subject::Name(m)),
-                cue: Some("according to".to_string()),
-            });
-        }
-    }
-    None
+    before(names, &toks).filter(|a| a.speaker.is_some())
 }

@@ -460,7 +460,37 @@ pub const ROLE_NOUNS: &[&str] = &[
     "blogger",
     "host",
     "anchor",
-    "president's",
+    "grower",
+    "farmer",
+    "neighbour",
+    "neighbor",
+    "engineer",
+    "pilot",
+    "driver",
+    "trader",
+    "fisherman",
+    "shopkeeper",
+    "landlord",
+    "tenant",
+    "nurse",
+    "paramedic",
+    "firefighter",
+    "soldier",
+    "commentator",
+    "lecturer",
+    "chairman",
+    "chairwoman",
+    "head",
+    "boss",
+    "coach",
+    "player",
+    "lead",
+    "manager",
+    "planner",
+    "inspector",
+    "surveyor",
+    "architect",
+    "consultant",
 ];
 
 /// Capitalised words that end the name of an organisation ("Amnesty International").
@@ -997,6 +1027,13 @@ pub const IRREGULAR_PAST: &[&str] = &[
 /// Forms of "to be" and "to have" and "to do" that carry tense.
 pub const FINITE_AUX: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "been",
+];
+
+/// Words that may stand before a subject.
+pub const CONJUNCTIONS: &[&str] = &[
+    "and", "but", "or", "nor", "yet", "so", "while", "after", "before", "when", "as", "because",
+    "since", "that", "although", "though", "if", "then", "whereas", "until", "once", "where",
+    "who", "which", "whom",
 ];
 
 pub fn contains(list: &[&str], word: &str) -> bool {

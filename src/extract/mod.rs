@@ -197,7 +197,22 @@ fn find_quotes(
             .filter(|&o| o < s_end)
             .unwrap_or(s_end);
         let pre = words_outside(text, prev_end, q.open, &all);
-        let post_end = next_open.max(q.after()).min(s_end.max(q.after()));
+        // After a quotation that closes in a later sentence (a multi-paragraph one), the
+        // attribution follows in the sentence of the closing mark.
+        let close_end = q
+            .close
+            .and_then(|c| text::sentence_at(sentences, c))
+            .map_or(s_end, |c| sentences[c].end);
+        let post_end = if close_end > s_end {
+            spans
+                .get(qi + 1)
+                .map(|n| n.open)
+                .filter(|&o| o < close_end)
+                .unwrap_or(close_end)
+        } else {
+            next_open
+        };
+        let post_end = post_end.max(q.after());
         let post = words_outside(text, q.after(), post_end, &all);
         let pre_text = &text[s_start..q.open];
 
@@ -554,9 +569,17 @@ fn link_citations(
     let text = article.text();
     let entry_ids: Vec<&Reference> = refs.iter().filter(|r| !r.inline).collect();
     let inline_ids: Vec<&Reference> = refs.iter().filter(|r| r.inline).collect();
+    // `[n]` and footnote numbers point to the entry numbered n; when no entry carries a
+    // number (a bulleted list), to the n-th entry.
     let mut numbered: HashMap<u32, String> = HashMap::new();
-    for (e, r) in entries.iter().zip(&entry_ids) {
-        if let Some(n) = e.number {
+    let any_numbered = entries.iter().any(|e| e.number.is_some());
+    for (k, (e, r)) in entries.iter().zip(&entry_ids).enumerate() {
+        let n = if any_numbered {
+            e.number
+        } else {
+            Some(k as u32 + 1)
+        };
+        if let Some(n) = n {
             numbered.entry(n).or_insert_with(|| r.id.clone());
         }
     }

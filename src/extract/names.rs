@@ -155,6 +155,10 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
         while s < j && contains(lexicon::NOT_NAMES, &toks[s].word.to_lowercase()) {
             s += 1;
         }
+        // A role noun capitalised only because it opens the sentence ("Grower Tom Ashby").
+        if s == 0 && j > 1 && contains(lexicon::ROLE_NOUNS, &toks[0].word.to_lowercase()) {
+            s = 1;
+        }
         let _ = sentence_start;
         // Trailing connectors cannot end a run.
         let mut e = j;
@@ -327,12 +331,17 @@ impl Names {
             determiner = Some(q - 1);
             q -= 1;
         }
-        let object = q > 0
-            && contains(
-                lexicon::OBJECT_PREPOSITIONS,
-                &toks[q - 1].word.to_lowercase(),
-            )
-            && toks[q - 1].trailing().is_empty();
+        // A name right after a preposition or a verb ("speaking to Martin Smith", "met Alan
+        // Whitby") is an object; after punctuation, a conjunction or a capitalised word it can
+        // be a subject.
+        let object = q > 0 && {
+            let p = &toks[q - 1];
+            let lw = p.word.to_lowercase();
+            p.trailing().is_empty()
+                && !p.is_capitalized()
+                && !p.word.is_empty()
+                && !contains(lexicon::CONJUNCTIONS, &lw)
+        };
         // An appositive role after the name: ", the chief executive of Hong Kong,".
         let mut appositive = None;
         if run[run.len() - 1].trailing() == "," {
@@ -548,20 +557,38 @@ fn subject_at(names: &Names, toks: &[Token], i: usize) -> Option<Subject> {
     if let Some(m) = names.mention_ending_at(end) {
         return Some(Subject::Name(m));
     }
-    let lw = t.word.to_lowercase();
-    if contains(lexicon::ROLE_NOUNS, &lw) {
-        // A description such as "a senior official": back to its determiner.
-        for j in (i.saturating_sub(6)..i).rev() {
-            let d = &toks[j];
-            if j < i - 1 && !d.trailing().is_empty() {
-                break;
-            }
-            if matches!(d.word.to_lowercase().as_str(), "the" | "a" | "an") {
-                return Some(Subject::Description(join(toks, j, i)));
-            }
+    description_before(toks, i).map(Subject::Description)
+}
+
+fn is_determiner(t: &Token) -> bool {
+    matches!(t.word.to_lowercase().as_str(), "the" | "a" | "an") && t.trailing().is_empty()
+}
+
+/// A description ending at `toks[i - 1]` that names an unnamed speaker: "a senior official",
+/// "The President of the union", "The spokesperson for the port authority".
+fn description_before(toks: &[Token], i: usize) -> Option<String> {
+    let phrase_start = |end: usize| -> Option<usize> {
+        (end.saturating_sub(6)..end)
+            .rev()
+            .take_while(|&j| j + 1 == end || toks[j].trailing().is_empty())
+            .find(|&j| is_determiner(&toks[j]))
+    };
+    let mut start = phrase_start(i)?;
+    // "… of the union": extend over "of"/"for" to the phrase before.
+    while start >= 2
+        && matches!(toks[start - 1].word, "of" | "for")
+        && toks[start - 2].trailing().is_empty()
+    {
+        match phrase_start(start - 1) {
+            Some(s) => start = s,
+            None => break,
         }
     }
-    None
+    let has_role = toks[start..i].iter().any(|t| {
+        let lw = t.word.to_lowercase();
+        contains(lexicon::ROLE_NOUNS, &lw) || (t.is_capitalized() && is_title(t.word))
+    });
+    has_role.then(|| join(toks, start, i))
 }
 
 /// Find the subject after a verb at token `v` ("said Lavrov", "said a protester using …").
@@ -601,7 +628,15 @@ pub fn subject_after(names: &Names, toks: &[Token], v: usize) -> Option<Subject>
     {
         j += 1;
     }
-    let t = toks.get(j)?;
+    let mut t = toks.get(j)?;
+    // "said Ashby's neighbour, Carys Pugh": the name in apposition, not the possessor.
+    if t.raw.ends_with("'s") {
+        if let Some(k) = (j + 1..toks.len().min(j + 5)).find(|&k| toks[k].trailing() == ",") {
+            if let Some(n) = toks.get(k + 1).filter(|n| n.is_capitalized()) {
+                t = n;
+            }
+        }
+    }
     let start = t.start + t.leading().len();
     names.mention_at(start).map(Subject::Name)
 }

@@ -47,6 +47,7 @@ struct Res {
     legislation: Regex,
     by_author: Regex,
     trailing_date: Regex,
+    md_link: Regex,
 }
 
 fn res() -> &'static Res {
@@ -65,6 +66,7 @@ fn res() -> &'static Res {
             year: re(r"(?:^|[^\d-])(?P<y>1[5-9]\d{2}|20\d{2})(?:[^\d-]|$)"),
             legislation: re(r"^(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.|H\.\s?J\.\s?Res\.?|S\.\s?J\.\s?Res\.?|H\.\s?Con\.\s?Res\.|S\.\s?Con\.\s?Res\.|P\.\s?L\.|Pub\.\s?L\.)\s*\d|\b\d+(?:st|nd|rd|th) Cong\."),
             by_author: re(r",\s+by\s+(?P<a>[^,]+?)\.?$"),
+md_link: re(r"\[([^\]]+)\]\((https?://[^)\s]+)\)"),
             trailing_date: re(r",\s*(?:[A-Z][a-z]+\.? \d{1,2}, )?(?P<y>\d{4})\.?$"),
         }
     })
@@ -183,9 +185,14 @@ fn find_year(s: &str) -> Option<i32> {
 
 fn looks_like_person_list(who: &str) -> bool {
     // "Smith, J." / "Smith, J., & Doe, A." / "Smith et al."
-    who.contains(" et al")
-        || who.contains('&')
-        || Regex::new(r"^[\p{Lu}][\p{L}'-]+, (?:\p{Lu}\.\s?)+").is_ok_and(|r| r.is_match(who))
+    who.contains(" et al") || who.contains('&') || person_re().is_match(who)
+}
+
+fn person_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[\p{Lu}][\p{L}'-]+, (?:\p{Lu}\.\s?)*\p{Lu}\.?$").expect("static regex")
+    })
 }
 
 fn is_date_segment(seg: &str) -> bool {
@@ -203,6 +210,11 @@ pub fn parse_entry(raw: &str) -> Fields {
     let r = res();
     let mut f = Fields::default();
     let mut s = strip_marker(raw.trim()).to_string();
+    // Markdown links: keep the text, take the URL.
+    if let Some(c) = r.md_link.captures(&s) {
+        f.url = Some(c[2].to_string());
+        s = r.md_link.replace_all(&s, "$1").into_owned();
+    }
     if r.ibid.is_match(&s) {
         f.ibid = true;
     }
@@ -217,7 +229,7 @@ pub fn parse_entry(raw: &str) -> Fields {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         s.replace_range(whole, "");
     }
-    if let Some(m) = r.url.find(&s) {
+    if let Some(m) = r.url.find(&s).filter(|_| f.url.is_none()) {
         f.url = Some(m.as_str().to_string());
         let range = m.range();
         s.replace_range(range, "");
@@ -237,6 +249,12 @@ pub fn parse_entry(raw: &str) -> Fields {
         f.year = c["year"].parse().ok();
         let rest = c["rest"].trim();
         let person = looks_like_person_list(&who);
+        // An author's initial keeps its full stop: "Okafor, J.".
+        let who = if person && who.chars().last().is_some_and(char::is_uppercase) {
+            format!("{who}.")
+        } else {
+            who
+        };
         if person {
             f.author = Some(who);
         } else {
@@ -380,7 +398,7 @@ mod tests {
             Some("Trump and NATO: A Love-Hate Relationship")
         );
         let f = parse_entry("Smith, J., & Doe, A. (2020). Trade after tariffs. Journal of Trade, 4(2), 1-9. https://doi.org/10.1234/jt.2020.5");
-        assert_eq!(f.author.as_deref(), Some("Smith, J., & Doe, A"));
+        assert_eq!(f.author.as_deref(), Some("Smith, J., & Doe, A."));
         assert_eq!(f.title.as_deref(), Some("Trade after tariffs"));
         assert_eq!(f.outlet.as_deref(), Some("Journal of Trade, 4(2), 1-9"));
         assert_eq!(f.doi.as_deref(), Some("10.1234/jt.2020.5"));

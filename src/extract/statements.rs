@@ -54,6 +54,11 @@ fn number_re() -> &'static Regex {
     })
 }
 
+fn marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]").expect("static regex"))
+}
+
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -102,7 +107,8 @@ pub fn assertion_reasons(
     }
     let mut reasons = Vec::new();
     let has_date = date_re().is_match(clause);
-    let has_number = number_re().is_match(clause);
+    // Citation markers ("[1]") are not figures.
+    let has_number = number_re().is_match(&marker_re().replace_all(clause, " "));
     let named = names
         .mentions_within(start, end)
         .any(|i| names.mentions[i].end <= end && !names.mentions[i].title_only);

@@ -57,6 +57,22 @@ pub fn split_sentences(
             while j < end && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
                 j += 1;
             }
+            // A bracketed marker glued to the punctuation: "…agreement.[1]".
+            if j < end && bytes[j] == b'[' {
+                let close = text[j..end].find(']').map(|p| j + p);
+                if let Some(c) = close.filter(|&c| {
+                    c - j <= 4 && c > j + 1 && text[j + 1..c].bytes().all(|b| b.is_ascii_digit())
+                }) {
+                    if c + 1 == end || bytes[c + 1].is_ascii_whitespace() {
+                        let n = text[j + 1..c].parse::<u32>().ok();
+                        let after = c + 1;
+                        push(&mut out, text, block, s, j, n);
+                        s = skip_space(text, after, end);
+                        i = s;
+                        continue;
+                    }
+                }
+            }
             let sentence_end = j;
             // A footnote marker glued to the punctuation.
             let mut k = j;
@@ -173,7 +189,9 @@ impl Token<'_> {
     /// Punctuation right after the word (",", ".", ":" …).
     pub fn trailing(&self) -> &str {
         let w_end = self.raw.find(self.word).map_or(0, |p| p + self.word.len());
-        &self.raw[w_end..]
+        let t = &self.raw[w_end..];
+        // A possessive ending is part of the word, not punctuation after it.
+        t.strip_prefix("'s").unwrap_or(t)
     }
     pub fn leading(&self) -> &str {
         &self.raw[..self.raw.find(self.word).unwrap_or(0)]
