@@ -82,6 +82,14 @@ fn date_re() -> &'static Regex {
 /// Find the first full date in `s`: its ISO form and the length of the matched text (counted
 /// from the start of `s`, so callers can tell a date line from a sentence that mentions one).
 pub fn parse_date(s: &str) -> Option<(String, usize)> {
+    // Every format has a four-digit year: skip the regular expression when there is none.
+    if !s
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return None;
+    }
     for caps in date_re().captures_iter(s) {
         let whole = caps.get(0)?;
         let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());

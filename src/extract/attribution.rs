@@ -15,7 +15,7 @@ pub struct Attribution {
 }
 
 fn is_say(t: &Token) -> bool {
-    !t.is_capitalized() && contains(lexicon::SAY_VERBS, t.word)
+    !t.is_capitalized() && contains(&lexicon::SAY_VERBS, t.word)
 }
 
 /// The cue: the verb and the lower-case words that complete it ("said in a statement").
@@ -106,7 +106,7 @@ pub fn before(names: &Names, toks: &[Token]) -> Option<Attribution> {
                 cue: Some(cue_from(toks, v, extend)),
             });
         }
-        if contains(lexicon::SPEECH_NOUNS, t.word) && v > 0 {
+        if contains(&lexicon::SPEECH_NOUNS, t.word) && v > 0 {
             let p = &toks[v - 1];
             let possessive =
                 p.raw.ends_with("'s") || matches!(p.word, "its" | "his" | "her" | "their");

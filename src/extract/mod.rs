@@ -257,9 +257,9 @@ fn find_quotes(
             // Short spans are quotations only as complete utterances: `said "We couldn't win,"`.
             let starts_upper = content.chars().next().is_some_and(char::is_uppercase);
             let direct = pre.last().is_some_and(|t| {
-                lexicon::contains(lexicon::SAY_VERBS, t.word)
+                lexicon::contains(&lexicon::SAY_VERBS, t.word)
                     && pre_text.trim_end().ends_with([',', ':'])
-                    || lexicon::contains(lexicon::SAY_VERBS, t.word) && t.end + 2 >= q.open
+                    || lexicon::contains(&lexicon::SAY_VERBS, t.word) && t.end + 2 >= q.open
             });
             n_words >= 1
                 && starts_upper

@@ -69,11 +69,11 @@ fn is_title(word: &str) -> bool {
         .or_else(|| w.strip_prefix("ex-"))
         .or_else(|| w.strip_prefix("former-"))
         .unwrap_or(w);
-    contains(lexicon::TITLES, w)
+    contains(&lexicon::TITLES, w)
 }
 
 fn is_org_word(word: &str) -> bool {
-    contains(lexicon::ORG_WORDS, &word.to_lowercase())
+    contains(&lexicon::ORG_WORDS, &word.to_lowercase())
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -132,7 +132,7 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
             }
             // Connectors between capitalised words.
             let lw = t.word.to_lowercase();
-            let joins = contains(lexicon::NAME_PARTICLES, &lw) || lw == "of";
+            let joins = contains(&lexicon::NAME_PARTICLES, &lw) || lw == "of";
             if joins && j + 1 < toks.len() && !breaks_after(t) {
                 let mut k = j + 1;
                 if lw == "of"
@@ -152,11 +152,11 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
         // Drop leading words that are capitalised only because they start a sentence or are
         // function words ("The", "In", "According").
         let mut s = i;
-        while s < j && contains(lexicon::NOT_NAMES, &toks[s].word.to_lowercase()) {
+        while s < j && contains(&lexicon::NOT_NAMES, &toks[s].word.to_lowercase()) {
             s += 1;
         }
         // A role noun capitalised only because it opens the sentence ("Grower Tom Ashby").
-        if s == 0 && j > 1 && contains(lexicon::ROLE_NOUNS, &toks[0].word.to_lowercase()) {
+        if s == 0 && j > 1 && contains(&lexicon::ROLE_NOUNS, &toks[0].word.to_lowercase()) {
             s = 1;
         }
         let _ = sentence_start;
@@ -212,10 +212,10 @@ impl Names {
                 // A subject of a verb of saying is a speaker: people and bodies both qualify,
                 // and a bare surname used this way marks the person.
                 let next = toks[b..].iter().find(|t| {
-                    !contains(lexicon::VERB_FILLERS, &t.word.to_lowercase()) || t.word == "told"
+                    !contains(&lexicon::VERB_FILLERS, &t.word.to_lowercase()) || t.word == "told"
                 });
                 if let Some(n) = next {
-                    if contains(lexicon::SAY_VERBS, &n.word.to_lowercase()) && !m.is_org {
+                    if contains(&lexicon::SAY_VERBS, &n.word.to_lowercase()) && !m.is_org {
                         names.people.insert(m.surname());
                     }
                 }
@@ -264,7 +264,7 @@ impl Names {
             if is_org_word(run[k].word)
                 && run[k + 1].is_capitalized()
                 && run[k + 1].word.chars().any(char::is_alphabetic)
-                && !contains(lexicon::NAME_PARTICLES, run[k + 1].word)
+                && !contains(&lexicon::NAME_PARTICLES, run[k + 1].word)
             {
                 name_start = k + 1;
             }
@@ -313,7 +313,7 @@ impl Names {
         while p > 0 && role_before.len() < 4 {
             let t = &toks[p - 1];
             let lw = t.word.to_lowercase();
-            if contains(lexicon::ROLE_NOUNS, &lw)
+            if contains(&lexicon::ROLE_NOUNS, &lw)
                 && (t.trailing().is_empty() || t.trailing() == ",")
             {
                 role_before.push(p - 1);
@@ -340,7 +340,7 @@ impl Names {
             p.trailing().is_empty()
                 && !p.is_capitalized()
                 && !p.word.is_empty()
-                && !contains(lexicon::CONJUNCTIONS, &lw)
+                && !contains(&lexicon::CONJUNCTIONS, &lw)
         };
         // An appositive role after the name: ", the chief executive of Hong Kong,".
         let mut appositive = None;
@@ -498,7 +498,8 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
         let lw = t.word.to_lowercase();
         if skipped < 3
             && t.trailing().is_empty()
-            && (contains(lexicon::VERB_FILLERS, &lw) || (lw.ends_with("ly") && !t.is_capitalized()))
+            && (contains(&lexicon::VERB_FILLERS, &lw)
+                || (lw.ends_with("ly") && !t.is_capitalized()))
         {
             i -= 1;
             skipped += 1;
@@ -586,7 +587,7 @@ fn description_before(toks: &[Token], i: usize) -> Option<String> {
     }
     let has_role = toks[start..i].iter().any(|t| {
         let lw = t.word.to_lowercase();
-        contains(lexicon::ROLE_NOUNS, &lw) || (t.is_capitalized() && is_title(t.word))
+        contains(&lexicon::ROLE_NOUNS, &lw) || (t.is_capitalized() && is_title(t.word))
     });
     has_role.then(|| join(toks, start, i))
 }
@@ -646,7 +647,7 @@ fn join(toks: &[Token], a: usize, b: usize) -> String {
         .iter()
         .enumerate()
         .map(|(k, t)| {
-            let core_start = t.raw.find(t.word).unwrap_or(0);
+            let core_start = t.leading().len();
             if k + a + 1 == b {
                 &t.raw[core_start..core_start + t.word.len()]
             } else {

@@ -200,6 +200,16 @@ pub fn site_of(host: &str) -> String {
     parts[n - keep..].join(".")
 }
 
+/// Does `text` mention a known outlet or platform anywhere (a fast pre-check)?
+pub fn mentions_outlet(text: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        let names: Vec<String> = OUTLETS.iter().map(|o| regex::escape(o)).collect();
+        regex::Regex::new(&format!(r"(?i)\b(?:{})\b", names.join("|"))).expect("static regex")
+    })
+    .is_match(text)
+}
+
 /// Is `name` a known news outlet or platform?
 pub fn is_outlet(name: &str) -> bool {
     let lower = name.trim().to_lowercase();

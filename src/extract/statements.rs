@@ -17,7 +17,7 @@ pub struct Reported {
 pub fn reported(names: &Names, toks: &[Token]) -> Option<Reported> {
     for v in 1..toks.len().min(24) {
         let t = &toks[v];
-        if t.is_capitalized() || !contains(lexicon::REPORT_VERBS, t.word) {
+        if t.is_capitalized() || !contains(&lexicon::REPORT_VERBS, t.word) {
             continue;
         }
         let prev = toks[v - 1].word.to_lowercase();
@@ -86,7 +86,7 @@ pub fn assertion_reasons(
     }
     // Hedges are lower-case words ("may"), not names that share their spelling ("May 1").
     let hedged = toks.iter().enumerate().any(|(k, t)| {
-        (k == 0 || !t.is_capitalized()) && t.word != "May" && contains(lexicon::HEDGES, &t.lower())
+        (k == 0 || !t.is_capitalized()) && t.word != "May" && contains(&lexicon::HEDGES, &t.lower())
     });
     if hedged || clause.contains("is reported to") || clause.contains("are reported to") {
         return None;
@@ -98,8 +98,8 @@ pub fn assertion_reasons(
                 toks[k - 1].word,
                 "the" | "a" | "an" | "its" | "their" | "his" | "her"
             );
-        contains(lexicon::FINITE_AUX, &w)
-            || contains(lexicon::IRREGULAR_PAST, &w)
+        contains(&lexicon::FINITE_AUX, &w)
+            || contains(&lexicon::IRREGULAR_PAST, &w)
             || (w.ends_with("ed") && w.len() > 4 && !t.is_capitalized() && !after_det)
     });
     if !past {
@@ -114,7 +114,7 @@ pub fn assertion_reasons(
         .any(|i| names.mentions[i].end <= end && !names.mentions[i].title_only);
     let event = toks.iter().enumerate().any(|(k, t)| {
         let w = t.lower();
-        contains(lexicon::IRREGULAR_PAST, &w)
+        contains(&lexicon::IRREGULAR_PAST, &w)
             || matches!(w.as_str(), "has" | "have" | "had" | "was" | "were" | "did")
             || (w.ends_with("ed")
                 && w.len() > 4

@@ -177,6 +177,8 @@ pub struct Token<'a> {
     pub end: usize,
     pub raw: &'a str,
     pub word: &'a str,
+    /// Offset of `word` within `raw`.
+    lead: usize,
 }
 
 impl Token<'_> {
@@ -186,38 +188,40 @@ impl Token<'_> {
     pub fn lower(&self) -> String {
         self.word.to_lowercase()
     }
-    /// Punctuation right after the word (",", ".", ":" …).
+    /// Punctuation right after the word (",", ".", ":" …); a possessive `'s` is part of the
+    /// word, not punctuation after it.
     pub fn trailing(&self) -> &str {
-        let w_end = self.raw.find(self.word).map_or(0, |p| p + self.word.len());
-        let t = &self.raw[w_end..];
-        // A possessive ending is part of the word, not punctuation after it.
+        let t = &self.raw[self.lead + self.word.len()..];
         t.strip_prefix("'s").unwrap_or(t)
     }
+    /// Punctuation right before the word ("(", a quotation mark …).
     pub fn leading(&self) -> &str {
-        &self.raw[..self.raw.find(self.word).unwrap_or(0)]
+        &self.raw[..self.lead]
     }
 }
 
 /// Split `text[start..end]` into tokens at white space.
 pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
     let slice = &text[start..end];
-    let mut pos = 0;
-    for raw in slice.split_whitespace() {
-        let off = slice[pos..].find(raw).map_or(pos, |p| p + pos);
-        pos = off + raw.len();
-        let word = raw
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let word = word.strip_suffix("'s").unwrap_or(word);
-        out.push(Token {
-            start: start + off,
-            end: start + off + raw.len(),
-            raw,
-            word,
-        });
-    }
-    out
+    let base = slice.as_ptr() as usize;
+    slice
+        .split_whitespace()
+        .map(|raw| {
+            // `raw` is a sub-slice of `slice`: its offset is the pointer difference.
+            let off = raw.as_ptr() as usize - base;
+            let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lead = raw.len() - trimmed.len();
+            let word = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let word = word.strip_suffix("'s").unwrap_or(word);
+            Token {
+                start: start + off,
+                end: start + off + raw.len(),
+                raw,
+                word,
+                lead,
+            }
+        })
+        .collect()
 }
 
 /// Clause boundaries inside a sentence: after a semicolon.
