@@ -2,6 +2,7 @@
 
 use super::furniture::Furniture;
 use super::layout::{Block, BlockKind};
+use super::normalize::Normalized;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -118,7 +119,24 @@ pub fn parse_date(s: &str) -> Option<(String, usize)> {
 }
 
 /// Read the metadata from the article's blocks and their furniture classification.
-pub fn extract(text: &str, blocks: &[Block], furniture: &[Option<Furniture>]) -> Metadata {
+pub fn extract(
+    norm: &Normalized,
+    original: &str,
+    blocks: &[Block],
+    furniture: &[Option<Furniture>],
+) -> Metadata {
+    let text = norm.text();
+    // Values are slices of the analysis text; record them as the article writes them.
+    let orig = |s: &str| -> String {
+        let base = text.as_ptr() as usize;
+        let at = (s.as_ptr() as usize).wrapping_sub(base);
+        if at <= text.len() && at + s.len() <= text.len() {
+            let (a, b) = (norm.orig_start(at), norm.orig_end(at + s.len()));
+            original.get(a..b.max(a)).unwrap_or(s).to_string()
+        } else {
+            s.to_string()
+        }
+    };
     let mut meta = Metadata::default();
     let body = |b: &Block| text[b.body..b.end].trim();
     // Key: value metadata lines (Markdown front matter rendered as bold labels, PDF headers).
@@ -135,20 +153,20 @@ pub fn extract(text: &str, blocks: &[Block], furniture: &[Option<Furniture>]) ->
                 continue;
             }
             if key.starts_with("author") || key == "by" || key == "writer" {
-                meta.author.get_or_insert_with(|| value.to_string());
+                meta.author.get_or_insert_with(|| orig(value));
             } else if key.contains("date") || key == "published" || key == "updated" {
                 if let Some((iso, _)) = parse_date(value) {
                     meta.date.get_or_insert(iso);
                 }
             } else if key == "outlet" || key == "publisher" || key == "publication" || key == "site"
             {
-                meta.outlet.get_or_insert_with(|| value.to_string());
+                meta.outlet.get_or_insert_with(|| orig(value));
             } else if key == "source" || key == "url" {
                 if let Some(outlet) = crate::extract::outlets::outlet_for_url(value) {
                     meta.outlet.get_or_insert(outlet);
                 }
             } else if key == "title" {
-                meta.title.get_or_insert_with(|| value.to_string());
+                meta.title.get_or_insert_with(|| orig(value));
             }
         }
     }
@@ -160,7 +178,7 @@ pub fn extract(text: &str, blocks: &[Block], furniture: &[Option<Furniture>]) ->
         let t = body(b);
         let ends_sentence = t.ends_with('.') || t.ends_with(':');
         if b.kind == BlockKind::Heading || (!ends_sentence && t.split_whitespace().count() <= 30) {
-            meta.title.get_or_insert_with(|| t.to_string());
+            meta.title.get_or_insert_with(|| orig(t));
             break;
         }
     }
@@ -184,11 +202,11 @@ pub fn extract(text: &str, blocks: &[Block], furniture: &[Option<Furniture>]) ->
                 let name = name.trim_start_matches("by ").trim();
                 let name = name.split(['|', ',']).next().unwrap_or(name).trim();
                 if !name.is_empty() {
-                    meta.author.get_or_insert_with(|| name.to_string());
+                    meta.author.get_or_insert_with(|| orig(name));
                 }
             }
             Some(Furniture::AuthorBio) if super::furniture::is_name_line(t) => {
-                meta.author.get_or_insert_with(|| t.to_string());
+                meta.author.get_or_insert_with(|| orig(t));
             }
             None if b.kind == BlockKind::Heading
                 && t.to_lowercase().starts_with("author")
@@ -197,7 +215,7 @@ pub fn extract(text: &str, blocks: &[Block], furniture: &[Option<Furniture>]) ->
                 if let Some(next) = blocks.get(i + 1) {
                     let n = body(next);
                     if super::furniture::is_name_line(n) {
-                        meta.author.get_or_insert_with(|| n.to_string());
+                        meta.author.get_or_insert_with(|| orig(n));
                     }
                 }
             }

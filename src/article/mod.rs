@@ -76,7 +76,7 @@ impl Article {
             Format::Markdown => layout::layout_markdown(&original),
         };
         let furniture = furniture::classify(layout.norm.text(), &layout.blocks);
-        let metadata = metadata::extract(layout.norm.text(), &layout.blocks, &furniture);
+        let metadata = metadata::extract(&layout.norm, &original, &layout.blocks, &furniture);
         let fingerprint = fingerprint(original.as_bytes());
         let slug = slug_of(record_path);
         let mut char_checkpoints = Vec::with_capacity(original.len() / CHECKPOINT + 1);

@@ -488,6 +488,10 @@ fn build_references(
             out[k].source = out[k - 1].source.clone();
         }
     }
+    let mut written = AsWritten {
+        article,
+        cache: HashMap::new(),
+    };
     for (k, x) in inline.iter().enumerate() {
         let (os, oe) = x
             .orig
@@ -524,9 +528,9 @@ fn build_references(
             raw: article.original[os..oe].to_string(),
             number: None,
             author: None,
-            outlet: f.outlet.clone(),
+            outlet: written.opt(f.outlet.clone()),
             year: f.year,
-            title: f.title.clone(),
+            title: written.opt(f.title.clone()),
             description: None,
             url: f.url.clone(),
             doi: None,
@@ -640,7 +644,40 @@ fn link_citations(
         .collect()
 }
 
+/// Names and phrases are found in the normalised text; give them back as the article writes
+/// them (curly apostrophes, dashes). Memoised: an article has few distinct names.
+struct AsWritten<'a> {
+    article: &'a Article,
+    cache: HashMap<String, String>,
+}
+
+impl AsWritten<'_> {
+    fn get(&mut self, s: &str) -> String {
+        if !s.contains(['\'', '"', '-']) {
+            return s.to_string();
+        }
+        if let Some(hit) = self.cache.get(s) {
+            return hit.clone();
+        }
+        let found = self.article.text().find(s).map(|at| {
+            let (a, b) = self.article.original_span(at, at + s.len());
+            self.article.original[a..b].to_string()
+        });
+        let out = found.unwrap_or_else(|| s.to_string());
+        self.cache.insert(s.to_string(), out.clone());
+        out
+    }
+
+    fn opt(&mut self, s: Option<String>) -> Option<String> {
+        s.map(|s| self.get(&s))
+    }
+}
+
 fn build_claims(article: &Article, found: Vec<Found>, cites: Vec<Vec<String>>) -> Vec<Claim> {
+    let mut written = AsWritten {
+        article,
+        cache: HashMap::new(),
+    };
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(found.len());
     for (f, cites) in found.into_iter().zip(cites) {
@@ -664,10 +701,10 @@ fn build_claims(article: &Article, found: Vec<Found>, cites: Vec<Vec<String>>) -
             id,
             kind: f.kind,
             text,
-            speaker: f.speaker.as_ref().map(|s| s.name.clone()),
-            role: f.speaker.and_then(|s| s.role),
-            cue: f.cue,
-            venue: f.venue,
+            speaker: written.opt(f.speaker.as_ref().map(|s| s.name.clone())),
+            role: written.opt(f.speaker.and_then(|s| s.role)),
+            cue: written.opt(f.cue),
+            venue: written.opt(f.venue),
             reasons: f.reasons,
             flags: f.flags,
             line,
