@@ -482,3 +482,24 @@ fn output_is_deterministic() {
         assert_eq!(a, b, "{format}");
     }
 }
+
+#[test]
+fn a_claim_citing_an_undefined_reference() {
+    let d = dossier(&[("bridge.txt", TRACED)]);
+    let (_, findings) = check(d.path());
+    assert_eq!(count(&findings, "unknown-reference"), 0);
+    edit(
+        d.path(),
+        "claims/bridge.yaml",
+        "  cites:\n  - ref-1",
+        "  cites:\n  - ref-9",
+    );
+    let (code, findings) = check(d.path());
+    let f: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "unknown-reference")
+        .collect();
+    assert_eq!(f.len(), 1, "{findings:#?}");
+    assert!(f[0]["message"].as_str().unwrap().contains("ref-9"));
+    assert_eq!(code, 1);
+}
