@@ -4,23 +4,14 @@
 //! laid out one paragraph per line. Each test failed against the first extractor and guards
 //! the fix.
 
-use dossier::article::{Article, Format};
-use dossier::extract::{extract, Extraction};
+use dossier::article::Format;
+use dossier::extract::Extraction;
 use dossier::model::{Claim, ClaimKind, Reference};
 
+mod common;
+
 fn run_as(name: &str, text: &str, format: Format) -> Extraction {
-    let x = extract(&Article::from_text(
-        &format!("articles/{name}"),
-        text.to_string(),
-        format,
-    ));
-    for c in &x.claims {
-        assert_eq!(&text[c.start..c.end], c.text, "claim {} span", c.id);
-    }
-    for r in &x.references {
-        assert_eq!(&text[r.start..r.end], r.raw, "reference {} span", r.id);
-    }
-    x
+    common::extract_as(name, text, format)
 }
 
 fn run(text: &str) -> Extraction {
@@ -28,18 +19,7 @@ fn run(text: &str) -> Extraction {
 }
 
 fn claim<'a>(x: &'a Extraction, start: &str) -> &'a Claim {
-    let found: Vec<&Claim> = x
-        .claims
-        .iter()
-        .filter(|c| c.text.starts_with(start))
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one claim starting {start:?} among {:#?}",
-        x.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
-    );
-    found[0]
+    common::claim_starting(x, start)
 }
 
 fn listed(x: &Extraction) -> Vec<&Reference> {

@@ -1,28 +1,16 @@
 //! Scraped page furniture yields no claims, the article body is still extracted in full, and
 //! the metadata (title, author, date, outlet) is read, with what is absent listed as missing.
 
-use dossier::article::{Article, Format};
-use dossier::extract::{extract, Extraction};
+use dossier::article::Format;
+use dossier::extract::Extraction;
 use dossier::model::{Claim, ClaimKind};
 
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+
+use common::fixture;
 
 fn run(name: &str, text: &str, format: Format) -> Extraction {
-    let x = extract(&Article::from_text(
-        &format!("articles/{name}"),
-        text.to_string(),
-        format,
-    ));
-    for c in &x.claims {
-        assert_eq!(&text[c.start..c.end], c.text, "claim {} span", c.id);
-    }
-    for r in &x.references {
-        assert_eq!(&text[r.start..r.end], r.raw, "reference {} span", r.id);
-    }
-    x
+    common::extract_as(name, text, format)
 }
 
 fn load() -> Extraction {
@@ -34,18 +22,7 @@ fn load() -> Extraction {
 }
 
 fn claim<'a>(x: &'a Extraction, start: &str) -> &'a Claim {
-    let found: Vec<&Claim> = x
-        .claims
-        .iter()
-        .filter(|c| c.text.starts_with(start))
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one claim starting {start:?} among {:#?}",
-        x.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
-    );
-    found[0]
+    common::claim_starting(x, start)
 }
 
 const NOISE: &[&str] = &[

@@ -5,24 +5,12 @@ use dossier::article::{Article, Format};
 use dossier::extract::{extract, Extraction};
 use dossier::model::{Claim, ClaimKind, Reference};
 
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+
+use common::fixture;
 
 fn run(name: &str, text: &str) -> Extraction {
-    let x = extract(&Article::from_text(
-        &format!("articles/{name}"),
-        text.to_string(),
-        Format::Markdown,
-    ));
-    for c in &x.claims {
-        assert_eq!(&text[c.start..c.end], c.text, "claim {} span", c.id);
-    }
-    for r in &x.references {
-        assert_eq!(&text[r.start..r.end], r.raw, "reference {} span", r.id);
-    }
-    x
+    common::extract_as(name, text, Format::Markdown)
 }
 
 fn load() -> (String, Extraction) {
@@ -32,18 +20,7 @@ fn load() -> (String, Extraction) {
 }
 
 fn claim<'a>(x: &'a Extraction, start: &str) -> &'a Claim {
-    let found: Vec<&Claim> = x
-        .claims
-        .iter()
-        .filter(|c| c.text.starts_with(start))
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one claim starting {start:?} among {:#?}",
-        x.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
-    );
-    found[0]
+    common::claim_starting(x, start)
 }
 
 fn link<'a>(x: &'a Extraction, url: &str) -> &'a Reference {

@@ -6,10 +6,9 @@ use dossier::article::{Article, Format};
 use dossier::extract::{extract, Extraction};
 use dossier::model::{Claim, ClaimKind};
 
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+
+use common::fixture;
 
 fn run(name: &str, text: &str) -> Extraction {
     let format = if name.ends_with(".md") {

@@ -1,28 +1,16 @@
 //! Who said it: fullest names and roles, pronouns, interviewers, unnamed sources, quotes nobody
 //! is credited with, and the venue the words were published in.
 
-use dossier::article::{Article, Format};
-use dossier::extract::{extract, Extraction};
+use dossier::article::Format;
+use dossier::extract::Extraction;
 use dossier::model::{Claim, ClaimKind};
 
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+
+use common::fixture;
 
 fn run(name: &str, text: &str) -> Extraction {
-    let x = extract(&Article::from_text(
-        &format!("articles/{name}"),
-        text.to_string(),
-        Format::Text,
-    ));
-    for c in &x.claims {
-        assert_eq!(&text[c.start..c.end], c.text, "claim {} span", c.id);
-    }
-    for r in &x.references {
-        assert_eq!(&text[r.start..r.end], r.raw, "reference {} span", r.id);
-    }
-    x
+    common::extract_as(name, text, Format::Text)
 }
 
 fn load(name: &str) -> Extraction {

@@ -1,25 +1,16 @@
 //! Reported speech and checkable assertions, and what is neither: quotation intros, opinions,
 //! predictions, hedges, questions and headings.
 
-use dossier::article::{Article, Format};
-use dossier::extract::{extract, Extraction};
+use dossier::article::Format;
+use dossier::extract::Extraction;
 use dossier::model::{Claim, ClaimKind};
 
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+mod common;
+
+use common::fixture;
 
 fn run(name: &str, text: &str) -> Extraction {
-    let x = extract(&Article::from_text(
-        &format!("articles/{name}"),
-        text.to_string(),
-        Format::Text,
-    ));
-    for c in &x.claims {
-        assert_eq!(&text[c.start..c.end], c.text, "claim {} span", c.id);
-    }
-    x
+    common::extract_as(name, text, Format::Text)
 }
 
 fn load() -> Extraction {
@@ -28,18 +19,7 @@ fn load() -> Extraction {
 
 /// The one claim whose text starts with `start`.
 fn claim<'a>(x: &'a Extraction, start: &str) -> &'a Claim {
-    let found: Vec<&Claim> = x
-        .claims
-        .iter()
-        .filter(|c| c.text.starts_with(start))
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one claim starting {start:?} among {:#?}",
-        x.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
-    );
-    found[0]
+    common::claim_starting(x, start)
 }
 
 fn no_claim_containing(x: &Extraction, needle: &str) {
