@@ -370,38 +370,31 @@ pub fn snapshot_problem(root: &Path, snapshot: &str) -> Option<&'static str> {
 }
 
 fn duplicate_ids(c: &LoadedClaims, problems: &mut Vec<Problem>) {
-    let mut seen = std::collections::HashSet::new();
-    for (k, claim) in c.data.claims.iter().enumerate() {
-        if !seen.insert(claim.id.as_str()) {
-            problems.push(Problem {
-                kind: ProblemKind::DuplicateId,
-                file: c.file.clone(),
-                pos: c
-                    .claim_keys
-                    .get(k)
-                    .and_then(|m| m.get("id"))
-                    .copied()
-                    .unwrap_or_default(),
-                message: format!("claim id `{}` is used twice", claim.id),
-                source: None,
-            });
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    for (k, r) in c.data.references.iter().enumerate() {
-        if !seen.insert(r.id.as_str()) {
-            problems.push(Problem {
-                kind: ProblemKind::DuplicateId,
-                file: c.file.clone(),
-                pos: c
-                    .reference_keys
-                    .get(k)
-                    .and_then(|m| m.get("id"))
-                    .copied()
-                    .unwrap_or_default(),
-                message: format!("reference id `{}` is used twice", r.id),
-                source: None,
-            });
+    let claims = c.data.claims.iter().map(|x| x.id.as_str());
+    let references = c.data.references.iter().map(|x| x.id.as_str());
+    for (what, ids, keys) in [
+        ("claim", claims.collect::<Vec<_>>(), &c.claim_keys),
+        (
+            "reference",
+            references.collect::<Vec<_>>(),
+            &c.reference_keys,
+        ),
+    ] {
+        let mut seen = std::collections::HashSet::new();
+        for (k, id) in ids.into_iter().enumerate() {
+            if !seen.insert(id) {
+                problems.push(Problem {
+                    kind: ProblemKind::DuplicateId,
+                    file: c.file.clone(),
+                    pos: keys
+                        .get(k)
+                        .and_then(|m| m.get("id"))
+                        .copied()
+                        .unwrap_or_default(),
+                    message: format!("{what} id `{id}` is used twice"),
+                    source: None,
+                });
+            }
         }
     }
 }
