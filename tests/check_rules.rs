@@ -503,3 +503,43 @@ fn a_claim_citing_an_undefined_reference() {
     assert!(f[0]["message"].as_str().unwrap().contains("ref-9"));
     assert_eq!(code, 1);
 }
+
+#[test]
+fn hand_edited_offsets_inside_a_character_do_not_crash_any_format() {
+    let text = TRACED.replace("eleven months", "eleven months (é)");
+    let d = dossier(&[("bridge.txt", &text)]);
+    let yaml = std::fs::read_to_string(d.path().join("claims/bridge.yaml")).unwrap();
+    // Point the first claim's span into the middle of "é".
+    let mut edited = String::new();
+    let mut n = 0;
+    let mut in_claims = false;
+    for line in yaml.lines() {
+        in_claims |= line == "claims:";
+        if in_claims && line.starts_with("  start: ") && n == 0 {
+            let at = text.find('é').unwrap() + 1;
+            edited.push_str(&format!("  start: {at}\n"));
+            n += 1;
+            continue;
+        }
+        if in_claims && line.starts_with("  end: ") && n == 1 {
+            edited.push_str(&format!("  end: {}\n", text.find('é').unwrap() + 4));
+            n += 1;
+            continue;
+        }
+        edited.push_str(line);
+        edited.push('\n');
+    }
+    std::fs::write(d.path().join("claims/bridge.yaml"), edited).unwrap();
+    for format in ["human", "json", "github", "sarif"] {
+        let out = dossier_cmd(d.path())
+            .args(["check", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -85,13 +85,23 @@ fn span_in(text: &str, span: (usize, usize), line: usize, column: usize) -> Sour
         s = crate::store::load::offset_of(text, line, column);
         e = s;
     }
-    s = s.min(text.len());
-    e = e.clamp(s, text.len());
+    s = floor_boundary(text, s);
+    e = floor_boundary(text, e.max(s));
     // Keep labels on one line so that long claims do not flood the terminal.
     if let Some(nl) = text[s..e].find('\n') {
         e = s + nl;
     }
     SourceSpan::from((s, e - s))
+}
+
+/// The largest character boundary at or before `pos` (hand-edited offsets may point inside a
+/// character, or past the end).
+fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
 }
 
 fn diag_of(f: &Finding, texts: &Texts) -> Diag {
