@@ -187,6 +187,39 @@ fn unverifiable_and_incomplete_sources() {
 }
 
 #[test]
+fn a_url_that_is_not_a_web_address_is_no_locator() {
+    let d = dossier(&[("bridge.txt", TRACED)]);
+    let id = "city-of-portmouth-2024-harbour-bridge-works-completed";
+    let rel = format!("sources/{id}.yaml");
+    edit(
+        d.path(),
+        &rel,
+        "url: https://portmouth.example/bridge",
+        "url: javascript:alert(1)",
+    );
+    let (code, findings) = check(d.path());
+    assert_eq!(
+        rules(&findings),
+        vec!["invalid-value", "unverifiable-source"]
+    );
+    let bad = findings
+        .iter()
+        .find(|f| f["rule"] == "invalid-value")
+        .unwrap();
+    assert!(bad["message"].as_str().unwrap().contains("`url`"), "{bad}");
+    assert_eq!(code, 1);
+    // A real archived copy makes it traceable again; the bad `url` is still reported.
+    edit(
+        d.path(),
+        &rel,
+        "url: javascript:alert(1)",
+        "url: javascript:alert(1)\narchive-url: https://web.archive.org/web/2024/x",
+    );
+    let (_, findings) = check(d.path());
+    assert_eq!(rules(&findings), vec!["invalid-value"]);
+}
+
+#[test]
 fn stale_claims_after_the_article_changes() {
     let d = dossier(&[("bridge.txt", TRACED)]);
     edit(

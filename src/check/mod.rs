@@ -425,6 +425,24 @@ fn check_source(out: &mut Out, dossier: &LoadedDossier, s: &LoadedSource) {
             None,
         );
     }
+    for (field, value) in e.non_web_urls() {
+        out.push(
+            Rule::InvalidValue,
+            At {
+                file,
+                pos: key_pos(Some(&s.keys), &[field]),
+            },
+            format!(
+                "`{field}` of source {} is not an http(s) URL: {}",
+                s.id,
+                excerpt(value, 60)
+            ),
+            None,
+            Some(&s.id),
+            Some("give the page's full address, starting with https:// or http://".to_string()),
+            None,
+        );
+    }
     let mut missing = Vec::new();
     if e.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         missing.push("title");

@@ -108,19 +108,35 @@ pub struct Parent {
 }
 
 impl SourceEntry {
-    /// A URL, DOI, archived copy or snapshot: something a reader can follow.
+    /// A URL, DOI, archived copy or snapshot: something a reader can follow. A URL counts only
+    /// when it is http(s); see [`SourceEntry::non_web_urls`].
     pub fn has_locator(&self) -> bool {
         let nonempty = |s: &Option<String>| s.as_deref().is_some_and(|v| !v.trim().is_empty());
-        self.url
-            .as_ref()
-            .is_some_and(|u| !u.value().trim().is_empty())
+        self.url.as_ref().is_some_and(|u| is_web_url(u.value()))
+            || self.archive_url.as_deref().is_some_and(is_web_url)
             || nonempty(&self.doi)
             || self
                 .serial_number
                 .get("doi")
                 .is_some_and(|d| !d.trim().is_empty())
-            || nonempty(&self.archive_url)
             || nonempty(&self.snapshot)
+    }
+
+    /// The fields (`url`, `archive-url`) holding something other than an http(s) URL, such as
+    /// `javascript:…`, a bare path or a typo.
+    pub fn non_web_urls(&self) -> Vec<(&'static str, &str)> {
+        let mut out = Vec::new();
+        if let Some(u) = &self.url {
+            if !u.value().trim().is_empty() && !is_web_url(u.value()) {
+                out.push(("url", u.value()));
+            }
+        }
+        if let Some(u) = self.archive_url.as_deref() {
+            if !u.trim().is_empty() && !is_web_url(u) {
+                out.push(("archive-url", u));
+            }
+        }
+        out
     }
 
     /// The outlet or publisher, from `publisher` or the parent entry.
@@ -142,4 +158,15 @@ impl SourceEntry {
             .and_then(|d| d.get(..4))
             .and_then(|y| y.parse().ok())
     }
+}
+
+/// An absolute http or https URL with something after the scheme.
+pub fn is_web_url(url: &str) -> bool {
+    let u = url.trim();
+    ["https://", "http://"].iter().any(|scheme| {
+        u.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+            && u.len() > scheme.len()
+            && !u.contains(char::is_whitespace)
+    })
 }
