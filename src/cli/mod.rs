@@ -4,6 +4,7 @@ mod check;
 mod diagnostics;
 mod exit;
 mod extract;
+mod report;
 
 pub use exit::Exit;
 
@@ -32,6 +33,10 @@ enum Command {
     /// Link every claim to its sources and report what cannot be traced. Exit 1 when a
     /// finding reaches the failure level.
     Check(check::CheckArgs),
+    /// Write the editor's audit: a summary with each article's traced share, a worklist of
+    /// open findings (most severe first), every claim by article and every source. Markdown,
+    /// HTML or JSON; exit 0 whenever the report is written.
+    Report(report::ReportArgs),
 }
 
 /// Output formats shared by the subcommands.
@@ -63,6 +68,7 @@ pub fn run() -> Exit {
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
+        Command::Report(args) => report::run(&ctx, args),
     }
 }
 

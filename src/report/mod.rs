@@ -1,15 +1,22 @@
 //! Reporters: each output format of `dossier check` is one [`Reporter`] over the same
 //! findings. Reporters return text; the binary decides where it goes.
 
+pub mod audit;
 mod github;
+mod html;
 mod human;
 mod json;
+mod markdown;
 mod sarif;
 
 pub use github::Github;
 pub use human::Human;
 pub use json::{Json, JsonReport, JSON_VERSION};
 pub use sarif::Sarif;
+
+pub use audit::Audit;
+pub use html::render_html;
+pub use markdown::render_markdown;
 
 use crate::check::CheckResult;
 use std::collections::HashMap;

@@ -1,0 +1,157 @@
+//! `dossier report`: the editor's audit, as Markdown, HTML or JSON, to stdout or a file.
+
+use super::diagnostics::{emit, FileProblem};
+use super::{Context, Exit};
+use dossier::check::{check, Config, Severity};
+use dossier::report::audit::{self, Filter};
+use dossier::report::{render_html, render_markdown};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The report's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// CommonMark with GFM tables.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+    /// The audit model as JSON (`"version": 1`).
+    Json,
+}
+
+/// A minimum severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Level {
+    Note,
+    Warning,
+    Error,
+}
+
+impl From<Level> for Severity {
+    fn from(l: Level) -> Severity {
+        match l {
+            Level::Note => Severity::Note,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        }
+    }
+}
+
+/// Options of `dossier report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    format: ReportFormat,
+    /// Write the report to FILE (replaced atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Only this article: its claim file's name without `.yaml`. Repeatable.
+    #[arg(long, value_name = "SLUG")]
+    article: Vec<String>,
+    /// Only findings of this rule (e.g. `uncited-claim`). Repeatable.
+    #[arg(long, value_name = "CODE")]
+    rule: Vec<String>,
+    /// Only findings of at least this severity.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    severity: Option<Level>,
+}
+
+/// Build the audit and write it; exit 0 whatever it finds, 2 when it cannot be made.
+pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
+    let mut rules = Vec::new();
+    for code in &args.rule {
+        match Filter::parse_rule(code) {
+            Ok(r) => rules.push(r),
+            Err(e) => {
+                emit(FileProblem::new(e.to_string(), e.help()));
+                return Exit::Error;
+            }
+        }
+    }
+    let filter = Filter {
+        articles: args.article.clone(),
+        rules,
+        min_severity: args.severity.map(Severity::from),
+    };
+    let dossier = match ctx.dossier() {
+        Ok(d) => d,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    let config = match Config::load(&dossier.root) {
+        Ok(c) => c,
+        Err(e) => {
+            let text =
+                std::fs::read_to_string(dossier.root.join("dossier.toml")).unwrap_or_default();
+            emit(
+                FileProblem::new(
+                    e.to_string(),
+                    "fix dossier.toml, or run `dossier check` for details",
+                )
+                .at("dossier.toml", text, e.span.0),
+            );
+            return Exit::Error;
+        }
+    };
+    let loaded = dossier::store::load::load(&dossier);
+    let any_claim_file = !loaded.claims.is_empty()
+        || loaded
+            .problems
+            .iter()
+            .any(|p| p.file.starts_with("claims/"));
+    if !any_claim_file {
+        emit(FileProblem::new(
+            format!(
+                "{}: no claim files in claims/: nothing has been extracted yet",
+                dossier.root.display()
+            ),
+            "run `dossier extract` first",
+        ));
+        return Exit::Error;
+    }
+    let result = check(&loaded, &config);
+    let audit = match audit::build(&loaded, &result, &filter) {
+        Ok(a) => a,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    let text = match args.format {
+        ReportFormat::Markdown => render_markdown(&audit),
+        ReportFormat::Html => render_html(&audit),
+        ReportFormat::Json => audit.to_json(),
+    };
+    match &args.output {
+        Some(path) => match dossier::store::fs::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                if !ctx.quiet {
+                    eprintln!(
+                        "report: {} article(s), {} open finding(s) written to {}",
+                        audit.summary.articles,
+                        audit.summary.findings.total,
+                        path.display()
+                    );
+                }
+                Exit::Ok
+            }
+            Err(e) => {
+                emit(FileProblem::new(
+                    format!("{}: cannot write the report: {e}", path.display()),
+                    "check the path and that you may write there",
+                ));
+                Exit::Error
+            }
+        },
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                Ok(()) => Exit::Ok,
+                Err(_) => Exit::Error,
+            }
+        }
+    }
+}
