@@ -584,12 +584,21 @@ struct Writer {
     ref_style: RefStyle,
     /// Templates used lately, to keep an article from repeating itself.
     recent: Vec<&'static str>,
+    /// Multiplies the body's target length (1.0 for the benchmark corpus).
+    scale: f64,
     /// The current quote's marks (set by `marks`).
     oq: &'static str,
     cq: &'static str,
 }
 
-fn article(seed: u64, index: usize) -> Doc {
+/// Article number `index` of the corpus for `seed`.
+pub fn article(seed: u64, index: usize) -> Doc {
+    article_scaled(seed, index, 1.0)
+}
+
+/// The same article with a body `scale` times as long (same headline, cast and style; at 1.0
+/// exactly `article`).
+pub fn article_scaled(seed: u64, index: usize, scale: f64) -> Doc {
     let mut rng = Rng::new(seed ^ (index as u64).wrapping_mul(0xA24B_AED4_963E_E407));
     rng.next_u64();
     let md = rng.chance(0.4);
@@ -635,6 +644,7 @@ fn article(seed: u64, index: usize) -> Doc {
         refs,
         ref_style,
         recent: Vec::new(),
+        scale,
         oq: "\"",
         cq: "\"",
     };
@@ -1420,7 +1430,7 @@ impl Writer {
     }
 
     fn write(&mut self) -> String {
-        let target = self.rng.range(2000, 7000) as usize;
+        let target = (self.rng.range(2000, 7000) as f64 * self.scale) as usize;
         let mut out: Vec<String> = Vec::new();
         let title = self.headline();
         let noisy = if self.md {
