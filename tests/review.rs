@@ -181,6 +181,9 @@ fn verdicts_resolve_downgrade_and_raise_findings() {
     assert_eq!(r.url.as_deref(), Some("https://port.example/log"));
     assert_eq!(r.judged, dossier::model::review::text_fingerprint(&c.text));
     assert!(dossier::model::review::is_iso_date(&r.date));
+    // Re-extraction keeps the verdicts: the files are what extract would write.
+    let (code, _, err) = run(root, &["extract", "--check"]);
+    assert_eq!(code, Some(0), "{err}");
 }
 
 #[test]

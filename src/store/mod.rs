@@ -9,3 +9,4 @@ pub mod yaml;
 pub use dossier::{Dossier, DossierError};
 pub mod claims;
 pub mod load;
+pub mod merge;
