@@ -230,12 +230,15 @@ impl Desk {
 
     /// Find a claim by `ID` (unique across the dossier) or `ARTICLE/ID`.
     pub fn resolve_claim(&self, given: &str) -> Result<ClaimRef, ReviewError> {
-        let all = self.all_claims();
         let (article, id) = match given.rsplit_once('/') {
             Some((a, i)) => (Some(a.trim_end_matches(".yaml")), i),
             None => (None, given),
         };
-        let hits: Vec<&ClaimRef> = all
+        // Parse only the claim files that can hold the id: those whose text mentions it.
+        let candidates = self.claims_where(|slug, text| {
+            article.is_none_or(|a| a == slug) && !id.is_empty() && text.contains(id)
+        });
+        let hits: Vec<&ClaimRef> = candidates
             .iter()
             .filter(|c| c.id == id && article.is_none_or(|a| a == c.article))
             .collect();
@@ -245,7 +248,9 @@ impl Desk {
                 given: given.to_string(),
                 suggestions: suggest(
                     given,
-                    all.iter().flat_map(|c| [c.id.clone(), c.to_string()]),
+                    self.all_claims()
+                        .iter()
+                        .flat_map(|c| [c.id.clone(), c.to_string()]),
                 ),
             }),
             many => Err(ReviewError::AmbiguousClaim {
@@ -394,11 +399,19 @@ impl Desk {
 
     /// Every claim of the dossier, in claim-file order.
     fn all_claims(&self) -> Vec<ClaimRef> {
+        self.claims_where(|_, _| true)
+    }
+
+    /// The claims of the claim files for which `wanted(slug, text)` holds, in claim-file order.
+    fn claims_where(&self, wanted: impl Fn(&str, &str) -> bool) -> Vec<ClaimRef> {
         let mut out = Vec::new();
         for path in load::yaml_files(&self.dossier.root.join("claims")) {
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };
+            if !wanted(&slug_of(&path), &text) {
+                continue;
+            }
             let Ok(data) = yaml::from_str::<ClaimFile>(&text) else {
                 continue;
             };
