@@ -346,6 +346,24 @@ fn link_confirms_and_unlink_rejects_sources() {
         before
     );
 
+    // A manual link to an entry that is later deleted is a missing-source finding, and can be
+    // taken away although the entry is gone.
+    std::fs::remove_file(root.join(format!("sources/{WEEKLY}.yaml"))).unwrap();
+    let c = check_json(root);
+    assert!(list_for(&c["findings"], "claim", &delays).contains(&s(
+        "missing-source",
+        "error",
+        None
+    )));
+    let (code, _, err) = run(root, &["unlink", &delays, WEEKLY]);
+    assert_eq!(code, Some(0), "{err}");
+    let c = check_json(root);
+    assert!(!list_for(&c["findings"], "claim", &delays).contains(&s(
+        "missing-source",
+        "error",
+        None
+    )));
+
     // Unlinking an explicit citation: the article cites [1], the editor says it does not
     // support the claim, so the claim is uncited.
     assert!(help(&c, &dock).is_none());

@@ -374,7 +374,14 @@ impl Desk {
         note: Option<&str>,
     ) -> Result<Change, ReviewError> {
         check_decision(by, date)?;
-        let source = self.resolve_source(source)?;
+        let source = match self.resolve_source(source) {
+            Ok(s) => s,
+            // A link to an entry that was since deleted can still be taken away.
+            Err(_) if action == LinkAction::Reject && self.has_decision(claim, source) => {
+                source.to_string()
+            }
+            Err(e) => return Err(e),
+        };
         self.modify_claims(&claim.file, |file| {
             let c = find_claim(file, claim)?;
             if c.links
@@ -395,6 +402,18 @@ impl Desk {
             });
             Ok(Change::Recorded)
         })
+    }
+
+    /// Does the claim hold a link decision about `source`?
+    fn has_decision(&self, claim: &ClaimRef, source: &str) -> bool {
+        std::fs::read_to_string(self.dossier.root.join(&claim.file))
+            .ok()
+            .and_then(|t| yaml::from_str::<ClaimFile>(&t).ok())
+            .is_some_and(|f| {
+                f.claims
+                    .iter()
+                    .any(|c| c.id == claim.id && c.links.iter().any(|d| d.source == source))
+            })
     }
 
     /// Every claim of the dossier, in claim-file order.
