@@ -531,3 +531,51 @@ fn the_report_shows_verdicts_and_what_they_did() {
     assert_eq!(claim["review"]["by"], "Ann Editor");
     assert_eq!(claim["review_stale"], false);
 }
+
+#[test]
+fn the_desk_shows_a_claim_in_context_with_its_links_and_findings() {
+    use dossier::review::{Desk, Target};
+    let d = dossier();
+    let root = d.path();
+    let desk = Desk::new(dossier::store::Dossier::at(root).unwrap());
+    let delays = id_of(root, "In 2024, cargo delays");
+    let Target::Claim(target) = desk.resolve_target(&delays).unwrap() else {
+        panic!("a claim");
+    };
+    let snap = desk.snapshot(&dossier::check::Config::default());
+    let v = snap.claim_view(&target).unwrap();
+    assert_eq!(v.article_path, "articles/port.txt");
+    assert!(v.words.starts_with("In 2024, cargo delays"));
+    assert_eq!(
+        (v.before.as_str(), v.after.as_str()),
+        ("", ""),
+        "a one-sentence paragraph"
+    );
+    assert_eq!(v.links.len(), 1);
+    assert_eq!(v.links[0].source, WEEKLY);
+    assert!(!v.links[0].confirmed(), "a suggestion");
+    let rules: Vec<&str> = v.findings.iter().map(|f| f.rule.code()).collect();
+    assert_eq!(rules, ["uncited-claim"]);
+    // After a link and a verdict, a fresh snapshot shows both.
+    desk.link(&target, WEEKLY, "Ann", "2025-03-05", None)
+        .unwrap();
+    let mut r =
+        dossier::model::Review::new(dossier::model::Verdict::Supported, "Ann", "2025-03-05");
+    r.note = Some("the weekly's figure".into());
+    let stored = desk.set_review(&Target::Claim(target.clone()), r).unwrap();
+    assert!(stored.judged.starts_with("sha256:"));
+    let v = desk
+        .snapshot(&dossier::check::Config::default())
+        .claim_view(&target)
+        .unwrap();
+    assert!(v.links[0].confirmed());
+    assert_eq!(v.links[0].how, dossier::link::How::Manual);
+    assert!(
+        v.findings.is_empty() && v.resolved.is_empty(),
+        "sourced now: nothing to resolve"
+    );
+    assert_eq!(
+        v.claim.review.unwrap().note.as_deref(),
+        Some("the weekly's figure")
+    );
+}
