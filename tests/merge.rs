@@ -283,7 +283,7 @@ fn marks(f: &ClaimFile) -> Vec<(String, String, String)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn merging_never_drops_a_review_note_or_link(

@@ -110,6 +110,12 @@ fn find_match(o: &Claim, new: &[Claim], taken: &[bool], article: &str) -> Option
     if let Some(i) = nearest(same) {
         return Some(i);
     }
+    // Its words are still there, but another old claim with the same words (a sentence the
+    // article repeats) took them: keep this one beside it, re-anchored on those words, rather
+    // than hand its verdict to some neighbouring sentence through its context.
+    if new.iter().any(|c| c.kind == o.kind && c.text == o.text) {
+        return None;
+    }
     if o.is_hand_added() {
         // A hand-added claim is its editor's words: only the very same words replace it.
         return None;
@@ -257,6 +263,34 @@ mod tests {
         let c = g.claims.iter().find(|c| c.review.is_some()).unwrap();
         assert!(c.vanished);
         assert_eq!(merge(&g, extract(&gone), &gone), g);
+    }
+
+    #[test]
+    fn a_repeated_sentence_keeps_both_reviews_on_its_own_words() {
+        const REPEAT: &str = "The mayor resigned in 2023 after the audit.\n\nThe mayor resigned in 2023 after the audit.\n";
+        let mut old = extract(REPEAT);
+        for (k, c) in old.claims.iter_mut().enumerate() {
+            let mut r = Review::new(Verdict::Verified, &format!("editor-{k}"), "2025-01-01");
+            r.judged = text_fingerprint(&c.text);
+            c.review = Some(r);
+        }
+        // The article now says it once, after a sentence it repeats: the sentence before the
+        // mayor's is also the one before the second "The council" (the same context).
+        let once = "The council approved the budget on March 3, 2024.\n\nThe council approved the budget on March 3, 2024.\n\nThe mayor resigned in 2023 after the audit.\n";
+        let m = merge(&old, extract(once), once);
+        let reviewed: Vec<&Claim> = m.claims.iter().filter(|c| c.review.is_some()).collect();
+        assert_eq!(reviewed.len(), 2);
+        for c in &reviewed {
+            assert!(
+                c.text.starts_with("The mayor") && !c.review_is_stale(),
+                "{c:?}"
+            );
+        }
+        assert_eq!(
+            merge(&m, extract(once), once),
+            m,
+            "a second merge moves nothing"
+        );
     }
 
     #[test]
