@@ -18,6 +18,7 @@
 
 pub mod article;
 pub mod check;
+pub mod evidence;
 pub mod extract;
 pub mod link;
 pub mod model;

@@ -34,6 +34,9 @@ pub struct Finding {
     pub help: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<Related>,
+    /// For quote findings: the passage of the snapshot, the score and the word diff.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Box<crate::evidence::verify::Evidence>>,
     /// Byte range in `file` (for diagnostics; not serialised).
     #[serde(skip)]
     pub span: (usize, usize),

@@ -6,7 +6,7 @@ pub mod ids;
 pub mod source;
 
 pub use claim::{ArticleRecord, Claim, ClaimFile, ClaimKind, Reference};
-pub use source::SourceEntry;
+pub use source::{FetchRecord, Snapshot, SnapshotRecord, SourceEntry};
 
 /// Version of the claim-file format written by this build.
 pub const FORMAT_VERSION: u32 = 1;

@@ -3,6 +3,7 @@
 
 use super::{Reporter, Texts};
 use crate::check::{CheckResult, Finding, Summary};
+use crate::evidence::verify::Evidence;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -15,6 +16,10 @@ pub struct JsonReport<'a> {
     pub version: u32,
     pub findings: &'a [Finding],
     pub summary: &'a Summary,
+    /// Claims checked against source snapshots, verified ones included (absent when no
+    /// claim's source has a snapshot).
+    #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
+    pub evidence: &'a [Evidence],
 }
 
 /// Machine-readable output.
@@ -27,6 +32,7 @@ impl Reporter for Json {
             version: JSON_VERSION,
             findings: &result.findings,
             summary: &result.summary,
+            evidence: &result.evidence,
         };
         let mut s = serde_json::to_string_pretty(&doc)
             .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

@@ -383,7 +383,7 @@ fn source_audits(
                     nonempty(e.doi.as_deref())
                         .or_else(|| nonempty(e.serial_number.get("doi").map(String::as_str)))
                 }),
-                snapshot: e.and_then(|e| nonempty(e.snapshot.as_deref())),
+                snapshot: e.and_then(|e| nonempty(e.snapshot.as_ref().map(|s| s.path()))),
                 cited_as: e.map(|e| e.cited_as.clone()).unwrap_or_default(),
                 notes: e.map(|e| e.notes.clone()).unwrap_or_default(),
                 missing,
