@@ -5,10 +5,12 @@
 
 pub mod config;
 pub mod finding;
+mod online;
 pub mod rule;
 
 pub use config::{Config, FailOn};
 pub use finding::{Finding, Related};
+pub use online::online;
 pub use rule::{Rule, Severity};
 
 use crate::evidence::verify::{self, Evidence};

@@ -4,6 +4,7 @@ mod check;
 mod diagnostics;
 mod exit;
 mod extract;
+mod fetch;
 mod report;
 
 pub use exit::Exit;
@@ -37,6 +38,10 @@ enum Command {
     /// open findings (most severe first), every claim by article and every source. Markdown,
     /// HTML or JSON; exit 0 whenever the report is written.
     Report(report::ReportArgs),
+    /// Fetch each source's URL (network, opt-in) into a snapshot under sources/snapshots/,
+    /// recording status, final URL, time and hash in the entry. Exit 1 when any could not
+    /// be fetched.
+    Fetch(fetch::FetchArgs),
 }
 
 /// Output formats shared by the subcommands.
@@ -69,6 +74,7 @@ pub fn run() -> Exit {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),
+        Command::Fetch(args) => fetch::run(&ctx, args),
     }
 }
 
