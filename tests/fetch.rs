@@ -165,7 +165,10 @@ fn a_page_is_fetched_with_an_honest_user_agent() {
     assert_eq!(classify(&Ok(f.clone())), Liveness::Live);
     let ua = get(&format!("{base}/ua"), &policy()).unwrap();
     let ua = String::from_utf8(ua.body).unwrap();
-    assert!(ua.starts_with(&format!("dossier/{} (+", env!("CARGO_PKG_VERSION"))), "{ua}");
+    assert!(
+        ua.starts_with(&format!("dossier/{} (+", env!("CARGO_PKG_VERSION"))),
+        "{ua}"
+    );
 }
 
 #[test]
@@ -175,9 +178,17 @@ fn permanent_redirect_chains_are_followed_and_reported_as_moves() {
     let f = r.as_ref().unwrap();
     assert_eq!(f.final_url, format!("{base}/ok"));
     assert_eq!(f.redirects.len(), 2);
-    assert_eq!(classify(&r), Liveness::Moved { to: format!("{base}/ok") });
+    assert_eq!(
+        classify(&r),
+        Liveness::Moved {
+            to: format!("{base}/ok")
+        }
+    );
     // A temporary redirect is no move.
-    assert_eq!(classify(&get(&format!("{base}/temp"), &policy())), Liveness::Live);
+    assert_eq!(
+        classify(&get(&format!("{base}/temp"), &policy())),
+        Liveness::Live
+    );
 }
 
 #[test]
@@ -196,14 +207,21 @@ fn redirect_loops_and_long_chains_stop() {
 #[test]
 fn only_http_is_fetched_and_followed() {
     let base = serve(routes);
-    for url in ["ftp://example.org/x", "file:///etc/passwd", "javascript:alert(1)"] {
+    for url in [
+        "ftp://example.org/x",
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+    ] {
         let r = get(url, &policy());
         assert_eq!(r, Err(FetchError::Scheme(url.to_string())));
         assert!(matches!(classify(&r), Liveness::Refused { .. }));
     }
     for path in ["/js", "/ftp"] {
         let r = get(&format!("{base}{path}"), &policy());
-        assert!(matches!(r, Err(FetchError::RedirectScheme(_))), "{path}: {r:?}");
+        assert!(
+            matches!(r, Err(FetchError::RedirectScheme(_))),
+            "{path}: {r:?}"
+        );
         assert!(matches!(classify(&r), Liveness::Refused { .. }));
     }
 }
@@ -217,7 +235,10 @@ fn gone_pages_are_dead_and_bot_walls_are_not() {
     );
     for path in ["/busy", "/forbidden", "/challenge"] {
         let c = classify(&get(&format!("{base}{path}"), &policy()));
-        assert!(matches!(c, Liveness::CouldNotVerify { .. }), "{path}: {c:?}");
+        assert!(
+            matches!(c, Liveness::CouldNotVerify { .. }),
+            "{path}: {c:?}"
+        );
     }
 }
 
@@ -274,17 +295,34 @@ fn entry(root: &std::path::Path, id: &str) -> dossier::model::SourceEntry {
 #[test]
 fn fetch_writes_a_snapshot_and_keeps_everything_the_editor_wrote() {
     let base = serve(routes);
-    let d = dossier_with(&[("page", &format!("{base}/a")), ("gone", &format!("{base}/gone"))]);
+    let d = dossier_with(&[
+        ("page", &format!("{base}/a")),
+        ("gone", &format!("{base}/gone")),
+    ]);
     let before = entry(d.path(), "page");
-    let out = dossier_cmd(d.path()).args(["fetch", "page"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dossier_cmd(d.path())
+        .args(["fetch", "page"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let after = entry(d.path(), "page");
     let snap = after.snapshot.clone().unwrap();
     assert_eq!(snap.path(), "sources/snapshots/page.txt");
     let text = std::fs::read_to_string(d.path().join(snap.path())).unwrap();
-    assert!(text.contains("prevent contradictions from escalating"), "{text}");
+    assert!(
+        text.contains("prevent contradictions from escalating"),
+        "{text}"
+    );
     assert!(!text.contains("no") || !text.contains("<p>"), "{text}");
-    assert!(!text.contains("Home | World"), "navigation is dropped: {text}");
+    assert!(
+        !text.contains("Home | World"),
+        "navigation is dropped: {text}"
+    );
     let dossier::model::Snapshot::Recorded(r) = &snap else {
         panic!("{snap:?}")
     };
@@ -366,12 +404,20 @@ fn archive_copies_stand_in_for_gone_pages() {
     assert_eq!(out.status.code(), Some(1), "`lost` has no copy");
     let saved = entry(d.path(), "saved");
     assert_eq!(saved.last_fetch.unwrap().outcome, "archived");
-    assert_eq!(saved.archive_url.as_deref(), Some(format!("{base}/archived").as_str()));
+    assert_eq!(
+        saved.archive_url.as_deref(),
+        Some(format!("{base}/archived").as_str())
+    );
     let text = std::fs::read_to_string(d.path().join("sources/snapshots/saved.txt")).unwrap();
     assert_eq!(text, "The archived words of the page.\n");
     let lost = entry(d.path(), "lost");
     assert_eq!(lost.snapshot, None);
-    assert!(lost.last_fetch.unwrap().message.unwrap().contains("no copy"));
+    assert!(lost
+        .last_fetch
+        .unwrap()
+        .message
+        .unwrap()
+        .contains("no copy"));
 }
 
 #[test]
@@ -383,19 +429,30 @@ fn hand_written_snapshots_and_comments_are_never_overwritten() {
     std::fs::create_dir_all(d.path().join("sources/snapshots")).unwrap();
     std::fs::write(d.path().join("sources/snapshots/page.txt"), "typed by hand").unwrap();
     std::fs::write(&p, format!("{text}snapshot: sources/snapshots/page.txt\n")).unwrap();
-    let out = dossier_cmd(d.path()).args(["fetch", "page"]).output().unwrap();
+    let out = dossier_cmd(d.path())
+        .args(["fetch", "page"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         std::fs::read_to_string(d.path().join("sources/snapshots/page.txt")).unwrap(),
         "typed by hand"
     );
-    assert_eq!(entry(d.path(), "page").last_fetch.unwrap().outcome, "refused");
+    assert_eq!(
+        entry(d.path(), "page").last_fetch.unwrap().outcome,
+        "refused"
+    );
     // With comments in the entry, nothing is rewritten at all.
     std::fs::write(&p, format!("{text}# ask the desk\n")).unwrap();
-    let out = dossier_cmd(d.path()).args(["fetch", "page"]).output().unwrap();
+    let out = dossier_cmd(d.path())
+        .args(["fetch", "page"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("comments"));
-    assert!(std::fs::read_to_string(&p).unwrap().ends_with("# ask the desk\n"));
+    assert!(std::fs::read_to_string(&p)
+        .unwrap()
+        .ends_with("# ask the desk\n"));
 }
 
 #[test]
@@ -438,7 +495,14 @@ fn check_online_reports_liveness_and_writes_nothing() {
     assert_eq!(before, after);
     assert!(!d.path().join("sources/snapshots").exists());
     // Offline, none of these findings.
-    let out = dossier_cmd(d.path()).args(["check", "--format", "json"]).output().unwrap();
+    let out = dossier_cmd(d.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "dead-link"));
+    assert!(!v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "dead-link"));
 }

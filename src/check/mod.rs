@@ -257,17 +257,20 @@ fn evidence_findings(out: &mut Out, dossier: &LoadedDossier, v: &verify::Verific
             continue;
         };
         let claim = &c.data.claims[k];
-        let related = dossier.articles.get(&c.data.article.path).map(|text| Related {
-            file: c.data.article.path.clone(),
-            line: claim.line,
-            column: claim.column,
-            message: "in the article".into(),
-            span: if claim.end <= text.len() && claim.start <= claim.end {
-                (claim.start, claim.end)
-            } else {
-                (0, 0)
-            },
-        });
+        let related = dossier
+            .articles
+            .get(&c.data.article.path)
+            .map(|text| Related {
+                file: c.data.article.path.clone(),
+                line: claim.line,
+                column: claim.column,
+                message: "in the article".into(),
+                span: if claim.end <= text.len() && claim.start <= claim.end {
+                    (claim.start, claim.end)
+                } else {
+                    (0, 0)
+                },
+            });
         let passage = e.passages.first();
         let (message, help) = match rule {
             Rule::QuoteAltered => (
@@ -281,7 +284,7 @@ fn evidence_findings(out: &mut Out, dossier: &LoadedDossier, v: &verify::Verific
                 ),
                 format!(
                     "word diff, source → quote: {}; {}",
-                    crate::evidence::diff::plain(&e.diff),
+                    crate::evidence::diff::plain_compact(&e.diff, 6),
                     rule.help()
                 ),
             ),

@@ -49,7 +49,12 @@ pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
             .collect()
     } else {
         for id in &args.sources {
-            if !dossier.root.join("sources").join(format!("{id}.yaml")).is_file() {
+            if !dossier
+                .root
+                .join("sources")
+                .join(format!("{id}.yaml"))
+                .is_file()
+            {
                 emit(FileProblem::new(
                     format!("no source entry sources/{id}.yaml"),
                     "give the id of an entry in sources/ (its file name without .yaml)",
@@ -113,11 +118,7 @@ pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
         }
     }
     if !ctx.quiet {
-        println!(
-            "fetched {} of {} source(s)",
-            ids.len() - failed,
-            ids.len()
-        );
+        println!("fetched {} of {} source(s)", ids.len() - failed, ids.len());
     }
     if failed > 0 {
         Exit::Findings

@@ -126,10 +126,8 @@ pub fn align(quote: &str, pieces: &[Piece], text: &str, words: &[Word]) -> Optio
                 j -= 1;
             }
             Step::Skip(k) => {
-                let skipped: Vec<&str> = words[k..j]
-                    .iter()
-                    .map(|x| &text[x.start..x.end])
-                    .collect();
+                let skipped: Vec<&str> =
+                    words[k..j].iter().map(|x| &text[x.start..x.end]).collect();
                 match &pieces[i - 1] {
                     Piece::Insertion { start, end } => {
                         parts.push(DiffPart::new(DiffKind::Inserted, &quote[*start..*end]))

@@ -84,9 +84,62 @@ pub fn plain(parts: &[DiffPart]) -> String {
     pieces.join(" ")
 }
 
+/// [`plain`], with long runs of shared words shortened to `context` words on each side of a
+/// change (`…` marks what is left out), for one-line messages.
+pub fn plain_compact(parts: &[DiffPart], context: usize) -> String {
+    let last = parts.len().saturating_sub(1);
+    let shortened: Vec<DiffPart> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if p.kind != DiffKind::Same {
+                return p.clone();
+            }
+            let words: Vec<&str> = p.text.split(' ').collect();
+            let keep_head = if i == last { context } else { 0 };
+            let keep_tail = if i == 0 { context } else { 0 };
+            let (head, tail) = match (i == 0, i == last) {
+                (true, true) => return p.clone(),
+                (true, false) => (0, keep_tail),
+                (false, true) => (keep_head, 0),
+                (false, false) => (context, context),
+            };
+            if words.len() <= head + tail + 1 {
+                return p.clone();
+            }
+            let mut text = words[..head].join(" ");
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push('…');
+            if tail > 0 {
+                text.push(' ');
+                text.push_str(&words[words.len() - tail..].join(" "));
+            }
+            DiffPart::new(DiffKind::Same, &text)
+        })
+        .collect();
+    plain(&shortened)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_diffs_keep_context_around_changes() {
+        let parts = vec![
+            DiffPart::new(DiffKind::Same, "one two three four five six"),
+            DiffPart::new(DiffKind::Source, "act"),
+            DiffPart::new(DiffKind::Quote, "stop"),
+            DiffPart::new(DiffKind::Same, "seven eight nine ten"),
+        ];
+        assert_eq!(
+            plain_compact(&parts, 2),
+            "… five six [-act-] {+stop+} seven eight …"
+        );
+        assert_eq!(plain_compact(&parts, 10), plain(&parts));
+    }
 
     #[test]
     fn changes_read_source_then_quote() {

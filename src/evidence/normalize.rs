@@ -33,7 +33,10 @@ pub enum Piece {
     /// `…` or `...`: any number of source words left out.
     Omission,
     /// `[…]`: the writer's words, standing for at most [`MAX_INSERTION`] source words.
-    Insertion { start: usize, end: usize },
+    Insertion {
+        start: usize,
+        end: usize,
+    },
 }
 
 impl Piece {
@@ -47,7 +50,10 @@ impl Piece {
 
 /// Characters dropped inside a word: soft hyphen and zero-width characters.
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 fn apostrophe(c: char) -> bool {
@@ -167,7 +173,10 @@ pub fn quote_pieces(quote: &str) -> Vec<Piece> {
     while matches!(out.last(), Some(Piece::Omission)) {
         out.pop();
     }
-    let lead = out.iter().take_while(|p| matches!(p, Piece::Omission)).count();
+    let lead = out
+        .iter()
+        .take_while(|p| matches!(p, Piece::Omission))
+        .count();
     out.drain(..lead);
     out
 }
@@ -208,7 +217,13 @@ mod tests {
 
     #[test]
     fn every_dash_separates_words() {
-        for t in ["well-known", "well–known", "well — known", "well‐known", "well−known"] {
+        for t in [
+            "well-known",
+            "well–known",
+            "well — known",
+            "well‐known",
+            "well−known",
+        ] {
             assert_eq!(norms(t), vec!["well", "known"], "{t}");
         }
     }

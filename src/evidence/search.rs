@@ -63,9 +63,7 @@ pub enum Outcome {
         diff: Vec<DiffPart>,
     },
     /// Nowhere in the snapshot; the closest passage, if any came near.
-    NotFound {
-        closest: Option<(Passage, f64)>,
-    },
+    NotFound { closest: Option<(Passage, f64)> },
     /// Passages that may support a reported statement or assertion, best first.
     Supports(Vec<(Passage, f64)>),
     /// Nothing to look for (no words outside brackets and omissions).
@@ -94,8 +92,9 @@ const STOP: &[&str] = &[
 fn key(ids: &[u32]) -> u64 {
     // Three 21-bit ids; ids beyond that share a slot, which costs precision, never a verdict
     // (every candidate is aligned).
-    ids.iter()
-        .fold(ids.len() as u64, |acc, &id| (acc << 21) | u64::from(id & 0x1F_FFFF))
+    ids.iter().fold(ids.len() as u64, |acc, &id| {
+        (acc << 21) | u64::from(id & 0x1F_FFFF)
+    })
 }
 
 /// Search `text` for every request; one outcome per request, in order.
@@ -175,8 +174,7 @@ fn probe(q: &str, mode: Mode, vocab: &mut HashMap<String, u32>) -> Probe {
     for p in &pieces {
         match p {
             Piece::Word(w) => {
-                if mode == Mode::Support && (STOP.contains(&w.norm.as_str()) || w.norm.len() < 3)
-                {
+                if mode == Mode::Support && (STOP.contains(&w.norm.as_str()) || w.norm.len() < 3) {
                     continue;
                 }
                 ids.push(intern(&w.norm));
@@ -218,7 +216,12 @@ fn probe(q: &str, mode: Mode, vocab: &mut HashMap<String, u32>) -> Probe {
 
 /// Every word of `text` with its index and byte offset, and the key of each shingle of the
 /// sizes in use that ends at it (words outside `vocab` end no shingle).
-fn scan(text: &str, vocab: &HashMap<String, u32>, sizes: &[bool; 4], mut f: impl FnMut(usize, usize, u64)) {
+fn scan(
+    text: &str,
+    vocab: &HashMap<String, u32>,
+    sizes: &[bool; 4],
+    mut f: impl FnMut(usize, usize, u64),
+) {
     const NONE: u32 = u32::MAX;
     let mut last = [NONE; 3];
     let mut index = 0;
@@ -295,12 +298,18 @@ fn regions(probe: &Probe, mut hits: Vec<(u32, u32)>, words_total: usize) -> Vec<
 }
 
 fn passage(text: &str, start: usize, end: usize) -> Passage {
-    let line = 1 + text.as_bytes()[..start].iter().filter(|&&b| b == b'\n').count();
+    let line = 1 + text.as_bytes()[..start]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
     Passage {
         start,
         end,
         line,
-        text: text[start..end].split_whitespace().collect::<Vec<_>>().join(" "),
+        text: text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
@@ -331,8 +340,7 @@ fn decide(
                 let ws = words(region);
                 if let Some(al) = align(quote, &probe.pieces, region, &ws) {
                     let better = best.as_ref().is_none_or(|(x, xa)| {
-                        (al.cost, a + ws.get(al.from).map_or(0, |w| w.start))
-                            < (x.cost, *xa)
+                        (al.cost, a + ws.get(al.from).map_or(0, |w| w.start)) < (x.cost, *xa)
                     });
                     if better && al.to > al.from {
                         let at = a + ws[al.from].start;
@@ -352,8 +360,7 @@ fn decide(
                 return Outcome::NotFound { closest: None };
             };
             let p = passage(text, al.from, al.to);
-            let similarity =
-                (1.0 - f64::from(al.cost) / probe.quote_words as f64).clamp(0.0, 1.0);
+            let similarity = (1.0 - f64::from(al.cost) / probe.quote_words as f64).clamp(0.0, 1.0);
             let similarity = (similarity * 100.0).round() / 100.0;
             if al.cost == 0 {
                 Outcome::Verified(p)
@@ -444,14 +451,39 @@ mod tests {
     /// Deterministic filler prose: words from a small lexicon, with sentences.
     fn filler(words: usize, seed: u64) -> String {
         const LEX: &[&str] = &[
-            "policy", "minister", "talks", "the", "of", "government", "week", "said", "trade",
-            "a", "in", "officials", "agreement", "and", "market", "security", "to", "report",
-            "council", "energy", "on", "prices", "region", "border", "leaders", "plan",
+            "policy",
+            "minister",
+            "talks",
+            "the",
+            "of",
+            "government",
+            "week",
+            "said",
+            "trade",
+            "a",
+            "in",
+            "officials",
+            "agreement",
+            "and",
+            "market",
+            "security",
+            "to",
+            "report",
+            "council",
+            "energy",
+            "on",
+            "prices",
+            "region",
+            "border",
+            "leaders",
+            "plan",
         ];
         let mut s = seed;
         let mut out = String::new();
         for i in 0..words {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             out.push_str(LEX[(s >> 33) as usize % LEX.len()]);
             out.push(if i % 17 == 16 { '.' } else { ' ' });
             if i % 17 == 16 {
@@ -467,9 +499,16 @@ mod tests {
     #[test]
     fn a_verbatim_quote_is_verified_in_a_long_text() {
         let text = format!("{} {SAYS} {}", filler(20_000, 1), filler(20_000, 2));
-        match one(&text, "“Russia and the United States must do everything possible”") {
+        match one(
+            &text,
+            "“Russia and the United States must do everything possible”",
+        ) {
             Outcome::Verified(p) => {
-                assert!(p.text.starts_with("Russia and the United States must"), "{}", p.text)
+                assert!(
+                    p.text.starts_with("Russia and the United States must"),
+                    "{}",
+                    p.text
+                )
             }
             o => panic!("{o:?}"),
         }
@@ -486,7 +525,10 @@ mod tests {
         }
         // Even when the omission stands for a long stretch.
         let text = format!("We want peace. {} And we want trade.", filler(200, 4));
-        assert!(matches!(one(&text, "We want peace… And we want trade."), Outcome::Verified(_)));
+        assert!(matches!(
+            one(&text, "We want peace… And we want trade."),
+            Outcome::Verified(_)
+        ));
     }
 
     #[test]
@@ -509,11 +551,22 @@ mod tests {
         let q = "Russia and the United States must do everything possible to prevent \
                  contradictions from escalating into war";
         match one(&text, q) {
-            Outcome::Altered { similarity, diff, passage } => {
+            Outcome::Altered {
+                similarity,
+                diff,
+                passage,
+            } => {
                 assert!(similarity > 0.9 && similarity < 1.0, "{similarity}");
                 let d = plain(&diff);
-                assert!(d.ends_with("escalating into [-confrontation-] {+war+}"), "{d}");
-                assert!(passage.text.ends_with("into confrontation"), "{}", passage.text);
+                assert!(
+                    d.ends_with("escalating into [-confrontation-] {+war+}"),
+                    "{d}"
+                );
+                assert!(
+                    passage.text.ends_with("into confrontation"),
+                    "{}",
+                    passage.text
+                );
             }
             o => panic!("{o:?}"),
         }
@@ -529,8 +582,15 @@ mod tests {
     #[test]
     fn a_verbatim_quote_of_common_words_is_still_found() {
         // Every shingle of the quote is frequent; the rarest still anchors it.
-        let text = format!("{} the policy of the government {}", filler(30_000, 9), filler(100, 10));
-        assert!(matches!(one(&text, "policy of the government"), Outcome::Verified(_)));
+        let text = format!(
+            "{} the policy of the government {}",
+            filler(30_000, 9),
+            filler(100, 10)
+        );
+        assert!(matches!(
+            one(&text, "policy of the government"),
+            Outcome::Verified(_)
+        ));
     }
 
     #[test]
@@ -558,7 +618,10 @@ mod tests {
         );
         let out = search(
             &text,
-            &[("Lavrov said contradictions risk escalating into confrontation", Mode::Support)],
+            &[(
+                "Lavrov said contradictions risk escalating into confrontation",
+                Mode::Support,
+            )],
         );
         match &out[0] {
             Outcome::Supports(list) => {

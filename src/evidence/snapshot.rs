@@ -82,9 +82,37 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "section",
-    "article", "blockquote", "pre", "hr", "table", "ul", "ol", "dd", "dt", "dl", "figcaption",
-    "figure", "header", "main", "title", "body", "html",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "hr",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "dl",
+    "figcaption",
+    "figure",
+    "header",
+    "main",
+    "title",
+    "body",
+    "html",
 ];
 
 /// The readable text of an HTML page: scripts, styles, navigation, forms, asides and footers
@@ -217,7 +245,11 @@ fn entity(name: &str) -> Option<char> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse().ok()?,
         };
-        return Some(char::from_u32(code).filter(|c| *c != '\0').unwrap_or('\u{FFFD}'));
+        return Some(
+            char::from_u32(code)
+                .filter(|c| *c != '\0')
+                .unwrap_or('\u{FFFD}'),
+        );
     }
     Some(match name {
         "amp" => '&',
@@ -297,14 +329,18 @@ mod tests {
 
     #[test]
     fn broken_html_loses_nothing_readable() {
-        assert_eq!(readable_text("a < b and c&d &bogus; <p>x"), "a < b and c&d &bogus;\n\nx\n");
+        assert_eq!(
+            readable_text("a < b and c&d &bogus; <p>x"),
+            "a < b and c&d &bogus;\n\nx\n"
+        );
         assert_eq!(readable_text("<script>never closed"), "");
         assert_eq!(readable_text("x<SCRIPT type=a>y</Script >z"), "x\n\nz\n");
     }
 
     #[test]
     fn markdown_loses_its_markup() {
-        let t = markdown_text("# Title\n\nSome *emphasis* and a [link](https://x.org).\n\n- item\n");
+        let t =
+            markdown_text("# Title\n\nSome *emphasis* and a [link](https://x.org).\n\n- item\n");
         assert_eq!(t, "Title\n\nSome emphasis and a link.\n\nitem\n");
     }
 

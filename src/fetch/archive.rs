@@ -64,7 +64,9 @@ pub fn lookup(url: &str, base: &str, policy: &Policy) -> Result<Option<ArchivedC
         )));
     }
     let answer: Answer = serde_json::from_slice(&f.body).map_err(|e| {
-        FetchError::Network(format!("the archive's answer is not the expected JSON: {e}"))
+        FetchError::Network(format!(
+            "the archive's answer is not the expected JSON: {e}"
+        ))
     })?;
     Ok(answer.archived_snapshots.closest.and_then(|c| {
         let ok = c.available && c.status.as_deref().is_none_or(|s| s == "200");
@@ -82,6 +84,9 @@ mod tests {
 
     #[test]
     fn query_values_are_encoded() {
-        assert_eq!(encode("https://x.org/a?b=c&d"), "https%3A%2F%2Fx.org%2Fa%3Fb%3Dc%26d");
+        assert_eq!(
+            encode("https://x.org/a?b=c&d"),
+            "https%3A%2F%2Fx.org%2Fa%3Fb%3Dc%26d"
+        );
     }
 }

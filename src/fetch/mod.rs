@@ -106,7 +106,10 @@ pub fn get(url: &str, policy: &Policy) -> Result<Fetched, FetchError> {
     loop {
         let response = agent
             .get(&current)
-            .header("Accept", "text/html,text/plain,text/markdown;q=0.9,*/*;q=0.5")
+            .header(
+                "Accept",
+                "text/html,text/plain,text/markdown;q=0.9,*/*;q=0.5",
+            )
             .call()
             .map_err(|e| error_of(e, policy))?;
         let status = response.status().as_u16();
@@ -226,8 +229,8 @@ pub fn classify(result: &Result<Fetched, FetchError>) -> Liveness {
                 reason: format!("{} answered with a bot challenge page", f.final_url),
             },
             200..=299 => {
-                let permanent =
-                    !f.redirects.is_empty() && f.redirects.iter().all(|h| matches!(h.status, 301 | 308));
+                let permanent = !f.redirects.is_empty()
+                    && f.redirects.iter().all(|h| matches!(h.status, 301 | 308));
                 if permanent && f.final_url != f.url {
                     Liveness::Moved {
                         to: f.final_url.clone(),
@@ -238,7 +241,10 @@ pub fn classify(result: &Result<Fetched, FetchError>) -> Liveness {
             }
             404 | 410 => Liveness::Dead { status: f.status },
             401 | 403 | 429 => Liveness::CouldNotVerify {
-                reason: format!("the site refused the request (HTTP {}), as many do for automated requests", f.status),
+                reason: format!(
+                    "the site refused the request (HTTP {}), as many do for automated requests",
+                    f.status
+                ),
             },
             s => Liveness::CouldNotVerify {
                 reason: format!("HTTP {s}"),

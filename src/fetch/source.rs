@@ -47,8 +47,13 @@ pub enum SourceError {
     #[error("cannot read {path}: {reason}")]
     Read { path: String, reason: String },
     #[error("{path} is not a valid source entry: {error}")]
-    Invalid { path: String, error: yaml::YamlError },
-    #[error("{path} has comments, which rewriting the entry would lose; move them into `notes:` first")]
+    Invalid {
+        path: String,
+        error: yaml::YamlError,
+    },
+    #[error(
+        "{path} has comments, which rewriting the entry would lose; move them into `notes:` first"
+    )]
     Comments { path: String },
     #[error("source {0} has no URL to fetch")]
     NoUrl(String),
@@ -131,7 +136,16 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
         (Liveness::Dead { status }, _) => {
             record.message = Some(format!("HTTP {status}: the page is gone"));
             if let Some(base) = &opts.archive {
-                archived(root, id, &mut entry, &url, base, opts, &mut record, &mut out)?;
+                archived(
+                    root,
+                    id,
+                    &mut entry,
+                    &url,
+                    base,
+                    opts,
+                    &mut record,
+                    &mut out,
+                )?;
             }
         }
         (Liveness::CouldNotVerify { reason } | Liveness::Refused { reason }, _) => {
@@ -187,7 +201,11 @@ fn archived(
                 Ok((snap, sha)) => {
                     record.outcome = "archived".into();
                     record.message = Some(format!("the page is gone; archived copy {}", copy.url));
-                    if entry.archive_url.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                    if entry
+                        .archive_url
+                        .as_deref()
+                        .is_none_or(|a| a.trim().is_empty())
+                    {
                         entry.archive_url = Some(copy.url.clone());
                     }
                     out.snapshot = Some(snap.path().to_string());

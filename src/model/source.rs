@@ -191,7 +191,10 @@ impl SourceEntry {
                 .serial_number
                 .get("doi")
                 .is_some_and(|d| !d.trim().is_empty())
-            || self.snapshot.as_ref().is_some_and(|s| !s.path().trim().is_empty())
+            || self
+                .snapshot
+                .as_ref()
+                .is_some_and(|s| !s.path().trim().is_empty())
     }
 
     /// The fields (`url`, `archive-url`) holding something other than an http(s) URL, such as

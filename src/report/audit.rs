@@ -14,6 +14,7 @@ pub use build::build;
 pub use filter::{Filter, FilterError};
 
 use crate::check::{Rule, Severity};
+pub use crate::evidence::verify::{Evidence, Status as EvidenceStatus};
 use crate::link::How;
 use crate::model::ClaimKind;
 use serde::Serialize;
@@ -204,6 +205,9 @@ pub struct ClaimAudit {
     pub findings: Vec<FindingNote>,
     /// An editor's review verdict; not recorded yet, so always `None`.
     pub verdict: Option<String>,
+    /// The claim checked against its sources' snapshots (absent when none has one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A link from a claim to a source entry, and the state of that entry.
