@@ -64,13 +64,21 @@ pub fn align(quote: &str, pieces: &[Piece], text: &str, words: &[Word]) -> Optio
                     st[j] = s;
                 }
             }
-            gap => {
-                let bound = match gap {
-                    Piece::Insertion { .. } => MAX_INSERTION,
-                    _ => usize::MAX,
-                };
+            Piece::Omission => {
+                // Any number of words: a running minimum (ties: the latest, skipping fewest).
+                let (mut best, mut at) = (u32::MAX, 0);
                 for j in 0..=m {
-                    let lo = j.saturating_sub(bound);
+                    if prev[j] <= best {
+                        best = prev[j];
+                        at = j;
+                    }
+                    cur[j] = best;
+                    st[j] = Step::Skip(at);
+                }
+            }
+            Piece::Insertion { .. } => {
+                for j in 0..=m {
+                    let lo = j.saturating_sub(MAX_INSERTION);
                     let (mut best, mut at) = (u32::MAX, j);
                     // Prefer skipping the fewest words.
                     for (k, &v) in prev.iter().enumerate().take(j + 1).skip(lo).rev() {

@@ -72,6 +72,19 @@ fn is_mark(c: char) -> bool {
 
 /// Call `f` with every word of `text`, in order, without building a list.
 pub fn for_each_word(text: &str, mut f: impl FnMut(Word)) {
+    for_each_word_ref(text, |start, end, norm| {
+        f(Word {
+            norm: norm.to_string(),
+            start,
+            end,
+        })
+    });
+}
+
+/// Call `f(start, end, normalised)` with every word of `text`; the normalised form is lent
+/// from one reused buffer, so that scanning a long text allocates nothing per word.
+pub fn for_each_word_ref(text: &str, mut f: impl FnMut(usize, usize, &str)) {
+    let mut norm = String::with_capacity(32);
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if !wordish(c) || invisible(c) {
@@ -79,7 +92,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Word)) {
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        let mut norm = String::new();
+        norm.clear();
         push_lower(&mut norm, c);
         while let Some(&(j, d)) = it.peek() {
             if wordish(d) {
@@ -103,7 +116,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Word)) {
                 break;
             }
         }
-        f(Word { norm, start, end });
+        f(start, end, &norm);
     }
 }
 

@@ -13,8 +13,42 @@
 
 use super::align::{align, Alignment};
 use super::diff::DiffPart;
-use super::normalize::{for_each_word, quote_pieces, words, Piece};
+use super::normalize::{for_each_word, for_each_word_ref, quote_pieces, words, Piece};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast multiplicative hasher for the scan's lookups (one per word of the snapshot); the
+/// keys are the claims' own words and shingles, so hash flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// A shingle occurring more often than this in a snapshot is not an anchor (unless it is the
 /// request's rarest).
@@ -27,8 +61,10 @@ pub const MAX_OMISSION: usize = 400;
 pub const ALTERED_MIN: f64 = 0.6;
 /// Least share of a claim's content words a passage must hold to be suggested.
 pub const SUPPORT_MIN: f64 = 0.5;
-/// Hits kept per request for its rarest anchor when no shingle is rarer than [`ANCHOR_MAX`].
+/// Anchor hits kept per request, at least; more when there are few requests, as long as all
+/// requests together keep at most [`HITS_TOTAL`].
 const HITS_MAX: usize = 4096;
+const HITS_TOTAL: usize = 1 << 23;
 
 /// What to look for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +115,8 @@ struct Probe {
     k: usize,
     /// Shingle keys with their offset (index into `ids`).
     shingles: Vec<(u64, usize)>,
+    /// Ranges of `ids` between omissions and insertions.
+    segments: Vec<(usize, usize)>,
     quote_words: usize,
     has_omission: bool,
 }
@@ -99,13 +137,13 @@ fn key(ids: &[u32]) -> u64 {
 
 /// Search `text` for every request; one outcome per request, in order.
 pub fn search(text: &str, requests: &[(&str, Mode)]) -> Vec<Outcome> {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut probes: Vec<Probe> = requests
+    let mut vocab: Map<String, u32> = Map::default();
+    let probes: Vec<Probe> = requests
         .iter()
         .map(|(q, mode)| probe(q, *mode, &mut vocab))
         .collect();
     // Which shingle sizes are in use, and the table of all shingles.
-    let mut table: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    let mut table: Map<u64, Vec<(u32, u32)>> = Map::default();
     let mut sizes = [false; 4];
     for (p, probe) in probes.iter().enumerate() {
         sizes[probe.k] = probe.k > 0;
@@ -117,27 +155,37 @@ pub fn search(text: &str, requests: &[(&str, Mode)]) -> Vec<Outcome> {
         return probes.iter().map(|_| Outcome::Empty).collect();
     }
     // Pass 1: occurrences of each shingle.
-    let mut counts: HashMap<u64, u32> = table.keys().map(|&k| (k, 0)).collect();
+    let mut counts: Map<u64, u32> = table.keys().map(|&k| (k, 0)).collect();
     scan(text, &vocab, &sizes, |_, _, s| {
         if let Some(c) = counts.get_mut(&s) {
             *c += 1;
         }
     });
-    // Anchors: rare shingles, and each probe's rarest.
-    let mut anchors: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
-    for (p, probe) in probes.iter_mut().enumerate() {
-        let rarest = probe
-            .shingles
-            .iter()
-            .filter(|(s, _)| counts[s] > 0)
-            .min_by_key(|(s, _)| counts[s])
-            .map(|(s, _)| *s);
-        for &(s, off) in &probe.shingles {
-            if counts[&s] > 0 && (counts[&s] <= ANCHOR_MAX || Some(s) == rarest) {
-                anchors.entry(s).or_default().push((p as u32, off as u32));
+    // Anchors: rare shingles, and in every segment (between omissions) its two rarest, so
+    // that a quote made only of common phrases is still anchored at both ends.
+    let mut anchors: Map<u64, Vec<(u32, u32)>> = Map::default();
+    for (p, probe) in probes.iter().enumerate() {
+        let mut chosen: Vec<(u64, usize)> = Vec::new();
+        for seg in probe.segments.iter() {
+            let mut in_seg: Vec<(u32, u64, usize)> = probe
+                .shingles
+                .iter()
+                .filter(|(_, off)| (seg.0..seg.1).contains(off))
+                .map(|&(s, off)| (counts[&s], s, off))
+                .filter(|&(c, _, _)| c > 0)
+                .collect();
+            in_seg.sort_unstable();
+            for (k, &(c, s, off)) in in_seg.iter().enumerate() {
+                if c <= ANCHOR_MAX || k < 2 {
+                    chosen.push((s, off));
+                }
             }
         }
+        for (s, off) in chosen {
+            anchors.entry(s).or_default().push((p as u32, off as u32));
+        }
     }
+    let hits_max = HITS_MAX.max(HITS_TOTAL / probes.len().max(1));
     drop(table);
     // Pass 2: where the anchors are. `starts` keeps each word's byte offset.
     let mut hits: Vec<Vec<(u32, u32)>> = vec![Vec::new(); probes.len()];
@@ -149,20 +197,21 @@ pub fn search(text: &str, requests: &[(&str, Mode)]) -> Vec<Outcome> {
         if let Some(list) = anchors.get(&s) {
             for &(p, off) in list {
                 let h = &mut hits[p as usize];
-                if h.len() < HITS_MAX {
+                if h.len() < hits_max {
                     h.push((index as u32, off));
                 }
             }
         }
     });
+    let lines = Lines::of(text);
     requests
         .iter()
         .zip(probes.iter().zip(hits))
-        .map(|((q, _), (probe, h))| decide(text, q, probe, h, &starts, &vocab))
+        .map(|((q, _), (probe, h))| decide(text, q, probe, h, &starts, &vocab, &lines))
         .collect()
 }
 
-fn probe(q: &str, mode: Mode, vocab: &mut HashMap<String, u32>) -> Probe {
+fn probe(q: &str, mode: Mode, vocab: &mut Map<String, u32>) -> Probe {
     let pieces = quote_pieces(q);
     let mut intern = |w: &str| {
         let next = vocab.len() as u32;
@@ -209,6 +258,7 @@ fn probe(q: &str, mode: Mode, vocab: &mut HashMap<String, u32>) -> Probe {
         ids,
         k,
         shingles,
+        segments,
         quote_words,
         has_omission,
     }
@@ -218,26 +268,26 @@ fn probe(q: &str, mode: Mode, vocab: &mut HashMap<String, u32>) -> Probe {
 /// sizes in use that ends at it (words outside `vocab` end no shingle).
 fn scan(
     text: &str,
-    vocab: &HashMap<String, u32>,
+    vocab: &Map<String, u32>,
     sizes: &[bool; 4],
     mut f: impl FnMut(usize, usize, u64),
 ) {
     const NONE: u32 = u32::MAX;
     let mut last = [NONE; 3];
     let mut index = 0;
-    for_each_word(text, |w| {
-        let id = vocab.get(&w.norm).copied().unwrap_or(NONE);
+    for_each_word_ref(text, |start, _, norm| {
+        let id = vocab.get(norm).copied().unwrap_or(NONE);
         last = [last[1], last[2], id];
         let mut any = false;
         for k in 1..=3 {
             if sizes[k] && last[3 - k..].iter().all(|&x| x != NONE) {
-                f(index, w.start, key(&last[3 - k..]));
+                f(index, start, key(&last[3 - k..]));
                 any = true;
             }
         }
         if !any {
             // Still report the word, for its offset.
-            f(index, w.start, u64::MAX);
+            f(index, start, u64::MAX);
         }
         index += 1;
     });
@@ -259,21 +309,22 @@ fn regions(probe: &Probe, mut hits: Vec<(u32, u32)>, words_total: usize) -> Vec<
     // Windows of `span` words, scored by the number of distinct offsets they hold.
     let mut scored: Vec<(usize, usize, usize)> = Vec::new();
     let mut j = 0;
-    let mut seen: HashMap<u32, u32> = HashMap::new();
+    // Hits per offset in the window, and how many offsets have any.
+    let mut seen = vec![0u32; len + 1];
+    let mut distinct = 0;
     for i in 0..hits.len() {
         while j < hits.len() && (hits[j].0 as usize) < hits[i].0 as usize + span {
-            *seen.entry(hits[j].1).or_default() += 1;
+            let c = &mut seen[(hits[j].1 as usize).min(len)];
+            distinct += usize::from(*c == 0);
+            *c += 1;
             j += 1;
         }
         let first = hits[i].0 as usize;
         let last = hits[j - 1].0 as usize;
-        scored.push((seen.len(), first, last));
-        if let Some(c) = seen.get_mut(&hits[i].1) {
-            *c -= 1;
-            if *c == 0 {
-                seen.remove(&hits[i].1);
-            }
-        }
+        scored.push((distinct, first, last));
+        let c = &mut seen[(hits[i].1 as usize).min(len)];
+        *c -= 1;
+        distinct -= usize::from(*c == 0);
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let slack = len / 2 + probe.k + 4;
@@ -297,11 +348,29 @@ fn regions(probe: &Probe, mut hits: Vec<(u32, u32)>, words_total: usize) -> Vec<
     out
 }
 
-fn passage(text: &str, start: usize, end: usize) -> Passage {
-    let line = 1 + text.as_bytes()[..start]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count();
+/// Byte offsets of the line starts of a text, for line numbers in O(log n).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let mut v = vec![0];
+        v.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Lines(v)
+    }
+
+    /// 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset)
+    }
+}
+
+fn passage(text: &str, lines: &Lines, start: usize, end: usize) -> Passage {
+    let line = lines.line(start);
     Passage {
         start,
         end,
@@ -325,7 +394,8 @@ fn decide(
     probe: &Probe,
     hits: Vec<(u32, u32)>,
     starts: &[u32],
-    vocab: &HashMap<String, u32>,
+    vocab: &Map<String, u32>,
+    lines: &Lines,
 ) -> Outcome {
     if probe.quote_words == 0 || probe.ids.is_empty() {
         return Outcome::Empty;
@@ -359,7 +429,7 @@ fn decide(
             let Some((al, _)) = best else {
                 return Outcome::NotFound { closest: None };
             };
-            let p = passage(text, al.from, al.to);
+            let p = passage(text, lines, al.from, al.to);
             let similarity = (1.0 - f64::from(al.cost) / probe.quote_words as f64).clamp(0.0, 1.0);
             let similarity = (similarity * 100.0).round() / 100.0;
             if al.cost == 0 {
@@ -399,7 +469,7 @@ fn decide(
                 let score = have.intersection(&wanted).count() as f64 / wanted.len() as f64;
                 let score = (score * 100.0).round() / 100.0;
                 if score >= SUPPORT_MIN {
-                    found.push((passage(text, a, b), score));
+                    found.push((passage(text, lines, a, b), score));
                 }
             }
             found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.start.cmp(&y.0.start)));
@@ -568,6 +638,15 @@ mod tests {
                     passage.text
                 );
             }
+            o => panic!("{o:?}"),
+        }
+    }
+
+    #[test]
+    fn passages_know_their_line() {
+        let text = format!("{}\nsecond line\n\n{SAYS}\n", filler(300, 14));
+        match one(&text, "must do everything possible") {
+            Outcome::Verified(p) => assert_eq!(p.line, 4),
             o => panic!("{o:?}"),
         }
     }
