@@ -148,3 +148,20 @@ fn html_and_markdown_snapshots_are_read_as_their_text() {
         "{statuses:?}"
     );
 }
+
+#[test]
+fn json_with_evidence_validates_against_the_committed_schema() {
+    let d = repo_copy();
+    let v = json(d.path());
+    assert!(!v["evidence"].as_array().unwrap().is_empty());
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/check.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}

@@ -66,10 +66,10 @@ pub struct Evidence {
     pub similarity: Option<f64>,
     /// The matching passage (verified, altered), the closest one (not found, when any came
     /// near) or the suggested ones, best first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passages: Vec<EvidencePassage>,
     /// Word diff from the passage to the quote, for an altered quote.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diff: Vec<DiffPart>,
 }
 

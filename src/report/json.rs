@@ -18,7 +18,7 @@ pub struct JsonReport<'a> {
     pub summary: &'a Summary,
     /// Claims checked against source snapshots, verified ones included (absent when no
     /// claim's source has a snapshot).
-    #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
+    #[serde(default, skip_serializing_if = "<[Evidence]>::is_empty")]
     pub evidence: &'a [Evidence],
 }
 
