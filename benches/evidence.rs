@@ -14,6 +14,8 @@
 //! ```text
 //! cargo bench --bench evidence                 # 100 MB and 200 MB
 //! DOSSIER_BENCH_MB="20 40" cargo bench --bench evidence
+//! DOSSIER_BENCH_ONE=2 DOSSIER_BENCH_DEBUG=1 cargo bench --bench evidence  # every verdict, and
+//!                                                        # each one that differs from the mix
 //! ```
 //!
 //! Under `cargo test --benches` (no `--bench` argument) it runs once on 2 MB as a smoke test.
@@ -107,7 +109,7 @@ fn one(mb: usize) -> String {
         let t = Instant::now();
         let out = search(&text, &asks);
         searched += t.elapsed();
-        for ((_, kind), o) in qs.iter().zip(&out) {
+        for ((q, kind), o) in qs.iter().zip(&out) {
             match o {
                 Outcome::Verified(_) => {
                     ver += 1;
@@ -129,6 +131,14 @@ fn one(mb: usize) -> String {
                     _ => "not-found",
                 };
                 eprintln!("{kind:?}\t{got}");
+                let expected = match kind {
+                    Kind::Verbatim | Kind::Omission => "verified",
+                    Kind::Altered => "altered",
+                    Kind::Absent => "not-found",
+                };
+                if got != expected {
+                    eprintln!("MISMATCH {kind:?} -> {got}: {q:?}\n  {o:?}");
+                }
             }
         }
     }

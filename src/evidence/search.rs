@@ -161,23 +161,33 @@ pub fn search(text: &str, requests: &[(&str, Mode)]) -> Vec<Outcome> {
             *c += 1;
         }
     });
-    // Anchors: rare shingles, and in every segment (between omissions) its two rarest, so
-    // that a quote made only of common phrases is still anchored at both ends.
+    // Anchors: rare shingles, and the rarest shingle of every quarter of every segment
+    // (between omissions), so that a quote made only of common phrases is still anchored all
+    // along; rarest first, within a budget of hits per request, so that common phrases never
+    // crowd out rare ones.
+    let hits_max = HITS_MAX.max(HITS_TOTAL / probes.len().max(1));
     let mut anchors: Map<u64, Vec<(u32, u32)>> = Map::default();
     for (p, probe) in probes.iter().enumerate() {
         let mut chosen: Vec<(u64, usize)> = Vec::new();
-        for seg in probe.segments.iter() {
-            let mut in_seg: Vec<(u32, u64, usize)> = probe
-                .shingles
-                .iter()
-                .filter(|(_, off)| (seg.0..seg.1).contains(off))
-                .map(|&(s, off)| (counts[&s], s, off))
-                .filter(|&(c, _, _)| c > 0)
-                .collect();
-            in_seg.sort_unstable();
-            for (k, &(c, s, off)) in in_seg.iter().enumerate() {
-                if c <= ANCHOR_MAX || k < 2 {
-                    chosen.push((s, off));
+        let mut used = 0usize;
+        for &(a, b) in &probe.segments {
+            let len = b - a;
+            let quarter = len.div_ceil(4).max(1);
+            for q in (a..b).step_by(quarter) {
+                let mut part: Vec<(u32, u64, usize)> = probe
+                    .shingles
+                    .iter()
+                    .filter(|(_, off)| (q..(q + quarter).min(b)).contains(off))
+                    .map(|&(s, off)| (counts[&s], s, off))
+                    .filter(|&(c, _, _)| c > 0)
+                    .collect();
+                part.sort_unstable();
+                for (k, &(c, s, off)) in part.iter().enumerate() {
+                    let wanted = k == 0 || c <= ANCHOR_MAX;
+                    if wanted && (k == 0 || used + c as usize <= hits_max) {
+                        used += c as usize;
+                        chosen.push((s, off));
+                    }
                 }
             }
         }
@@ -185,7 +195,6 @@ pub fn search(text: &str, requests: &[(&str, Mode)]) -> Vec<Outcome> {
             anchors.entry(s).or_default().push((p as u32, off as u32));
         }
     }
-    let hits_max = HITS_MAX.max(HITS_TOTAL / probes.len().max(1));
     drop(table);
     // Pass 2: where the anchors are. `starts` keeps each word's byte offset.
     let mut hits: Vec<Vec<(u32, u32)>> = vec![Vec::new(); probes.len()];
