@@ -335,7 +335,13 @@ fn regions(probe: &Probe, mut hits: Vec<(u32, u32)>, words_total: usize) -> Vec<
         *c -= 1;
         distinct -= usize::from(*c == 0);
     }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Most distinct offsets first; then the tightest cluster (fewest words between its
+    // hits, as in the quote itself); then the earliest.
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then((a.2 - a.1).cmp(&(b.2 - b.1)))
+            .then(a.1.cmp(&b.1))
+    });
     let slack = len / 2 + probe.k + 4;
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (_, first, last) in scored {
@@ -646,6 +652,27 @@ mod tests {
                     "{}",
                     passage.text
                 );
+            }
+            o => panic!("{o:?}"),
+        }
+    }
+
+    #[test]
+    fn an_altered_quote_of_common_phrases_is_still_found() {
+        // Both halves of the quote occur hundreds of times, apart; together only once.
+        let a = "we were never given the full picture";
+        let b = "we knew the risks and we went ahead";
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!("{a}, one said. Later {b}, said another {i}. "));
+        }
+        text.push_str(&format!("In the end {a} and {b}. "));
+        for i in 0..300 {
+            text.push_str(&format!("{b} again {i}. Still {a} again. "));
+        }
+        match one(&text, &format!("{a} but {b}")) {
+            Outcome::Altered { diff, .. } => {
+                assert!(plain(&diff).contains("[-and-] {+but+}"), "{}", plain(&diff))
             }
             o => panic!("{o:?}"),
         }
