@@ -165,3 +165,36 @@ fn json_with_evidence_validates_against_the_committed_schema() {
     let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn reported_speech_gets_suggestions_never_verdicts() {
+    let d = repo_copy();
+    let p = d.path().join("claims/no-tariffs-just-trust.yaml");
+    let yaml = std::fs::read_to_string(&p).unwrap();
+    // Treat the first Lavrov quote (altered in the demonstration snapshot) as reported speech.
+    let edited = yaml.replace(
+        "- id: q-41abb731\n  kind: quote",
+        "- id: q-41abb731\n  kind: reported",
+    );
+    assert_ne!(edited, yaml);
+    std::fs::write(&p, edited).unwrap();
+    let v = json(d.path());
+    let e = v["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["claim"] == "q-41abb731")
+        .unwrap();
+    assert_eq!(e["status"], "suggested");
+    assert!(e["passages"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("pull Ukraine into NATO"));
+    assert!(!v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["claim"] == "q-41abb731" && f["rule"] == "quote-altered"));
+    let (_, md) = run(d.path(), &["report"]);
+    assert!(md.contains("**possible support**"), "{md}");
+}
