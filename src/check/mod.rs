@@ -244,13 +244,18 @@ fn evidence_findings(out: &mut Out, dossier: &LoadedDossier, v: &verify::Verific
             None,
         );
     }
+    let files: std::collections::HashMap<&str, &LoadedClaims> = dossier
+        .claims
+        .iter()
+        .map(|c| (c.file.as_str(), c))
+        .collect();
     for e in &v.evidence {
         let rule = match e.status {
             verify::Status::Altered => Rule::QuoteAltered,
             verify::Status::NotFound => Rule::QuoteNotFound,
             _ => continue,
         };
-        let Some(c) = dossier.claims.iter().find(|c| c.file == e.file) else {
+        let Some(c) = files.get(e.file.as_str()) else {
             continue;
         };
         let Some(k) = c.data.claims.iter().position(|x| x.id == e.claim) else {
