@@ -282,7 +282,9 @@ fn complete(id: &str, e: &mut SourceEntry, rng: &mut Rng) -> Option<String> {
     if !rng.chance(SNAPSHOT_SHARE) {
         return None;
     }
-    e.snapshot = Some(format!("sources/snapshots/{id}.txt"));
+    e.snapshot = Some(dossier::model::Snapshot::Path(format!(
+        "sources/snapshots/{id}.txt"
+    )));
     let date = e.date.clone().unwrap_or_default();
     let mut text = format!("{title}\n\n{publisher}, {date}\n\n");
     let mut body = vec![

@@ -18,7 +18,9 @@
 
 pub mod article;
 pub mod check;
+pub mod evidence;
 pub mod extract;
+pub mod fetch;
 pub mod link;
 pub mod model;
 pub mod report;

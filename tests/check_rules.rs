@@ -345,7 +345,7 @@ fn snapshot_paths_must_stay_inside_the_dossier() {
     std::fs::create_dir_all(d.path().join("sources/snapshots")).unwrap();
     std::fs::write(
         d.path().join("sources/snapshots/herald.txt"),
-        "Engineers finished early.",
+        "Engineers finished early. “We finished two weeks early,” Tom Okafor said.",
     )
     .unwrap();
     edit(

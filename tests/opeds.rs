@@ -192,15 +192,36 @@ fn checking_the_repository_dossier() {
             .iter()
             .any(|f| f["rule"] == rule && f["source"] == source)
     };
-    for s in [
-        "kommersant-2025",
-        "global-times-2025-lavrov-s-statements-on-us",
-    ] {
-        assert!(
-            has("unverifiable-source", s) && has("incomplete-source", s),
-            "{s}"
-        );
-    }
+    assert!(
+        has(
+            "unverifiable-source",
+            "global-times-2025-lavrov-s-statements-on-us"
+        ) && has(
+            "incomplete-source",
+            "global-times-2025-lavrov-s-statements-on-us"
+        )
+    );
+    // Kommersant has a (demonstration) snapshot, so a locator, but still no title.
+    assert!(!has("unverifiable-source", "kommersant-2025"));
+    assert!(has("incomplete-source", "kommersant-2025"));
+    // The demonstration snapshot shows all three outcomes for the four Lavrov quotes.
+    let evidence = v["evidence"].as_array().unwrap();
+    let status: Vec<&str> = evidence
+        .iter()
+        .filter(|e| e["source"] == "kommersant-2025")
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(status, ["altered", "verified", "not-found", "verified"]);
+    let altered = findings
+        .iter()
+        .find(|f| f["rule"] == "quote-altered")
+        .unwrap();
+    assert!(altered["help"]
+        .as_str()
+        .unwrap()
+        .contains("[-pull-] {+drag+}"));
+    assert!(has("quote-not-found", "kommersant-2025"));
+    assert!(!has("snapshot-changed", "kommersant-2025"));
     let titled = findings
         .iter()
         .filter(|f| {

@@ -38,6 +38,9 @@ pub struct Finding {
     /// The editor's verdict that changed this finding, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<Reviewed>,
+    /// For quote findings: the passage of the snapshot, the score and the word diff.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Box<crate::evidence::verify::Evidence>>,
     /// Byte range in `file` (for diagnostics; not serialised).
     #[serde(skip)]
     pub span: (usize, usize),

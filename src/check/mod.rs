@@ -5,13 +5,16 @@
 
 pub mod config;
 pub mod finding;
+mod online;
 pub mod review;
 pub mod rule;
 
 pub use config::{Config, FailOn};
 pub use finding::{Finding, Related, Reviewed};
+pub use online::online;
 pub use rule::{Rule, Severity};
 
+use crate::evidence::verify::{self, Evidence};
 use crate::link::{self, Link};
 use crate::model::review::{Review, Verdict};
 use crate::store::load::{Keys, LoadedClaims, LoadedDossier, LoadedSource, Pos, ProblemKind};
@@ -52,9 +55,19 @@ pub struct CheckResult {
     pub resolved: Vec<Finding>,
     pub summary: Summary,
     pub links: Vec<FileLinks>,
+    /// Claims checked against snapshots, verified ones included.
+    pub evidence: Vec<Evidence>,
 }
 
 impl CheckResult {
+    /// Add findings made outside [`check`] (e.g. by `check --online`), keeping the order and
+    /// the summary right.
+    pub fn add(&mut self, more: Vec<Finding>) {
+        self.findings.extend(more);
+        sort_findings(&mut self.findings);
+        self.summary = summarize(&self.findings, self.summary.clone());
+    }
+
     /// The most severe finding, if any.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
@@ -98,6 +111,7 @@ impl Out<'_> {
             help: help.unwrap_or_else(|| rule.help().to_string()),
             related,
             review: None,
+            evidence: None,
             span: (at.pos.offset, at.pos.offset + at.pos.len),
         });
     }
@@ -158,22 +172,49 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
     for s in dossier.sources.values() {
         check_source(&mut out, dossier, s);
     }
+    let link_lists: Vec<&[Vec<Link>]> = links.iter().map(|l| l.claims.as_slice()).collect();
+    let verification = verify::verify(dossier, &link_lists);
+    evidence_findings(&mut out, dossier, &verification);
     let (mut findings, mut resolved) = review::apply(out.findings, dossier);
-    for list in [&mut findings, &mut resolved] {
-        list.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.rule, &a.message)
-                .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
-        });
+    sort_findings(&mut findings);
+    sort_findings(&mut resolved);
+    let summary = summarize(
+        &findings,
+        Summary {
+            articles: dossier.claims.len(),
+            claims: total_claims,
+            references: total_refs,
+            sources: dossier.sources.len(),
+            resolved: resolved.len(),
+            ..Summary::default()
+        },
+    );
+    CheckResult {
+        findings,
+        resolved,
+        summary,
+        links,
+        evidence: verification.evidence,
     }
+}
+
+fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.rule, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
+    });
+}
+
+/// `base` with its finding counts recomputed from `findings`.
+fn summarize(findings: &[Finding], base: Summary) -> Summary {
     let mut summary = Summary {
-        articles: dossier.claims.len(),
-        claims: total_claims,
-        references: total_refs,
-        sources: dossier.sources.len(),
-        resolved: resolved.len(),
-        ..Summary::default()
+        errors: 0,
+        warnings: 0,
+        notes: 0,
+        by_rule: BTreeMap::new(),
+        ..base
     };
-    for f in &findings {
+    for f in findings {
         match f.severity {
             Severity::Error => summary.errors += 1,
             Severity::Warning => summary.warnings += 1,
@@ -184,12 +225,127 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
             .entry(f.rule.code().to_string())
             .or_default() += 1;
     }
-    CheckResult {
-        findings,
-        resolved,
-        summary,
-        links,
+    summary
+}
+
+/// Findings of the evidence pass: changed snapshots, altered and missing quotes.
+fn evidence_findings(out: &mut Out, dossier: &LoadedDossier, v: &verify::Verification) {
+    for c in &v.changed {
+        let keys = dossier.sources.get(&c.source).map(|s| &s.keys);
+        out.push(
+            Rule::SnapshotChanged,
+            At {
+                file: &c.file,
+                pos: key_pos(keys, &["snapshot"]),
+            },
+            format!(
+                "snapshot {} of source {} changed since it was taken: sha256 {} was recorded, the file has {}",
+                c.path,
+                c.source,
+                short(&c.recorded),
+                short(&c.actual)
+            ),
+            None,
+            Some(&c.source),
+            Some(format!(
+                "{}; the file's sha256 is now {}",
+                Rule::SnapshotChanged.help(),
+                c.actual
+            )),
+            None,
+        );
     }
+    let files: std::collections::HashMap<&str, &LoadedClaims> = dossier
+        .claims
+        .iter()
+        .map(|c| (c.file.as_str(), c))
+        .collect();
+    for e in &v.evidence {
+        let rule = match e.status {
+            verify::Status::Altered => Rule::QuoteAltered,
+            verify::Status::NotFound => Rule::QuoteNotFound,
+            _ => continue,
+        };
+        let Some(c) = files.get(e.file.as_str()) else {
+            continue;
+        };
+        let Some(k) = c.data.claims.iter().position(|x| x.id == e.claim) else {
+            continue;
+        };
+        let claim = &c.data.claims[k];
+        let related = dossier
+            .articles
+            .get(&c.data.article.path)
+            .map(|text| Related {
+                file: c.data.article.path.clone(),
+                line: claim.line,
+                column: claim.column,
+                message: "in the article".into(),
+                span: if claim.end <= text.len() && claim.start <= claim.end {
+                    (claim.start, claim.end)
+                } else {
+                    (0, 0)
+                },
+            });
+        let passage = e.passages.first();
+        let (message, help) = match rule {
+            Rule::QuoteAltered => (
+                format!(
+                    "quote {} differs from source {} ({:.0}% of its words match the passage at {} line {})",
+                    claim.id,
+                    e.source,
+                    e.similarity.unwrap_or(0.0) * 100.0,
+                    e.snapshot,
+                    passage.map_or(0, |p| p.line),
+                ),
+                format!(
+                    "word diff, source → quote: {}; {}",
+                    crate::evidence::diff::plain_compact(&e.diff, 6),
+                    rule.help()
+                ),
+            ),
+            _ => (
+                format!(
+                    "quote {} is not in the snapshot {} of source {}: \"{}\"",
+                    claim.id,
+                    e.snapshot,
+                    e.source,
+                    excerpt(&claim.text, 60)
+                ),
+                match passage {
+                    Some(p) => format!(
+                        "the closest passage (line {}, {:.0}% of the words) reads \"{}\"; {}",
+                        p.line,
+                        p.score.unwrap_or(0.0) * 100.0,
+                        excerpt(&p.text, 120),
+                        rule.help()
+                    ),
+                    None => rule.help().to_string(),
+                },
+            ),
+        };
+        let before = out.findings.len();
+        out.push(
+            rule,
+            At {
+                file: &c.file,
+                pos: key_pos(c.claim_keys.get(k), &["text"]),
+            },
+            message,
+            Some(&claim.id),
+            Some(&e.source),
+            Some(help),
+            related,
+        );
+        if let Some(f) = out.findings.get_mut(before) {
+            f.evidence = Some(Box::new(e.clone()));
+        }
+    }
+}
+
+/// The first 12 hex digits of a hash, enough to tell two apart in a message.
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
 }
 
 fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, links: &[Vec<Link>]) {

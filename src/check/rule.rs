@@ -123,4 +123,23 @@ rules! {
     Refuted => "refuted", Error, "judged false",
         "An editor judged a claim false, or a source unreliable (verdict `false`).",
         "correct or withdraw the claim in the article, or replace the unreliable source";
+    // Evidence: snapshots, quote verification and link liveness.
+    SnapshotChanged => "snapshot-changed", Error, "hash differs",
+        "A snapshot file no longer has the SHA-256 recorded when it was taken.",
+        "restore the snapshot, take it again with `dossier fetch`, or, if you corrected it on purpose, record its new `sha256:`";
+    QuoteAltered => "quote-altered", Warning, "differs from the source",
+        "A quote differs from the closest passage of its source's snapshot.",
+        "quote the source word for word, mark left-out words with … and your own words with [brackets], or check that the right source is cited";
+    QuoteNotFound => "quote-not-found", Warning, "not in the source",
+        "A quote is nowhere in its source's snapshot, even approximately.",
+        "check that the quote comes from this source and that the snapshot holds the whole text, or cite where the words were said";
+    DeadLink => "dead-link", Warning, "gone",
+        "A source's URL answers 404 or 410 (`check --online`, `fetch`).",
+        "find where the page moved, or add an `archive-url:` (try `dossier fetch --archive`)";
+    MovedLink => "moved-link", Note, "moved",
+        "A source's URL redirects permanently elsewhere (`check --online`).",
+        "update `url:` to the address the page moved to, after checking it is the same work";
+    LinkUnverified => "link-unverified", Note, "could not verify",
+        "A source's URL could not be checked: blocked (403, 429, a bot challenge), a server error, a timeout or no connection.",
+        "open the URL in a browser; if it works, nothing is wrong (many sites refuse automated requests)";
 }

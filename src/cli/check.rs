@@ -35,6 +35,13 @@ pub struct CheckArgs {
     /// Colour in human output (NO_COLOR turns it off under `auto`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Also request every source's URL (network): dead-link, moved-link and link-unverified
+    /// findings. Writes nothing.
+    #[arg(long)]
+    online: bool,
+    /// Seconds allowed for each request under --online.
+    #[arg(long, default_value_t = 15, value_name = "SECS", requires = "online")]
+    timeout: u64,
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
@@ -65,7 +72,15 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
         return Exit::Error;
     }
     let loaded = dossier::store::load::load(&dossier);
-    let result = check(&loaded, &config);
+    let mut result = check(&loaded, &config);
+    if args.online {
+        let policy = dossier::fetch::Policy {
+            timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+            max_bytes: 2 * 1024 * 1024,
+            ..dossier::fetch::Policy::default()
+        };
+        result.add(dossier::check::online(&loaded, &config, &policy));
+    }
     let texts = Texts::of(&loaded);
     let color = match args.color {
         Color::Always => true,

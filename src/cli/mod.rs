@@ -4,6 +4,7 @@ mod check;
 mod diagnostics;
 mod exit;
 mod extract;
+mod fetch;
 mod report;
 // Editors' desk (issue 5).
 mod link;
@@ -48,6 +49,10 @@ enum Command {
     Link(link::LinkArgs),
     /// Reject a source entry as a source of a claim: no longer suggested, no longer counted.
     Unlink(link::LinkArgs),
+    /// Fetch each source's URL (network, opt-in) into a snapshot under sources/snapshots/,
+    /// recording status, final URL, time and hash in the entry. Exit 1 when any could not
+    /// be fetched.
+    Fetch(fetch::FetchArgs),
 }
 
 /// Output formats shared by the subcommands.
@@ -83,6 +88,7 @@ pub fn run() -> Exit {
         Command::Review(args) => review::run(&ctx, args),
         Command::Link(args) => link::run(&ctx, args, true),
         Command::Unlink(args) => link::run(&ctx, args, false),
+        Command::Fetch(args) => fetch::run(&ctx, args),
     }
 }
 

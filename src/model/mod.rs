@@ -8,7 +8,7 @@ pub mod source;
 
 pub use claim::{ArticleRecord, Claim, ClaimFile, ClaimKind, Reference};
 pub use review::{LinkAction, LinkDecision, Review, Verdict};
-pub use source::SourceEntry;
+pub use source::{FetchRecord, Snapshot, SnapshotRecord, SourceEntry};
 
 /// Version of the claim-file format written by this build.
 pub const FORMAT_VERSION: u32 = 1;

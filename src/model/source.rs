@@ -48,15 +48,87 @@ pub struct SourceEntry {
     /// dossier: an archived copy (e.g. a Wayback Machine URL).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archive_url: Option<String>,
-    /// dossier: path, relative to the dossier root, of a local copy of the source's text.
+    /// dossier: a local copy of the source's text: its path relative to the dossier root, or
+    /// `{path, url, taken, sha256}` recording where and when it was taken and its hash.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub snapshot: Option<String>,
+    pub snapshot: Option<Snapshot>,
     /// dossier: editors' notes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     /// dossier: an editor's verdict on the entry (`dossier review SOURCE-ID`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// dossier: the last `dossier fetch` of the entry's URL, whether it worked or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_fetch: Option<FetchRecord>,
+}
+
+/// A snapshot: a bare path (as written by hand), or a path with where and when it was taken
+/// and the SHA-256 of the file's bytes (as `dossier fetch` writes it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Snapshot {
+    Path(String),
+    Recorded(SnapshotRecord),
+}
+
+/// A snapshot with its provenance.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SnapshotRecord {
+    /// Path relative to the dossier root, e.g. `sources/snapshots/<id>.txt`.
+    pub path: String,
+    /// Where the text was taken from (after redirects).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When, as an RFC 3339 UTC time (`2025-06-01T12:00:00Z`) or a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taken: Option<String>,
+    /// Lower-case hex SHA-256 of the file's bytes; `check` reports a file that no longer
+    /// matches (`snapshot-changed`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// Free text, e.g. why the snapshot was written by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Snapshot {
+    pub fn path(&self) -> &str {
+        match self {
+            Snapshot::Path(p) => p,
+            Snapshot::Recorded(r) => &r.path,
+        }
+    }
+
+    /// The recorded hash, if any.
+    pub fn sha256(&self) -> Option<&str> {
+        match self {
+            Snapshot::Path(_) => None,
+            Snapshot::Recorded(r) => r.sha256.as_deref(),
+        }
+    }
+}
+
+/// What the last fetch of a source's URL found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FetchRecord {
+    /// RFC 3339 UTC time of the attempt.
+    pub time: String,
+    /// The URL asked for.
+    pub url: String,
+    /// `ok`, `moved`, `archived`, `dead`, `could-not-verify`, `refused` or `failed`.
+    pub outcome: String,
+    /// The final HTTP status, when a response came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The URL the redirects ended at, when it differs from `url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    /// What went wrong, or what was done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 /// A string or a list of strings.
@@ -113,10 +185,12 @@ pub struct Parent {
 
 impl SourceEntry {
     /// `sha256:<hex>` of the entry without its review, as a review records what it judged:
-    /// any change to the entry's fields after the review makes the review stale.
+    /// any change to the entry's fields after the review makes the review stale. The record of
+    /// the last `dossier fetch` is left out: fetching again says nothing new about the work.
     pub fn fingerprint(&self) -> String {
         let mut bare = self.clone();
         bare.review = None;
+        bare.last_fetch = None;
         let text = serde_json::to_string(&bare).unwrap_or_default();
         crate::article::fingerprint(text.as_bytes())
     }
@@ -139,7 +213,10 @@ impl SourceEntry {
                 .serial_number
                 .get("doi")
                 .is_some_and(|d| !d.trim().is_empty())
-            || nonempty(&self.snapshot)
+            || self
+                .snapshot
+                .as_ref()
+                .is_some_and(|s| !s.path().trim().is_empty())
     }
 
     /// The fields (`url`, `archive-url`) holding something other than an http(s) URL, such as
@@ -189,4 +266,34 @@ pub fn is_web_url(url: &str) -> bool {
             && u.len() > scheme.len()
             && !u.contains(char::is_whitespace)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Review, Verdict};
+
+    #[test]
+    fn a_source_review_goes_stale_on_an_edit_but_not_on_a_fetch() {
+        let mut entry = SourceEntry {
+            kind: "article".into(),
+            title: Some("Energy Diplomacy".into()),
+            ..SourceEntry::default()
+        };
+        let mut review = Review::new(Verdict::Verified, "Ann", "2025-01-01");
+        review.judged = entry.fingerprint();
+        entry.review = Some(review);
+        entry.last_fetch = Some(FetchRecord {
+            time: "2025-02-01T00:00:00Z".into(),
+            url: "https://example.org/a".into(),
+            outcome: "ok".into(),
+            ..FetchRecord::default()
+        });
+        assert!(
+            !entry.review_is_stale(),
+            "recording a fetch judges nothing new"
+        );
+        entry.title = Some("Energy Diplomacy, revised".into());
+        assert!(entry.review_is_stale(), "a changed title is another entry");
+    }
 }

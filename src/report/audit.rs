@@ -14,6 +14,7 @@ pub use build::build;
 pub use filter::{Filter, FilterError};
 
 use crate::check::{Reviewed, Rule, Severity};
+pub use crate::evidence::verify::{Evidence, Status as EvidenceStatus};
 use crate::link::How;
 use crate::model::review::Review;
 use crate::model::ClaimKind;
@@ -225,6 +226,9 @@ pub struct ClaimAudit {
     pub review: Option<Review>,
     /// True when the review judged other words than the claim's current ones.
     pub review_stale: bool,
+    /// The claim checked against its sources' snapshots (absent when none has one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A link from a claim to a source entry, and the state of that entry.

@@ -7,8 +7,8 @@
 mod escape;
 
 use super::audit::{
-    how_label, ArticleAudit, Audit, ClaimAudit, ClaimState, ClaimUse, FindingNote, LinkAudit,
-    SourceAudit, SourceState, TracedShare, WorkItem, EXCERPT_CHARS,
+    how_label, ArticleAudit, Audit, ClaimAudit, ClaimState, ClaimUse, Evidence, EvidenceStatus,
+    FindingNote, LinkAudit, SourceAudit, SourceState, TracedShare, WorkItem, EXCERPT_CHARS,
 };
 use crate::check::Severity;
 use crate::link::How;
@@ -513,7 +513,77 @@ fn article(h: &mut String, i: usize, a: &ArticleAudit, anchors: &Anchors) {
         ],
         &rows,
     );
+    evidence(h, a);
     h.push_str("</article>\n");
+}
+
+/// Claims checked against source snapshots: verdicts for quotes, suggestions otherwise.
+fn evidence(h: &mut String, a: &ArticleAudit) {
+    use crate::evidence::DiffKind;
+    let checked: Vec<(&ClaimAudit, &Evidence)> = a
+        .claims
+        .iter()
+        .flat_map(|c| c.evidence.iter().map(move |e| (c, e)))
+        .collect();
+    if checked.is_empty() {
+        return;
+    }
+    h.push_str("<h4>Checked against source snapshots</h4>\n<ul class=\"evidence\">\n");
+    for (c, e) in checked {
+        let class = match e.status {
+            EvidenceStatus::Verified => "state-verified",
+            EvidenceStatus::Altered => "state-unverified",
+            EvidenceStatus::NotFound => "state-untraced",
+            EvidenceStatus::Suggested => "state-suggested",
+        };
+        h.push_str(&format!(
+            "<li>{} · {} in {} ({}{}): “{}”",
+            escape::text(&c.id),
+            state_span(e.status.label(), class),
+            escape::text(&e.source),
+            escape::text(&e.snapshot),
+            e.similarity
+                .map(|s| format!(", {:.0}% of the words", s * 100.0))
+                .unwrap_or_default(),
+            escape::short(&c.text, EXCERPT_CHARS)
+        ));
+        if !e.diff.is_empty() {
+            let parts: Vec<String> = e
+                .diff
+                .iter()
+                .map(|p| match p.kind {
+                    DiffKind::Same | DiffKind::Inserted => escape::text(&p.text),
+                    DiffKind::Source => format!("<del>{}</del>", escape::text(&p.text)),
+                    DiffKind::Quote => format!("<ins>{}</ins>", escape::text(&p.text)),
+                    DiffKind::Omitted => "[…]".to_string(),
+                })
+                .collect();
+            h.push_str(&format!(
+                "<div class=\"diff\">word diff (<del>source</del> <ins>quote</ins>): {}</div>",
+                parts.join(" ")
+            ));
+        }
+        for p in &e.passages {
+            let what = match e.status {
+                EvidenceStatus::Verified => "passage",
+                EvidenceStatus::Altered => "the source says",
+                EvidenceStatus::NotFound => "closest passage",
+                EvidenceStatus::Suggested => "may support it",
+            };
+            let score = p
+                .score
+                .filter(|_| e.status != EvidenceStatus::Altered)
+                .map(|s| format!(", {:.0}%", s * 100.0))
+                .unwrap_or_default();
+            h.push_str(&format!(
+                "<blockquote>{what} (line {}{score}): “{}”</blockquote>",
+                p.line,
+                escape::text(&p.text)
+            ));
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ul>\n");
 }
 
 fn link_html(l: &LinkAudit, anchors: &Anchors) -> String {

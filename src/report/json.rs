@@ -3,6 +3,7 @@
 
 use super::{Reporter, Texts};
 use crate::check::{CheckResult, Finding, Summary};
+use crate::evidence::verify::Evidence;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -17,6 +18,10 @@ pub struct JsonReport<'a> {
     /// Findings an editor's verdict resolved; each carries its `review`.
     pub resolved: &'a [Finding],
     pub summary: &'a Summary,
+    /// Claims checked against source snapshots, verified ones included (absent when no
+    /// claim's source has a snapshot).
+    #[serde(default, skip_serializing_if = "<[Evidence]>::is_empty")]
+    pub evidence: &'a [Evidence],
 }
 
 /// Machine-readable output.
@@ -30,6 +35,7 @@ impl Reporter for Json {
             findings: &result.findings,
             resolved: &result.resolved,
             summary: &result.summary,
+            evidence: &result.evidence,
         };
         let mut s = serde_json::to_string_pretty(&doc)
             .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

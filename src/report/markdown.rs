@@ -6,8 +6,8 @@
 mod escape;
 
 use super::audit::{
-    how_label, ArticleAudit, Audit, ClaimAudit, ClaimUse, FindingNote, LinkAudit, SourceAudit,
-    SourceState, TracedShare, WorkItem, EXCERPT_CHARS,
+    how_label, ArticleAudit, Audit, ClaimAudit, ClaimUse, Evidence, EvidenceStatus, FindingNote,
+    LinkAudit, SourceAudit, SourceState, TracedShare, WorkItem, EXCERPT_CHARS,
 };
 use crate::check::Severity;
 use crate::link::How;
@@ -377,6 +377,76 @@ fn article(md: &mut Md, a: &ArticleAudit) {
         &[],
         &rows,
     );
+    evidence(md, a);
+}
+
+/// Claims checked against source snapshots: verdicts for quotes, suggestions otherwise.
+fn evidence(md: &mut Md, a: &ArticleAudit) {
+    let checked: Vec<(&ClaimAudit, &Evidence)> = a
+        .claims
+        .iter()
+        .flat_map(|c| c.evidence.iter().map(move |e| (c, e)))
+        .collect();
+    if checked.is_empty() {
+        return;
+    }
+    md.line("Checked against source snapshots:");
+    md.blank();
+    for (c, e) in checked {
+        let mut line = format!(
+            "- {} · **{}** in {} ({}",
+            escape::text(&c.id),
+            e.status.label(),
+            escape::text(&e.source),
+            escape::text(&e.snapshot),
+        );
+        if let Some(s) = e.similarity {
+            line.push_str(&format!(", {:.0}% of the words", s * 100.0));
+        }
+        line.push_str("): “");
+        line.push_str(&escape::short(&c.text, EXCERPT_CHARS));
+        line.push('”');
+        md.line(&line);
+        if !e.diff.is_empty() {
+            md.line(&format!(
+                "  - word diff (~~source~~ **quote**): {}",
+                diff_md(&e.diff)
+            ));
+        }
+        for p in &e.passages {
+            let what = match e.status {
+                EvidenceStatus::Verified => "passage",
+                EvidenceStatus::Altered => "the source says",
+                EvidenceStatus::NotFound => "closest passage",
+                EvidenceStatus::Suggested => "may support it",
+            };
+            let score = p
+                .score
+                .filter(|_| e.status != EvidenceStatus::Altered)
+                .map(|s| format!(", {:.0}%", s * 100.0))
+                .unwrap_or_default();
+            md.line(&format!(
+                "  - {what} (line {}{score}): “{}”",
+                p.line,
+                escape::text(&p.text)
+            ));
+        }
+    }
+    md.blank();
+}
+
+fn diff_md(parts: &[crate::evidence::DiffPart]) -> String {
+    use crate::evidence::DiffKind;
+    parts
+        .iter()
+        .map(|p| match p.kind {
+            DiffKind::Same | DiffKind::Inserted => escape::text(&p.text),
+            DiffKind::Source => format!("~~{}~~", escape::text(&p.text)),
+            DiffKind::Quote => format!("**{}**", escape::text(&p.text)),
+            DiffKind::Omitted => "\\[…\\]".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn link_cell(l: &LinkAudit) -> String {

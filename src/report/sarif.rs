@@ -68,6 +68,10 @@ impl Reporter for Sarif {
                 if let Some(s) = &f.source {
                     props.insert("source".into(), json!(s));
                 }
+                if let Some(e) = &f.evidence {
+                    // The passage, score and word diff of a quote finding.
+                    props.insert("evidence".into(), json!(e));
+                }
                 if !props.is_empty() {
                     r["properties"] = Value::Object(props);
                 }

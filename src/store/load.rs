@@ -93,6 +93,9 @@ pub struct LoadedDossier {
     /// Ids of source entries that exist but could not be read (their problem is reported).
     pub unreadable_sources: std::collections::BTreeSet<String>,
     pub problems: Vec<Problem>,
+    /// The dossier's root directory (snapshots are read from it); empty when the dossier was
+    /// built in memory.
+    pub root: std::path::PathBuf,
 }
 
 #[derive(Deserialize)]
@@ -206,7 +209,10 @@ pub fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
 
 /// Load the dossier's claim files, source entries and articles.
 pub fn load(dossier: &Dossier) -> LoadedDossier {
-    let mut out = LoadedDossier::default();
+    let mut out = LoadedDossier {
+        root: dossier.root.clone(),
+        ..LoadedDossier::default()
+    };
     for path in yaml_files(&dossier.root.join("claims")) {
         let file = dossier.record_path(&path);
         let text = match std::fs::read_to_string(&path) {
@@ -324,7 +330,7 @@ pub fn load(dossier: &Dossier) -> LoadedDossier {
             data,
             keys: keys(locs),
         };
-        if let Some(snapshot) = &loaded.data.snapshot {
+        if let Some(snapshot) = loaded.data.snapshot.as_ref().map(|s| s.path()) {
             if let Some(reason) = snapshot_problem(&dossier.root, snapshot) {
                 out.problems.push(Problem {
                     kind: ProblemKind::InvalidPath,

@@ -1,9 +1,9 @@
 //! Building the [`Audit`] from a loaded dossier and what `check` found in it.
 
 use super::{
-    ArticleAudit, Audit, ClaimAudit, ClaimCounts, ClaimState, ClaimUse, Filter, FilterError,
-    FindingCounts, FindingNote, LinkAudit, Location, RuleCount, SourceAudit, SourceCounts,
-    SourceState, Summary, TracedShare, WorkItem, AUDIT_VERSION, EXCERPT_CHARS,
+    ArticleAudit, Audit, ClaimAudit, ClaimCounts, ClaimState, ClaimUse, Evidence, Filter,
+    FilterError, FindingCounts, FindingNote, LinkAudit, Location, RuleCount, SourceAudit,
+    SourceCounts, SourceState, Summary, TracedShare, WorkItem, AUDIT_VERSION, EXCERPT_CHARS,
 };
 use crate::check::{excerpt, CheckResult, Finding, Severity};
 use crate::link::{self, Link};
@@ -64,9 +64,16 @@ pub fn build(
     let notes = Notes::of(&findings, &resolved);
     let state_of = |id: &str| source_state(dossier, id);
 
+    let mut evidence: HashMap<(&str, &str), Vec<Evidence>> = HashMap::new();
+    for e in &result.evidence {
+        evidence
+            .entry((e.file.as_str(), e.claim.as_str()))
+            .or_default()
+            .push(e.clone());
+    }
     let articles: Vec<ArticleAudit> = scope
         .iter()
-        .map(|a| article_audit(a, &notes, &state_of))
+        .map(|a| article_audit(a, &notes, &state_of, &evidence))
         .collect();
     let sources = source_audits(dossier, &scope, &source_ids, &notes);
     let worklist = worklist(&findings, &scope);
@@ -195,6 +202,7 @@ fn article_audit(
     a: &InScope,
     notes: &Notes,
     state_of: &dyn Fn(&str) -> SourceState,
+    evidence: &HashMap<(&str, &str), Vec<Evidence>>,
 ) -> ArticleAudit {
     let data = &a.loaded.data;
     let file = a.loaded.file.as_str();
@@ -204,7 +212,13 @@ fn article_audit(
         .enumerate()
         .map(|(k, c)| {
             let links = a.links.get(k).map_or(&[][..], Vec::as_slice);
-            claim_audit(c, links, state_of, notes.claim.get(&(file, c.id.as_str())))
+            let mut audit =
+                claim_audit(c, links, state_of, notes.claim.get(&(file, c.id.as_str())));
+            audit.evidence = evidence
+                .get(&(file, c.id.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            audit
         })
         .collect();
     let traced = claims
@@ -296,6 +310,7 @@ fn claim_audit(
         }),
         review: c.review.clone(),
         review_stale: c.review_is_stale(),
+        evidence: Vec::new(),
     }
 }
 
@@ -394,7 +409,7 @@ fn source_audits(
                     nonempty(e.doi.as_deref())
                         .or_else(|| nonempty(e.serial_number.get("doi").map(String::as_str)))
                 }),
-                snapshot: e.and_then(|e| nonempty(e.snapshot.as_deref())),
+                snapshot: e.and_then(|e| nonempty(e.snapshot.as_ref().map(|s| s.path()))),
                 cited_as: e.map(|e| e.cited_as.clone()).unwrap_or_default(),
                 notes: e.map(|e| e.notes.clone()).unwrap_or_default(),
                 missing,

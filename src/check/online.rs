@@ -1,0 +1,77 @@
+//! `check --online`: is each cited page still there? Findings only; nothing is written.
+
+use super::{key_pos, At, Config, Finding, Out, Rule};
+use crate::fetch::{classify, get, is_http, Liveness, Policy};
+use crate::store::load::LoadedDossier;
+
+/// Requests in flight at once.
+const PARALLEL: usize = 4;
+
+/// Liveness findings for every source entry with an http(s) URL: `dead-link`, `moved-link`
+/// and `link-unverified` (blocked, refused, server error, timeout, no connection). Up to
+/// [`PARALLEL`] URLs are requested at once; the findings do not depend on the order.
+pub fn online(dossier: &LoadedDossier, config: &Config, policy: &Policy) -> Vec<Finding> {
+    let mut out = Out {
+        config,
+        findings: Vec::new(),
+    };
+    let targets: Vec<(&crate::store::load::LoadedSource, &str)> = dossier
+        .sources
+        .values()
+        .filter_map(|s| {
+            let url = s.data.url.as_ref().map(|u| u.value().trim())?;
+            // A URL that is not http(s) is flagged by `invalid-value` already.
+            is_http(url).then_some((s, url))
+        })
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: std::sync::Mutex<Vec<(usize, Liveness)>> = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..PARALLEL.min(targets.len()) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((_, url)) = targets.get(i) else {
+                    break;
+                };
+                let liveness = classify(&get(url, policy));
+                if let Ok(mut r) = results.lock() {
+                    r.push((i, liveness));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(i, _)| *i);
+    for (i, liveness) in results {
+        let (s, url) = targets[i];
+        let at = At {
+            file: &s.file,
+            pos: key_pos(Some(&s.keys), &["url"]),
+        };
+        let (rule, message, help) = match liveness {
+            Liveness::Live => continue,
+            Liveness::Dead { status } => (
+                Rule::DeadLink,
+                format!("the URL of source {} is gone (HTTP {status}): {url}", s.id),
+                None,
+            ),
+            Liveness::Moved { to } => (
+                Rule::MovedLink,
+                format!("the URL of source {} moved permanently to {to}", s.id),
+                Some(format!("update `url:` to {to}, after checking it is the same work")),
+            ),
+            Liveness::CouldNotVerify { reason } => (
+                Rule::LinkUnverified,
+                format!("could not verify the URL of source {}: {reason}", s.id),
+                None,
+            ),
+            Liveness::Refused { reason } => (
+                Rule::LinkUnverified,
+                format!("could not verify the URL of source {}: {reason}", s.id),
+                Some("check where the page leads in a browser; dossier follows only http(s) redirects".into()),
+            ),
+        };
+        out.push(rule, at, message, None, Some(&s.id), help, None);
+    }
+    out.findings
+}

@@ -1,0 +1,128 @@
+//! `dossier fetch`: the one command that writes from the network (opt-in).
+
+use super::diagnostics::{emit, FileProblem};
+use super::{Context, Exit};
+use dossier::fetch::source::{fetch_source, fetchable, Options, SourceError};
+use dossier::fetch::{archive, Policy};
+use std::time::Duration;
+
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// Source ids (`sources/<id>.yaml`) to fetch; default: every entry with an http(s) URL.
+    #[arg(value_name = "SOURCE")]
+    sources: Vec<String>,
+    /// When a page is gone (404, 410), ask the Internet Archive for an archived copy.
+    #[arg(long)]
+    archive: bool,
+    /// Replace snapshots that fetch did not take (written by hand, or edited since).
+    #[arg(long)]
+    force: bool,
+    /// Seconds allowed for each request, body included.
+    #[arg(long, default_value_t = 20, value_name = "SECS")]
+    timeout: u64,
+    /// Largest page kept, in bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    max_bytes: u64,
+    /// Redirects followed, each checked (only to http(s)).
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    max_redirects: usize,
+    /// Base URL of the archive's availability API (for tests and mirrors).
+    #[arg(long, hide = true, default_value = archive::DEFAULT_BASE)]
+    archive_api: String,
+}
+
+pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
+    let dossier = match ctx.dossier() {
+        Ok(d) => d,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    let loaded = dossier::store::load::load(&dossier);
+    let ids: Vec<String> = if args.sources.is_empty() {
+        loaded
+            .sources
+            .values()
+            .filter(|s| fetchable(&s.data))
+            .map(|s| s.id.clone())
+            .collect()
+    } else {
+        for id in &args.sources {
+            if !dossier
+                .root
+                .join("sources")
+                .join(format!("{id}.yaml"))
+                .is_file()
+            {
+                emit(FileProblem::new(
+                    format!("no source entry sources/{id}.yaml"),
+                    "give the id of an entry in sources/ (its file name without .yaml)",
+                ));
+                return Exit::Error;
+            }
+        }
+        args.sources.clone()
+    };
+    let opts = Options {
+        policy: Policy {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            max_redirects: args.max_redirects,
+            max_bytes: args.max_bytes,
+            ..Policy::default()
+        },
+        archive: args.archive.then(|| args.archive_api.clone()),
+        force: args.force,
+    };
+    let mut failed = 0;
+    for id in &ids {
+        match fetch_source(&dossier.root, id, &opts) {
+            Ok(o) => {
+                let r = &o.record;
+                let line = match (&o.snapshot, &o.sha256) {
+                    (Some(path), Some(sha)) => format!(
+                        "{id}: {} {} → {path} (sha256 {})",
+                        r.outcome,
+                        r.final_url.as_deref().unwrap_or(&r.url),
+                        &sha[..12.min(sha.len())]
+                    ),
+                    _ => {
+                        failed += 1;
+                        format!(
+                            "{id}: {}{}: {} (recorded under last-fetch; no snapshot written)",
+                            r.outcome,
+                            r.status.map(|s| format!(" (HTTP {s})")).unwrap_or_default(),
+                            r.message.as_deref().unwrap_or("")
+                        )
+                    }
+                };
+                if o.succeeded() {
+                    if !ctx.quiet {
+                        println!("{line}");
+                    }
+                } else {
+                    eprintln!("{line}");
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                let help = match &e {
+                    SourceError::NoUrl(_) => "add `url:` to the entry",
+                    SourceError::Comments { .. } => {
+                        "fetch rewrites the entry and would lose YAML comments"
+                    }
+                    _ => "fix the entry (see `dossier check`)",
+                };
+                emit(FileProblem::new(e.to_string(), help));
+            }
+        }
+    }
+    if !ctx.quiet {
+        println!("fetched {} of {} source(s)", ids.len() - failed, ids.len());
+    }
+    if failed > 0 {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    }
+}

@@ -1,0 +1,285 @@
+//! Fetching a source entry's URL into a snapshot, and recording the attempt in the entry.
+//!
+//! The entry is read, one or two fields are changed (`snapshot`, `last-fetch`, and
+//! `archive-url` when an archived copy was used and none was given) and it is written back
+//! atomically; every other field stays as the editor wrote it. A failure is recorded in
+//! `last-fetch` and never replaces a snapshot. A snapshot not taken by `fetch` (no hash, or a
+//! hash the file no longer has) is never overwritten unless asked.
+
+use super::archive;
+use super::{classify, get, is_http, snapshot_text, time, Fetched, Liveness, Policy};
+use crate::evidence::snapshot::sha256_hex;
+use crate::model::{FetchRecord, Snapshot, SnapshotRecord, SourceEntry};
+use crate::store::{fs, yaml};
+use std::path::Path;
+
+/// How to fetch.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub policy: Policy,
+    /// Ask the Internet Archive (at this API base) for a copy when the page is gone.
+    pub archive: Option<String>,
+    /// Replace a snapshot that `fetch` did not take.
+    pub force: bool,
+}
+
+/// What fetching one entry did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub id: String,
+    /// As recorded under `last-fetch`.
+    pub record: FetchRecord,
+    /// The snapshot written, if one was.
+    pub snapshot: Option<String>,
+    pub sha256: Option<String>,
+}
+
+impl Outcome {
+    /// A snapshot was taken (from the page or an archived copy).
+    pub fn succeeded(&self) -> bool {
+        self.snapshot.is_some()
+    }
+}
+
+/// Why an entry could not be fetched at all (nothing was written).
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("cannot read {path}: {reason}")]
+    Read { path: String, reason: String },
+    #[error("{path} is not a valid source entry: {error}")]
+    Invalid {
+        path: String,
+        error: yaml::YamlError,
+    },
+    #[error(
+        "{path} has comments, which rewriting the entry would lose; move them into `notes:` first"
+    )]
+    Comments { path: String },
+    #[error("source {0} has no URL to fetch")]
+    NoUrl(String),
+    #[error("cannot write {path}: {reason}")]
+    Write { path: String, reason: String },
+}
+
+/// Fetch the URL of `sources/<id>.yaml` under `root` into `sources/snapshots/<id>.<ext>`.
+pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, SourceError> {
+    let rel = format!("sources/{id}.yaml");
+    let path = root.join(&rel);
+    let text = std::fs::read_to_string(&path).map_err(|e| SourceError::Read {
+        path: rel.clone(),
+        reason: e.to_string(),
+    })?;
+    let mut entry: SourceEntry = yaml::from_str(&text).map_err(|error| SourceError::Invalid {
+        path: rel.clone(),
+        error,
+    })?;
+    let modeline = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+        .map(str::to_string);
+    let has_comments = text
+        .lines()
+        .skip(usize::from(modeline.is_some()))
+        .any(|l| l.trim_start().starts_with('#'));
+    if has_comments {
+        return Err(SourceError::Comments { path: rel });
+    }
+    let url = entry
+        .url
+        .as_ref()
+        .map(|u| u.value().trim().to_string())
+        .filter(|u| !u.is_empty())
+        .ok_or_else(|| SourceError::NoUrl(id.to_string()))?;
+    let result = get(&url, &opts.policy);
+    let liveness = classify(&result);
+    let mut record = FetchRecord {
+        time: time::now_rfc3339(),
+        url: url.clone(),
+        outcome: liveness.word().to_string(),
+        status: result.as_ref().ok().map(|f| f.status),
+        final_url: result
+            .as_ref()
+            .ok()
+            .map(|f| f.final_url.clone())
+            .filter(|f| *f != url),
+        message: None,
+    };
+    let mut out = Outcome {
+        id: id.to_string(),
+        record: record.clone(),
+        snapshot: None,
+        sha256: None,
+    };
+    match (&liveness, &result) {
+        (Liveness::Live | Liveness::Moved { .. }, Ok(f)) => {
+            match keep(root, id, &entry, f, opts, &record.time)? {
+                Ok((snap, sha)) => {
+                    entry.snapshot = Some(snap.clone());
+                    out.snapshot = Some(snap.path().to_string());
+                    out.sha256 = Some(sha);
+                    if let Liveness::Moved { to } = &liveness {
+                        record.message = Some(format!("moved permanently to {to}"));
+                    }
+                }
+                Err(why) => {
+                    record.outcome = "refused".into();
+                    record.message = Some(why);
+                }
+            }
+        }
+        (Liveness::Live, Err(e)) => {
+            // Too large to keep.
+            record.outcome = "refused".into();
+            record.message = Some(e.to_string());
+        }
+        (Liveness::Dead { status }, _) => {
+            record.message = Some(format!("HTTP {status}: the page is gone"));
+            if let Some(base) = &opts.archive {
+                archived(
+                    root,
+                    id,
+                    &mut entry,
+                    &url,
+                    base,
+                    opts,
+                    &mut record,
+                    &mut out,
+                )?;
+            }
+        }
+        (Liveness::CouldNotVerify { reason } | Liveness::Refused { reason }, _) => {
+            record.message = Some(reason.clone());
+        }
+        (Liveness::Moved { .. }, Err(_)) => {}
+    }
+    entry.last_fetch = Some(record.clone());
+    out.record = record;
+    let yaml = yaml::to_string(&entry, modeline.as_deref()).map_err(|e| SourceError::Write {
+        path: rel.clone(),
+        reason: e.to_string(),
+    })?;
+    fs::write_atomic(&path, yaml.as_bytes()).map_err(|e| SourceError::Write {
+        path: rel,
+        reason: e.to_string(),
+    })?;
+    Ok(out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn archived(
+    root: &Path,
+    id: &str,
+    entry: &mut SourceEntry,
+    url: &str,
+    base: &str,
+    opts: &Options,
+    record: &mut FetchRecord,
+    out: &mut Outcome,
+) -> Result<(), SourceError> {
+    let copy = match archive::lookup(url, base, &opts.policy) {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            record.message = Some(format!(
+                "{}; the Internet Archive has no copy",
+                record.message.as_deref().unwrap_or("gone")
+            ));
+            return Ok(());
+        }
+        Err(e) => {
+            record.message = Some(format!(
+                "{}; asking the Internet Archive failed: {e}",
+                record.message.as_deref().unwrap_or("gone")
+            ));
+            return Ok(());
+        }
+    };
+    let fetched = get(&copy.url, &opts.policy);
+    match fetched {
+        Ok(f) if (200..300).contains(&f.status) => {
+            match keep(root, id, entry, &f, opts, &record.time)? {
+                Ok((snap, sha)) => {
+                    record.outcome = "archived".into();
+                    record.message = Some(format!("the page is gone; archived copy {}", copy.url));
+                    if entry
+                        .archive_url
+                        .as_deref()
+                        .is_none_or(|a| a.trim().is_empty())
+                    {
+                        entry.archive_url = Some(copy.url.clone());
+                    }
+                    out.snapshot = Some(snap.path().to_string());
+                    out.sha256 = Some(sha);
+                    entry.snapshot = Some(snap);
+                }
+                Err(why) => {
+                    record.message = Some(format!("the page is gone; archived copy refused: {why}"))
+                }
+            }
+        }
+        other => {
+            let why = match other {
+                Ok(f) => format!("HTTP {}", f.status),
+                Err(e) => e.to_string(),
+            };
+            record.message = Some(format!(
+                "the page is gone; its archived copy {} could not be fetched: {why}",
+                copy.url
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Write the snapshot of a fetched page, unless the entry's current snapshot is one `fetch`
+/// must not replace. The inner error says why nothing was written.
+fn keep(
+    root: &Path,
+    id: &str,
+    entry: &SourceEntry,
+    f: &Fetched,
+    opts: &Options,
+    taken: &str,
+) -> Result<Result<(Snapshot, String), String>, SourceError> {
+    let Some((text, ext)) = snapshot_text(f) else {
+        return Ok(Err(format!(
+            "the content type {} is not text; no snapshot written",
+            f.content_type.as_deref().unwrap_or("(none)")
+        )));
+    };
+    if let Some(existing) = &entry.snapshot {
+        let ours = existing.sha256().is_some_and(|h| {
+            std::fs::read(root.join(existing.path()))
+                .map(|b| sha256_hex(&b).eq_ignore_ascii_case(h.trim()))
+                .unwrap_or(true)
+        });
+        if !ours && !opts.force {
+            return Ok(Err(format!(
+                "the entry's snapshot {} was not taken by fetch (or was edited since); kept it (use --force to replace it)",
+                existing.path()
+            )));
+        }
+    }
+    let rel = format!("sources/snapshots/{id}.{ext}");
+    let bytes = text.into_bytes();
+    fs::write_atomic(&root.join(&rel), &bytes).map_err(|e| SourceError::Write {
+        path: rel.clone(),
+        reason: e.to_string(),
+    })?;
+    let sha = sha256_hex(&bytes);
+    Ok(Ok((
+        Snapshot::Recorded(SnapshotRecord {
+            path: rel,
+            url: Some(f.final_url.clone()),
+            taken: Some(taken.to_string()),
+            sha256: Some(sha.clone()),
+            note: None,
+        }),
+        sha,
+    )))
+}
+
+/// Is this URL one `fetch` would try?
+pub fn fetchable(entry: &SourceEntry) -> bool {
+    entry.url.as_ref().is_some_and(|u| is_http(u.value()))
+}
