@@ -93,18 +93,26 @@ pub fn get(url: &str, policy: &Policy) -> Result<Fetched, FetchError> {
     if !is_http(url) {
         return Err(FetchError::Scheme(url.to_string()));
     }
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .timeout_global(Some(policy.timeout))
-        .user_agent(policy.user_agent.as_str())
-        .build()
-        .into();
+    // A proxy from the environment (HTTP_PROXY, …) is honoured, except for this machine's own
+    // addresses, which a proxy elsewhere cannot reach.
+    let agent_for = |url: &str| -> ureq::Agent {
+        let builder = ureq::Agent::config_builder()
+            .max_redirects(0)
+            .http_status_as_error(false)
+            .timeout_global(Some(policy.timeout))
+            .user_agent(policy.user_agent.as_str());
+        let builder = if url::is_loopback(url) {
+            builder.proxy(None)
+        } else {
+            builder
+        };
+        builder.build().into()
+    };
     let mut current = url.to_string();
     let mut visited = vec![current.clone()];
     let mut redirects = Vec::new();
     loop {
-        let response = agent
+        let response = agent_for(&current)
             .get(&current)
             .header(
                 "Accept",

@@ -5,6 +5,25 @@ pub fn is_http(url: &str) -> bool {
     crate::model::source::is_web_url(url)
 }
 
+/// Does the URL name this machine (`localhost`, `127.0.0.0/8`, `::1`)? Such requests never go
+/// through a proxy from the environment: a proxy elsewhere cannot reach this machine's ports.
+pub fn is_loopback(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        host_port.split(':').next().unwrap_or("")
+    };
+    let host = host.to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// `location` resolved against `base` (absolute, scheme-relative, absolute-path or relative).
 pub fn resolve(base: &str, location: &str) -> String {
     let loc = location.trim();
@@ -41,6 +60,27 @@ pub fn resolve(base: &str, location: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loopback_hosts_are_recognised() {
+        for u in [
+            "http://127.0.0.1:8080/a",
+            "http://localhost/x",
+            "http://[::1]:9/",
+            "https://user@127.0.0.2/",
+            "http://app.localhost:3000",
+        ] {
+            assert!(is_loopback(u), "{u}");
+        }
+        for u in [
+            "https://example.org/",
+            "http://127.0.0.1.example.org/",
+            "http://10.0.0.1/",
+            "http://[2001:db8::1]/",
+        ] {
+            assert!(!is_loopback(u), "{u}");
+        }
+    }
 
     #[test]
     fn locations_resolve() {
