@@ -21,6 +21,7 @@ pub mod check;
 pub mod extract;
 pub mod link;
 pub mod model;
+pub mod par;
 pub mod report;
 pub mod schema;
 pub mod store;

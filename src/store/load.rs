@@ -203,56 +203,106 @@ fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// Load the dossier's claim files, source entries and articles.
+/// A claim file parsed on its own: the loaded file, or why it could not be read, plus the
+/// problems found inside it (duplicate ids).
+pub fn parse_claim_file(file: &str, text: String) -> Result<(LoadedClaims, Vec<Problem>), Problem> {
+    let data: ClaimFile = yaml::from_str(&text).map_err(|e| problem_of(file, &text, e))?;
+    let locs: ClaimLocs = yaml::from_str(&text).unwrap_or(ClaimLocs {
+        article: BTreeMap::new(),
+        references: Vec::new(),
+        claims: Vec::new(),
+    });
+    let loaded = LoadedClaims {
+        file: file.to_string(),
+        data,
+        article_keys: keys(locs.article),
+        reference_keys: locs.references.into_iter().map(keys).collect(),
+        claim_keys: locs.claims.into_iter().map(keys).collect(),
+        text,
+    };
+    let mut problems = Vec::new();
+    duplicate_ids(&loaded, &mut problems);
+    Ok((loaded, problems))
+}
+
+/// A source entry parsed on its own (without looking at its snapshot on disk).
+pub fn parse_source_entry(id: &str, file: &str, text: String) -> Result<LoadedSource, Problem> {
+    let data: SourceEntry = yaml::from_str(&text).map_err(|e| {
+        let mut p = problem_of(file, &text, e);
+        p.source = Some(id.to_string());
+        p
+    })?;
+    let locs: BTreeMap<String, Spanned<IgnoredAny>> = yaml::from_str(&text).unwrap_or_default();
+    Ok(LoadedSource {
+        id: id.to_string(),
+        file: file.to_string(),
+        text,
+        data,
+        keys: keys(locs),
+    })
+}
+
+fn unreadable(file: String, e: &std::io::Error, source: Option<String>) -> Problem {
+    Problem {
+        kind: ProblemKind::InvalidYaml,
+        file,
+        pos: Pos {
+            line: 1,
+            column: 1,
+            ..Pos::default()
+        },
+        message: format!("cannot read: {e}"),
+        source,
+    }
+}
+
+/// Load the dossier's claim files, source entries and articles, on every core.
 pub fn load(dossier: &Dossier) -> LoadedDossier {
+    load_with(dossier, crate::par::default_jobs(), &|| {})
+}
+
+/// [`load`] on up to `jobs` threads, calling `tick` once per file read. The result does not
+/// depend on `jobs`: files are read and parsed in parallel, and then assembled in path order.
+pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> LoadedDossier {
     let mut out = LoadedDossier::default();
-    for path in yaml_files(&dossier.root.join("claims")) {
-        let file = dossier.record_path(&path);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                out.problems.push(Problem {
-                    kind: ProblemKind::InvalidYaml,
-                    file,
-                    pos: Pos {
-                        line: 1,
-                        column: 1,
-                        ..Pos::default()
-                    },
-                    message: format!("cannot read: {e}"),
-                    source: None,
-                });
+    let claim_paths = yaml_files(&dossier.root.join("claims"));
+    let parsed = crate::par::map(&claim_paths, jobs, |path| {
+        let file = dossier.record_path(path);
+        let r = match std::fs::read_to_string(path) {
+            Ok(text) => parse_claim_file(&file, text),
+            Err(e) => Err(unreadable(file, &e, None)),
+        };
+        tick();
+        r
+    });
+    // Each article once, in the order the claim files first name it.
+    let mut wanted = Vec::new();
+    let mut seen_articles = std::collections::BTreeSet::new();
+    for (c, _) in parsed.iter().flatten() {
+        if seen_articles.insert(c.data.article.path.as_str()) {
+            wanted.push(c.data.article.path.clone());
+        }
+    }
+    let texts = crate::par::map(&wanted, jobs, |record| {
+        let t = read_article(dossier, record);
+        tick();
+        t
+    });
+    let mut texts: BTreeMap<String, Option<String>> = wanted.into_iter().zip(texts).collect();
+    for r in parsed {
+        let (loaded, problems) = match r {
+            Ok(x) => x,
+            Err(p) => {
+                out.problems.push(p);
                 continue;
             }
         };
-        let data: ClaimFile = match yaml::from_str(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                out.problems.push(problem_of(&file, &text, e));
-                continue;
-            }
-        };
-        let locs: ClaimLocs = yaml::from_str(&text).unwrap_or(ClaimLocs {
-            article: BTreeMap::new(),
-            references: Vec::new(),
-            claims: Vec::new(),
-        });
-        let loaded = LoadedClaims {
-            file,
-            data,
-            article_keys: keys(locs.article),
-            reference_keys: locs.references.into_iter().map(keys).collect(),
-            claim_keys: locs.claims.into_iter().map(keys).collect(),
-            text,
-        };
-        duplicate_ids(&loaded, &mut out.problems);
-        let article_path = loaded.data.article.path.clone();
-        if let std::collections::btree_map::Entry::Vacant(slot) =
-            out.articles.entry(article_path.clone())
-        {
-            match read_article(dossier, &article_path) {
+        out.problems.extend(problems);
+        let article_path = &loaded.data.article.path;
+        if !out.articles.contains_key(article_path) {
+            match texts.get_mut(article_path).and_then(Option::take) {
                 Some(t) => {
-                    slot.insert(t);
+                    out.articles.insert(article_path.clone(), t);
                 }
                 None => out.problems.push(Problem {
                     kind: ProblemKind::MissingArticle,
@@ -268,6 +318,7 @@ pub fn load(dossier: &Dossier) -> LoadedDossier {
         out.claims.push(loaded);
     }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut entries = Vec::new();
     for path in yaml_files(&dossier.root.join("sources")) {
         let file = dossier.record_path(&path);
         let id = path
@@ -288,53 +339,45 @@ pub fn load(dossier: &Dossier) -> LoadedDossier {
             });
             continue;
         }
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                out.problems.push(Problem {
-                    kind: ProblemKind::InvalidYaml,
-                    file,
-                    pos: Pos {
-                        line: 1,
-                        column: 1,
-                        ..Pos::default()
-                    },
-                    message: format!("cannot read: {e}"),
-                    source: Some(id),
-                });
-                continue;
-            }
+        entries.push((path, file, id));
+    }
+    let parsed = crate::par::map(&entries, jobs, |(path, file, id)| {
+        let r = match std::fs::read_to_string(path) {
+            Ok(text) => parse_source_entry(id, file, text).map_err(|p| (p, true)),
+            Err(e) => Err((unreadable(file.clone(), &e, Some(id.clone())), false)),
         };
-        let data: SourceEntry = match yaml::from_str(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                let mut p = problem_of(&file, &text, e);
-                p.source = Some(id.clone());
+        let r = r.map(|loaded| {
+            let snapshot = loaded.data.snapshot.as_deref().and_then(|s| {
+                snapshot_problem(&dossier.root, s).map(|reason| (s.to_string(), reason))
+            });
+            (loaded, snapshot)
+        });
+        tick();
+        r
+    });
+    for r in parsed {
+        match r {
+            Ok((loaded, snapshot)) => {
+                if let Some((snapshot, reason)) = snapshot {
+                    out.problems.push(Problem {
+                        kind: ProblemKind::InvalidPath,
+                        file: loaded.file.clone(),
+                        pos: loaded.keys.get("snapshot").copied().unwrap_or_default(),
+                        message: format!("snapshot `{snapshot}` {reason}"),
+                        source: Some(loaded.id.clone()),
+                    });
+                }
+                out.sources.insert(loaded.id.clone(), loaded);
+            }
+            Err((p, parse_error)) => {
+                if parse_error {
+                    if let Some(id) = &p.source {
+                        out.unreadable_sources.insert(id.clone());
+                    }
+                }
                 out.problems.push(p);
-                out.unreadable_sources.insert(id);
-                continue;
-            }
-        };
-        let locs: BTreeMap<String, Spanned<IgnoredAny>> = yaml::from_str(&text).unwrap_or_default();
-        let loaded = LoadedSource {
-            id: id.clone(),
-            file,
-            text,
-            data,
-            keys: keys(locs),
-        };
-        if let Some(snapshot) = &loaded.data.snapshot {
-            if let Some(reason) = snapshot_problem(&dossier.root, snapshot) {
-                out.problems.push(Problem {
-                    kind: ProblemKind::InvalidPath,
-                    file: loaded.file.clone(),
-                    pos: loaded.keys.get("snapshot").copied().unwrap_or_default(),
-                    message: format!("snapshot `{snapshot}` {reason}"),
-                    source: Some(id.clone()),
-                });
             }
         }
-        out.sources.insert(id, loaded);
     }
     out
 }
