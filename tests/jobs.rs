@@ -76,7 +76,11 @@ fn output_is_byte_identical_whatever_the_thread_count() {
         let single = run(one.path(), "1", args);
         assert!(!single.1.is_empty(), "{args:?} printed nothing");
         for jobs in ["2", "5"] {
-            assert_eq!(run(one.path(), jobs, args), single, "{args:?} with -j {jobs}");
+            assert_eq!(
+                run(one.path(), jobs, args),
+                single,
+                "{args:?} with -j {jobs}"
+            );
         }
     }
 }
