@@ -64,7 +64,7 @@ mod tests {
         let items: Vec<u64> = (0..1000).collect();
         let slow_square = |x: &u64| {
             // Uneven work, so that threads finish out of order.
-            if x % 7 == 0 {
+            if x.is_multiple_of(7) {
                 std::thread::yield_now();
             }
             x * x
