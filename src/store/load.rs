@@ -121,8 +121,18 @@ fn keys(map: BTreeMap<String, Spanned<IgnoredAny>>) -> Keys {
 }
 
 fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
+    // The deserialiser stops at the first value of the wrong type, which may come before a
+    // syntax error further on: a document that is not YAML at all is invalid YAML, whatever
+    // the first complaint was, and its syntax error is the one to show.
+    // (A duplicate key is left to the first complaint.)
+    let (e, syntax) = match yaml::from_str::<IgnoredAny>(text) {
+        Err(syntax) if !syntax.message.contains("duplicate mapping key") => (syntax, true),
+        _ => (e, false),
+    };
     let m = e.message.as_str();
-    let kind = if m.contains("unknown field") {
+    let kind = if syntax {
+        ProblemKind::InvalidYaml
+    } else if m.contains("unknown field") {
         ProblemKind::UnknownField
     } else if [
         "invalid type",
@@ -137,6 +147,7 @@ fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
     ]
     .iter()
     .any(|p| m.contains(p))
+        || wrong_scalar_type(m)
     {
         ProblemKind::InvalidValue
     } else {
@@ -155,6 +166,32 @@ fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
         },
         message: first_line(&e.message),
         source: None,
+    }
+}
+
+/// A parser message saying a value is not of the scalar type the field needs
+/// (`expected string scalar`, `invalid u32`, `invalid bool`): a wrong value, not bad YAML.
+fn wrong_scalar_type(m: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize", "f32", "f64",
+        "bool", "char", "string",
+    ];
+    let m = m.trim_start_matches("error: ");
+    let m = m.split_once(": ").map_or(
+        m,
+        |(pos, rest)| {
+            if pos.starts_with("line ") {
+                rest
+            } else {
+                m
+            }
+        },
+    );
+    let mut words = m.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some("invalid"), Some(t)) => TYPES.contains(&t),
+        (Some("expected"), Some(t)) => TYPES.contains(&t),
+        _ => false,
     }
 }
 
@@ -185,15 +222,16 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
             .map_or(rest.len(), |(i, _)| i)
 }
 
+/// The `.yaml`/`.yml` entries of `dir`, sorted. Entries that are not regular files (a
+/// directory or a dangling link with a YAML name) are listed too, so that reading them
+/// reports a problem instead of skipping them silently.
 fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-        })
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .filter(|p| {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
@@ -201,6 +239,24 @@ fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
         .collect();
     out.sort();
     out
+}
+
+/// Read a claim file or source entry of the dossier: a regular UTF-8 file of bounded size
+/// that is inside the dossier (not a symbolic link out of it).
+fn read_yaml_file(root: &Path, path: &Path) -> Result<String, (ProblemKind, String)> {
+    if let Ok(real) = path.canonicalize() {
+        if !real.starts_with(root) {
+            return Err((
+                ProblemKind::InvalidYaml,
+                format!(
+                    "cannot read: a symbolic link that leads outside the dossier (to {}); dossier reads only files inside it",
+                    real.display()
+                ),
+            ));
+        }
+    }
+    super::fs::read_text_limited(path, yaml::MAX_YAML_BYTES)
+        .map_err(|e| (ProblemKind::InvalidYaml, format!("cannot read: {e}")))
 }
 
 /// A claim file parsed on its own: the loaded file, or why it could not be read, plus the
@@ -242,16 +298,20 @@ pub fn parse_source_entry(id: &str, file: &str, text: String) -> Result<LoadedSo
     })
 }
 
-fn unreadable(file: String, e: &std::io::Error, source: Option<String>) -> Problem {
+fn unreadable(
+    file: String,
+    (kind, message): (ProblemKind, String),
+    source: Option<String>,
+) -> Problem {
     Problem {
-        kind: ProblemKind::InvalidYaml,
+        kind,
         file,
         pos: Pos {
             line: 1,
             column: 1,
             ..Pos::default()
         },
-        message: format!("cannot read: {e}"),
+        message,
         source,
     }
 }
@@ -268,9 +328,9 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
     let claim_paths = yaml_files(&dossier.root.join("claims"));
     let parsed = crate::par::map(&claim_paths, jobs, |path| {
         let file = dossier.record_path(path);
-        let r = match std::fs::read_to_string(path) {
+        let r = match read_yaml_file(&dossier.root, path) {
             Ok(text) => parse_claim_file(&file, text),
-            Err(e) => Err(unreadable(file, &e, None)),
+            Err(e) => Err(unreadable(file, e, None)),
         };
         tick();
         r
@@ -288,7 +348,8 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
         tick();
         t
     });
-    let mut texts: BTreeMap<String, Option<String>> = wanted.into_iter().zip(texts).collect();
+    let mut texts: BTreeMap<String, Result<String, ArticleProblem>> =
+        wanted.into_iter().zip(texts).collect();
     for r in parsed {
         let (loaded, problems) = match r {
             Ok(x) => x,
@@ -300,19 +361,24 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
         out.problems.extend(problems);
         let article_path = &loaded.data.article.path;
         if !out.articles.contains_key(article_path) {
-            match texts.get_mut(article_path).and_then(Option::take) {
-                Some(t) => {
+            let text = texts
+                .get_mut(article_path)
+                .map(|t| std::mem::replace(t, Err(ArticleProblem::Taken)));
+            match text {
+                Some(Ok(t)) => {
                     out.articles.insert(article_path.clone(), t);
                 }
-                None => out.problems.push(Problem {
+                Some(Err(why)) => out.problems.push(Problem {
                     kind: ProblemKind::MissingArticle,
                     file: loaded.file.clone(),
                     pos: loaded.article_keys.get("path").copied().unwrap_or_default(),
                     message: format!(
-                        "the article {article_path} this claim file describes does not exist"
+                        "the article {article_path} this claim file describes {}",
+                        why.describe()
                     ),
                     source: None,
                 }),
+                None => {}
             }
         }
         out.claims.push(loaded);
@@ -342,9 +408,9 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
         entries.push((path, file, id));
     }
     let parsed = crate::par::map(&entries, jobs, |(path, file, id)| {
-        let r = match std::fs::read_to_string(path) {
+        let r = match read_yaml_file(&dossier.root, path) {
             Ok(text) => parse_source_entry(id, file, text).map_err(|p| (p, true)),
-            Err(e) => Err((unreadable(file.clone(), &e, Some(id.clone())), false)),
+            Err(e) => Err((unreadable(file.clone(), e, Some(id.clone())), false)),
         };
         let r = r.map(|loaded| {
             let snapshot = loaded.data.snapshot.as_deref().and_then(|s| {
@@ -382,12 +448,43 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
     out
 }
 
-fn read_article(dossier: &Dossier, record: &str) -> Option<String> {
+/// Why the article a claim file names could not be read.
+#[derive(Debug)]
+enum ArticleProblem {
+    Missing,
+    Outside,
+    Unreadable(String),
+    /// Already moved into the result (a second claim file naming the same article, which is
+    /// then reported again, as the first was).
+    Taken,
+}
+
+impl ArticleProblem {
+    fn describe(&self) -> String {
+        match self {
+            ArticleProblem::Missing | ArticleProblem::Taken => "does not exist".into(),
+            ArticleProblem::Outside => {
+                "is outside the dossier (an absolute path, `..`, or a symbolic link out of it)"
+                    .into()
+            }
+            ArticleProblem::Unreadable(e) => format!("cannot be read: {e}"),
+        }
+    }
+}
+
+fn read_article(dossier: &Dossier, record: &str) -> Result<String, ArticleProblem> {
     let rel = Path::new(record);
     if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::ParentDir)) {
-        return None;
+        return Err(ArticleProblem::Outside);
     }
-    std::fs::read_to_string(dossier.root.join(rel)).ok()
+    let full = dossier.root.join(rel);
+    match full.canonicalize() {
+        Err(_) => return Err(ArticleProblem::Missing),
+        Ok(real) if !real.starts_with(&dossier.root) => return Err(ArticleProblem::Outside),
+        Ok(_) => {}
+    }
+    super::fs::read_text_limited(&full, crate::article::load::MAX_ARTICLE_BYTES)
+        .map_err(|e| ArticleProblem::Unreadable(e.to_string()))
 }
 
 /// Why a snapshot path is unacceptable, if it is: it must be relative, stay inside the
@@ -474,6 +571,27 @@ mod tests {
             assert!(snapshot_problem(&root, "sources/link.txt")
                 .unwrap()
                 .contains("symbolic link"));
+        }
+    }
+
+    #[test]
+    fn scalars_of_the_wrong_type_are_invalid_values() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        #[serde(deny_unknown_fields)]
+        struct Doc {
+            n: u32,
+            s: Option<String>,
+        }
+        for (text, kind) in [
+            ("n: one\n", ProblemKind::InvalidValue),
+            ("n: 1\ns: [a]\n", ProblemKind::InvalidValue),
+            ("n: 1\ns: \"open\n", ProblemKind::InvalidYaml),
+            ("n: 1\nn: 2\n", ProblemKind::InvalidYaml),
+            ("n: 1\nx: 2\n", ProblemKind::UnknownField),
+        ] {
+            let e = yaml::from_str::<Doc>(text).unwrap_err();
+            assert_eq!(problem_of("f.yaml", text, e).kind, kind, "{text:?}");
         }
     }
 
