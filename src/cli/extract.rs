@@ -129,10 +129,12 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
                 })
                 .collect(),
         };
-        let mut out = std::io::stdout().lock();
+        // Buffered: stdout is line-buffered, and pretty JSON is many short lines.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let written = serde_json::to_writer_pretty(&mut out, &doc)
             .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out));
+            .and_then(|_| writeln!(out))
+            .and_then(|_| out.flush());
         return match written {
             Ok(()) => Exit::Ok,
             Err(e) => {
