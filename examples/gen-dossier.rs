@@ -11,7 +11,9 @@
 //! # 2. extract: writes DIR/claims/ and a stub DIR/sources/<id>.yaml per cited work
 //! cargo run --release -- --root target/gen-dossier-1000 extract
 //! # 3. optional: complete ~60% of the source stubs (url, title, date, publisher), and give a
-//! #    few of those a snapshot under DIR/sources/snapshots/, as an editor would
+//! #    few of those a snapshot under DIR/sources/snapshots/, as an editor would; a snapshot
+//! #    repeats some of the words the articles attribute to that source (now and then with
+//! #    one word changed, as a misquotation would be)
 //! cargo run --release --example gen-dossier -- 1000 --complete-sources
 //! # 4. audit it
 //! cargo run --release -- --root target/gen-dossier-1000 check
@@ -34,6 +36,8 @@ mod common;
 
 use common::Rng;
 use dossier::model::source::{SourceEntry, Url};
+use dossier::model::{ClaimFile, ClaimKind};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,6 +49,13 @@ const MARKER: &str = ".gen-dossier";
 const COMPLETE_SHARE: f64 = 0.6;
 /// Share of the completed entries that also get a snapshot.
 const SNAPSHOT_SHARE: f64 = 0.1;
+/// The same for entries that some quotation or reported statement is linked to.
+const SNAPSHOT_SHARE_QUOTED: f64 = 0.5;
+/// How many of the words attributed to a source its snapshot repeats.
+const SNAPSHOT_QUOTES: usize = 2;
+/// Share of repeated words that the snapshot gives with one word changed, as when an article
+/// misquotes its source.
+const MISQUOTE_SHARE: f64 = 0.2;
 /// How many sentences a snapshot's body has.
 const SNAPSHOT_SENTENCES: usize = 4;
 
@@ -236,7 +247,7 @@ fn title_from_id(id: &str, publisher: &str, year: i64) -> String {
 /// same files. A date the stub has is kept (so that completion does not make sources
 /// postdate the articles citing them); a missing one becomes a day in 2015, before every
 /// generated article.
-fn complete(id: &str, e: &mut SourceEntry, rng: &mut Rng) -> Option<String> {
+fn complete(id: &str, e: &mut SourceEntry, quoted: &[String], rng: &mut Rng) -> Option<String> {
     let (m, d) = (rng.range(1, 12), rng.range(1, 28));
     let year = e.year().map_or(2015, i64::from);
     if e.date.as_deref().is_none_or(|d| d.trim().is_empty()) {
@@ -279,7 +290,12 @@ fn complete(id: &str, e: &mut SourceEntry, rng: &mut Rng) -> Option<String> {
     });
     e.publisher = Some(publisher.clone());
     e.title = Some(title.clone());
-    if !rng.chance(SNAPSHOT_SHARE) {
+    let share = if quoted.is_empty() {
+        SNAPSHOT_SHARE
+    } else {
+        SNAPSHOT_SHARE_QUOTED
+    };
+    if !rng.chance(share) {
         return None;
     }
     e.snapshot = Some(dossier::model::Snapshot::Path(format!(
@@ -298,8 +314,83 @@ fn complete(id: &str, e: &mut SourceEntry, rng: &mut Rng) -> Option<String> {
     rng.shuffle(&mut body);
     body.truncate(SNAPSHOT_SENTENCES);
     text.push_str(&body.join(" "));
+    for words in quoted.iter().take(SNAPSHOT_QUOTES) {
+        let misquote = rng.chance(MISQUOTE_SHARE);
+        let words = if misquote {
+            change_a_word(words)
+        } else {
+            words.clone()
+        };
+        text.push_str(&format!("\n\nThe statement read: \u{201c}{words}\u{201d}"));
+    }
     text.push_str("\n\n(Local copy kept by the dossier editors; generated text.)\n");
     Some(text)
+}
+
+/// The words of a quotation or reported statement, without surrounding quotation marks, on
+/// one line.
+fn spoken_words(text: &str) -> String {
+    const MARKS: &[char] = &[
+        '"', '\'', '\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{ab}', '\u{bb}', ' ',
+    ];
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(MARKS)
+        .to_string()
+}
+
+/// The words with their longest word replaced, so that a quote check has something to find.
+fn change_a_word(words: &str) -> String {
+    let longest = words
+        .split(' ')
+        .enumerate()
+        .max_by_key(|(i, w)| {
+            (
+                w.chars().filter(|c| c.is_alphabetic()).count(),
+                usize::MAX - i,
+            )
+        })
+        .map(|(i, _)| i);
+    words
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| if Some(i) == longest { "[changed]" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// For every source id, the words of the quotations and reported statements linked to it (in
+/// claim-file order), read from the claim files `dossier extract` wrote.
+fn quoted_by_source(dir: &Path) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let claims = dir.join("claims");
+    let mut files: Vec<PathBuf> = io(&claims, fs::read_dir(&claims))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for path in files {
+        let text = io(&path, fs::read_to_string(&path))?;
+        let file: ClaimFile = dossier::store::yaml::from_str(&text)
+            .map_err(|e| format!("{}: {}", path.display(), e.message))?;
+        for (claim, links) in file.claims.iter().zip(dossier::link::link_claims(&file)) {
+            if !matches!(claim.kind, ClaimKind::Quote | ClaimKind::Reported) {
+                continue;
+            }
+            let words = spoken_words(&claim.text);
+            if words.split(' ').count() < 4 {
+                continue;
+            }
+            for link in links.iter().filter(|l| l.confirmed()) {
+                let list = out.entry(link.source.clone()).or_default();
+                if !list.contains(&words) {
+                    list.push(words.clone());
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Rewrite a deterministic ~60% of `dir/sources/*.yaml` with a URL, title, date and publisher.
@@ -318,6 +409,7 @@ fn complete_sources(opts: &Options) -> Result<(), String> {
         .collect();
     files.sort();
     let snapshots = sources.join("snapshots");
+    let quoted = quoted_by_source(&opts.dir)?;
     let (mut done, mut snaps) = (0, 0);
     for path in &files {
         let id = path
@@ -333,7 +425,8 @@ fn complete_sources(opts: &Options) -> Result<(), String> {
         let text = io(path, fs::read_to_string(path))?;
         let mut entry: SourceEntry = dossier::store::yaml::from_str(&text)
             .map_err(|e| format!("{}: {}", path.display(), e.message))?;
-        if let Some(snapshot) = complete(&id, &mut entry, &mut rng) {
+        let words = quoted.get(&id).map_or(&[][..], Vec::as_slice);
+        if let Some(snapshot) = complete(&id, &mut entry, words, &mut rng) {
             io(&snapshots, fs::create_dir_all(&snapshots))?;
             let p = snapshots.join(format!("{id}.txt"));
             io(&p, fs::write(&p, snapshot))?;

@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of the dossier binary on a generated dossier.
+# End-to-end benchmark of the dossier binary on generated dossiers; prints ONE table.
 #
-#   N=1000 bash scripts/bench-dossier.sh      # N articles (default 1000, about 58 claims each)
+#   bash scripts/bench-dossier.sh                 # N = 1000 and 10000, 1 thread and all cores
+#   NS="1000" JOBS="1 2" bash scripts/bench-dossier.sh
 #
-# Builds the release binary and the gen-dossier example, writes N articles into
-# target/gen-dossier-N (or $DIR), and times, once each, with /usr/bin/time (wall seconds, peak
-# RSS):
-#   - the floor: cat of every article to /dev/null (files are in the page cache by then);
-#   - dossier extract, on a fresh dossier: writes every claim file and source stub;
-#   - dossier check --format json > /dev/null (exit 1 is expected: the dossier has findings),
-#     after completing ~60% of the source stubs with gen-dossier --complete-sources.
-# Single runs, so timings are noisy when the machine is busy. MB = 10^6 bytes.
-# Env: N, DIR, SEED (passed to gen-dossier --seed).
+# For each N it builds a dossier with examples/gen-dossier.rs (articles, then extract, then
+# ~60% of the source stubs completed, some with snapshots), and for each thread count times,
+# once each, with /usr/bin/time (wall seconds, peak RSS):
+#   - the I/O floor: `cat articles/* > /dev/null` and `wc` over the same bytes (files are in
+#     the page cache by then; wc also looks at every byte, as extract does);
+#   - dossier extract --format json > /dev/null: loading and extraction of every article,
+#     nothing written (the throughput figure);
+#   - dossier check --format json > /dev/null (exit 1 is expected: the dossier has findings);
+#   - dossier report (Markdown) > /dev/null.
+# Once per N (all cores) it also times the full `dossier extract` on a fresh dossier, which
+# writes every claim file and source stub, each durably (fsync of file and directory), one
+# after the other: that column measures the disk, and does not depend on the thread count.
+# The check and report runs are on the extracted and completed dossier. Single runs, so timings are noisy
+# on a busy machine. MB = 10^6 bytes. The last lines give time(N_max)/time(N_min) per step
+# against N_max/N_min: equal ratios mean linear growth.
+# Env: NS (article counts), JOBS (thread counts; "all" = every core), SEED, BASE (directory
+# for the generated dossiers, default target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N=${N:-1000}
-DIR=${DIR:-target/gen-dossier-$N}
+NS=${NS:-"1000 10000"}
+CORES=$(nproc)
+JOBS=${JOBS:-"1 all"}
+BASE=${BASE:-target}
 SEED_ARGS=()
 if [ -n "${SEED:-}" ]; then
   SEED_ARGS=(--seed "$SEED")
@@ -24,13 +35,11 @@ fi
 BIN=target/release/dossier
 GEN=target/release/examples/gen-dossier
 TIMES=$(mktemp)
-trap 'rm -f "$TIMES"' EXIT
+ROWS=$(mktemp)
+trap 'rm -f "$TIMES" "$ROWS"' EXIT
 
 echo "== building (release)" >&2
 cargo build --release --quiet --bin dossier --example gen-dossier
-
-echo "== generating $N articles in $DIR" >&2
-"$GEN" "$N" "$DIR" "${SEED_ARGS[@]}"
 
 # Run a command under /usr/bin/time with its stdout to /dev/null; print "seconds peak_kib".
 # Exit codes up to $1 are fine.
@@ -47,36 +56,50 @@ timed() {
   tail -n 1 "$TIMES"
 }
 
-bytes=$(cat "$DIR"/articles/* | wc -c)
-
-echo "== floor: cat articles/* > /dev/null" >&2
-out=$(timed 0 cat "$DIR"/articles/*)
-read -r cat_s _ <<< "$out"
-
-echo "== dossier extract" >&2
-out=$(timed 0 "$BIN" --root "$DIR" --quiet extract)
-read -r ext_s ext_kib <<< "$out"
-
-echo "== gen-dossier --complete-sources (not timed)" >&2
-"$GEN" "$N" "$DIR" "${SEED_ARGS[@]}" --complete-sources
-
-echo "== dossier check --format json > /dev/null" >&2
-out=$(timed 1 "$BIN" --root "$DIR" check --format json)
-read -r chk_s chk_kib <<< "$out"
-
-claims=$("$BIN" --root "$DIR" check --format json |
-  python3 -c 'import json, sys; print(json.load(sys.stdin)["summary"]["claims"])') || true
-if [ -z "$claims" ]; then
-  echo "bench-dossier: could not read summary.claims from dossier check --format json" >&2
-  exit 1
-fi
+for N in $NS; do
+  DIR=$BASE/gen-dossier-$N
+  echo "== generating $N articles in $DIR" >&2
+  "$GEN" "$N" "$DIR" "${SEED_ARGS[@]}"
+  bytes=$(cat "$DIR"/articles/* | wc -c)
+  echo "== N=$N: dossier extract, writing every file (all cores)" >&2
+  rm -rf "$DIR/claims" "$DIR/sources" "$DIR/schemas"
+  read -r full_s _ <<< "$(timed 0 "$BIN" --root "$DIR" --quiet extract)"
+  "$GEN" "$N" "$DIR" "${SEED_ARGS[@]}" --complete-sources 2> /dev/null
+  claims=$("$BIN" --root "$DIR" check --format json |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["summary"]["claims"])') || true
+  for J in $JOBS; do
+    [ "$J" = all ] && J=$CORES
+    echo "== N=$N jobs=$J: floor" >&2
+    read -r cat_s _ <<< "$(timed 0 sh -c "cat '$DIR'/articles/*")"
+    read -r wc_s _ <<< "$(timed 0 sh -c "cat '$DIR'/articles/* | wc -lwc")"
+    echo "== N=$N jobs=$J: dossier extract --format json, check, report" >&2
+    read -r ext_s ext_kib <<< "$(timed 0 "$BIN" --root "$DIR" -j "$J" extract --format json)"
+    read -r chk_s chk_kib <<< "$(timed 1 "$BIN" --root "$DIR" -j "$J" check --format json)"
+    read -r rep_s rep_kib <<< "$(timed 0 "$BIN" --root "$DIR" -j "$J" report)"
+    full=-1
+    [ "$J" = "$CORES" ] && full=$full_s
+    echo "$N $J $bytes $claims $cat_s $wc_s $ext_s $ext_kib $chk_s $chk_kib $rep_s $rep_kib $full" >> "$ROWS"
+  done
+done
 
 echo
-awk -v n="$N" -v bytes="$bytes" -v claims="$claims" -v cat_s="$cat_s" \
-  -v ext_s="$ext_s" -v ext_kib="$ext_kib" -v chk_s="$chk_s" -v chk_kib="$chk_kib" '
-function mbps(s) { return s > 0 ? sprintf("%.1f", bytes / 1e6 / s) : "inf" }
+awk '
+function mbps(b, s) { return s > 0 ? sprintf("%.1f", b / 1e6 / s) : "inf" }
+function mb(kib) { return sprintf("%.0f", kib * 1024 / 1e6) }
 BEGIN {
-  mb = bytes / 1e6
-  printf "%6s %8s %8s | %7s | %9s %8s %8s | %7s %8s\n", "N", "art. MB", "claims", "cat s", "extract s", "MB/s", "peak MB", "check s", "peak MB"
-  printf "%6d %8.1f %8d | %7.2f | %9.2f %8s %8.1f | %7.2f %8.1f\n", n, mb, claims, cat_s, ext_s, mbps(ext_s), ext_kib * 1024 / 1e6, chk_s, chk_kib * 1024 / 1e6
-}'
+  print "|      N | jobs | articles MB |  claims | cat s | wc s | extract s | extract MB/s | wc MB/s | extract/wc | extract peak MB | check s | check peak MB | report s | report peak MB | extract+write s |"
+  print "|-------:|-----:|------------:|--------:|------:|-----:|----------:|-------------:|--------:|-----------:|----------------:|--------:|--------------:|---------:|---------------:|----------------:|"
+}
+{
+  n = $1; j = $2
+  printf "| %6d | %4d | %11.1f | %7d | %5.2f | %4.2f | %9.2f | %12s | %7s | %9.1fx | %15s | %7.2f | %13s | %8.2f | %14s | %15s |\n", n, j, $3 / 1e6, $4, $5, $6, $7, mbps($3, $7), mbps($3, $6), ($6 > 0 ? $7 / $6 : 0), mb($8), $9, mb($10), $11, mb($12), ($13 < 0 ? "-" : sprintf("%.2f", $13))
+  key = j; if (!(key in lo) || n < lo_n[key]) { lo[key] = $0; lo_n[key] = n } if (!(key in hi) || n > hi_n[key]) { hi[key] = $0; hi_n[key] = n }
+}
+END {
+  print ""
+  for (k in lo) {
+    if (hi_n[k] == lo_n[k]) continue
+    split(lo[k], a, " "); split(hi[k], b, " ")
+    printf "jobs=%s: N x%.0f -> extract x%.1f, check x%.1f, report x%.1f (linear growth: all near x%.0f)\n", k, b[1] / a[1], (a[7] > 0 ? b[7] / a[7] : 0), (a[9] > 0 ? b[9] / a[9] : 0), (a[11] > 0 ? b[11] / a[11] : 0), b[1] / a[1]
+  }
+}' "$ROWS"

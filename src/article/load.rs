@@ -28,7 +28,19 @@ pub enum LoadError {
     },
     #[error("{path}: the file holds only white space")]
     Blank { path: PathBuf },
+    #[error("{path}: the file is {size} bytes; articles may be at most {limit} bytes")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("{path}: not a regular file")]
+    NotAFile { path: PathBuf },
 }
+
+/// The largest article dossier reads (16 MiB: a long book, far beyond any article). The limit
+/// keeps the time and memory one file can cost bounded.
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
 impl LoadError {
     /// A one-line hint telling the editor how to fix the file.
@@ -43,6 +55,12 @@ impl LoadError {
             }
             LoadError::NulByte { .. } => {
                 "articles must be plain text or Markdown; export the text from the binary format first"
+            }
+            LoadError::TooLarge { .. } => {
+                "split the file into its articles, or remove what is not article text"
+            }
+            LoadError::NotAFile { .. } => {
+                "articles/ may hold only article files and directories; move this one out"
             }
         }
     }
@@ -60,9 +78,20 @@ impl LoadError {
 
 /// Read `path` and validate it as article text.
 pub fn read_article_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
+    use crate::store::fs::{read_limited, ReadError};
+    let bytes = read_limited(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => LoadError::Io {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        },
+        ReadError::NotAFile => LoadError::NotAFile {
+            path: path.to_path_buf(),
+        },
+        ReadError::TooLarge { size, limit } => LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        },
     })?;
     validate_article_bytes(path, bytes)
 }

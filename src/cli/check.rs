@@ -1,6 +1,7 @@
 //! `dossier check`.
 
 use super::diagnostics::{emit, FileProblem};
+use super::progress::Progress;
 use super::{Context, Exit};
 use dossier::check::{check, Config, FailOn};
 use dossier::report::{Github, Human, Json, Reporter, Sarif, Texts};
@@ -71,7 +72,14 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
         ));
         return Exit::Error;
     }
-    let loaded = dossier::store::load::load(&dossier);
+    let progress = Progress::new(
+        "check: files read",
+        None,
+        ctx.quiet,
+        args.format != CheckFormat::Human,
+    );
+    let loaded = dossier::store::load::load_with(&dossier, ctx.jobs, &|| progress.tick());
+    progress.finish();
     let mut result = check(&loaded, &config);
     if args.online {
         let policy = dossier::fetch::Policy {

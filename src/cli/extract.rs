@@ -1,6 +1,7 @@
 //! `dossier extract`.
 
 use super::diagnostics::{emit, FileProblem};
+use super::progress::Progress;
 use super::{Context, Exit, Format};
 use dossier::article::{Article, LoadError};
 use dossier::extract::{extract, Extraction};
@@ -34,31 +35,15 @@ fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProbl
 /// One article's outcome: its slug and extraction, or the file that could not be loaded.
 type Outcome = Result<(String, Extraction), (PathBuf, String, LoadError)>;
 
-/// Load and extract the articles, on all cores; results keep the input order.
-fn extract_all(files: &[(PathBuf, String)]) -> Vec<Outcome> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    let chunk = files.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(file, record)| match Article::load(file, record) {
-                            Ok(a) => Ok((a.slug.clone(), extract(&a))),
-                            Err(e) => Err((file.clone(), record.clone(), e)),
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        // A worker that panicked is a bug; re-raise it rather than silently dropping articles.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+/// Load and extract the articles on `jobs` threads; results keep the input order.
+fn extract_all(files: &[(PathBuf, String)], jobs: usize, progress: &Progress) -> Vec<Outcome> {
+    dossier::par::map(files, jobs, |(file, record)| {
+        let r = match Article::load(file, record) {
+            Ok(a) => Ok((a.slug.clone(), extract(&a))),
+            Err(e) => Err((file.clone(), record.clone(), e)),
+        };
+        progress.tick();
+        r
     })
 }
 
@@ -99,7 +84,15 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
         .collect();
     let mut extractions = Vec::new();
     let mut failed = false;
-    for r in extract_all(&listed) {
+    let progress = Progress::new(
+        "extract",
+        Some(listed.len()),
+        ctx.quiet,
+        args.format == Format::Json,
+    );
+    let outcomes = extract_all(&listed, ctx.jobs, &progress);
+    progress.finish();
+    for r in outcomes {
         match r {
             Ok(x) => extractions.push(x),
             Err((file, record, e)) => {
@@ -136,10 +129,12 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
                 })
                 .collect(),
         };
-        let mut out = std::io::stdout().lock();
+        // Buffered: stdout is line-buffered, and pretty JSON is many short lines.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let written = serde_json::to_writer_pretty(&mut out, &doc)
             .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out));
+            .and_then(|_| writeln!(out))
+            .and_then(|_| out.flush());
         return match written {
             Ok(()) => Exit::Ok,
             Err(e) => {

@@ -5,6 +5,7 @@ mod diagnostics;
 mod exit;
 mod extract;
 mod fetch;
+mod progress;
 mod report;
 // Editors' desk (issue 5).
 mod link;
@@ -25,6 +26,10 @@ pub struct Cli {
     /// Print nothing but errors and requested output.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Threads for reading and extracting files (default: every core). Output does not
+    /// depend on it.
+    #[arg(long, short, global = true, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -80,6 +85,9 @@ pub fn run() -> Exit {
     let ctx = Context {
         root: cli.root,
         quiet: cli.quiet,
+        jobs: cli
+            .jobs
+            .map_or_else(dossier::par::default_jobs, std::num::NonZeroUsize::get),
     };
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
@@ -96,6 +104,8 @@ pub fn run() -> Exit {
 pub struct Context {
     pub root: Option<PathBuf>,
     pub quiet: bool,
+    /// Threads to use (at least 1).
+    pub jobs: usize,
 }
 
 impl Context {

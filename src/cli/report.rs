@@ -1,6 +1,7 @@
 //! `dossier report`: the editor's audit, as Markdown, HTML or JSON, to stdout or a file.
 
 use super::diagnostics::{emit, FileProblem};
+use super::progress::Progress;
 use super::{Context, Exit};
 use dossier::check::{check, Config, Severity};
 use dossier::report::audit::{self, Filter};
@@ -96,7 +97,14 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
             return Exit::Error;
         }
     };
-    let loaded = dossier::store::load::load(&dossier);
+    let progress = Progress::new(
+        "report: files read",
+        None,
+        ctx.quiet,
+        args.format == ReportFormat::Json,
+    );
+    let loaded = dossier::store::load::load_with(&dossier, ctx.jobs, &|| progress.tick());
+    progress.finish();
     let any_claim_file = !loaded.claims.is_empty()
         || loaded
             .problems

@@ -81,20 +81,48 @@ impl Dossier {
     }
 
     /// Every article under `articles/` (recursively), sorted by path.
+    ///
+    /// A symbolic link is followed only when it leads to a place inside the dossier (a link
+    /// out of it is an error, as dossier never reads outside its root), and each directory is
+    /// visited once, so that a link cycle ends.
     pub fn articles(&self) -> Result<Vec<PathBuf>, DossierError> {
         let dir = self.articles_dir();
         let mut out = Vec::new();
         if !dir.is_dir() {
             return Ok(out);
         }
+        let mut visited = std::collections::HashSet::new();
         let mut stack = vec![dir];
         while let Some(d) = stack.pop() {
+            let real = d.canonicalize().map_err(|e| io(&d, e))?;
+            if !real.starts_with(&self.root) {
+                return Err(DossierError::OutsideDossier {
+                    path: d,
+                    root: self.root.clone(),
+                });
+            }
+            if !visited.insert(real) {
+                continue;
+            }
             for entry in std::fs::read_dir(&d).map_err(|e| io(&d, e))? {
                 let entry = entry.map_err(|e| io(&d, e))?;
                 let path = entry.path();
                 let name = entry.file_name();
                 if name.to_string_lossy().starts_with('.') {
                     continue;
+                }
+                let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+                if is_link {
+                    // A dangling link is kept (if it has an article's name): reading it then
+                    // says what is wrong.
+                    if let Ok(real) = path.canonicalize() {
+                        if !real.starts_with(&self.root) {
+                            return Err(DossierError::OutsideDossier {
+                                path,
+                                root: self.root.clone(),
+                            });
+                        }
+                    }
                 }
                 if path.is_dir() {
                     stack.push(path);

@@ -124,8 +124,18 @@ fn keys(map: BTreeMap<String, Spanned<IgnoredAny>>) -> Keys {
 }
 
 fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
+    // The deserialiser stops at the first value of the wrong type, which may come before a
+    // syntax error further on: a document that is not YAML at all is invalid YAML, whatever
+    // the first complaint was, and its syntax error is the one to show.
+    // (A duplicate key is left to the first complaint.)
+    let (e, syntax) = match yaml::from_str::<IgnoredAny>(text) {
+        Err(syntax) if !syntax.message.contains("duplicate mapping key") => (syntax, true),
+        _ => (e, false),
+    };
     let m = e.message.as_str();
-    let kind = if m.contains("unknown field") {
+    let kind = if syntax {
+        ProblemKind::InvalidYaml
+    } else if m.contains("unknown field") {
         ProblemKind::UnknownField
     } else if [
         "invalid type",
@@ -140,6 +150,7 @@ fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
     ]
     .iter()
     .any(|p| m.contains(p))
+        || wrong_scalar_type(m)
     {
         ProblemKind::InvalidValue
     } else {
@@ -158,6 +169,32 @@ fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
         },
         message: first_line(&e.message),
         source: None,
+    }
+}
+
+/// A parser message saying a value is not of the scalar type the field needs
+/// (`expected string scalar`, `invalid u32`, `invalid bool`): a wrong value, not bad YAML.
+fn wrong_scalar_type(m: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize", "f32", "f64",
+        "bool", "char", "string",
+    ];
+    let m = m.trim_start_matches("error: ");
+    let m = m.split_once(": ").map_or(
+        m,
+        |(pos, rest)| {
+            if pos.starts_with("line ") {
+                rest
+            } else {
+                m
+            }
+        },
+    );
+    let mut words = m.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some("invalid"), Some(t)) => TYPES.contains(&t),
+        (Some("expected"), Some(t)) => TYPES.contains(&t),
+        _ => false,
     }
 }
 
@@ -188,16 +225,16 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
             .map_or(rest.len(), |(i, _)| i)
 }
 
-/// The `.yaml` / `.yml` files directly in `dir` (not hidden ones), sorted.
+/// The `.yaml`/`.yml` entries of `dir`, sorted. Entries that are not regular files (a
+/// directory or a dangling link with a YAML name) are listed too, so that reading them
+/// reports a problem instead of skipping them silently.
 pub fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-        })
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .filter(|p| {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
@@ -207,74 +244,153 @@ pub fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// Load the dossier's claim files, source entries and articles.
+/// Read a claim file or source entry of the dossier: a regular UTF-8 file of bounded size
+/// that is inside the dossier (not a symbolic link out of it).
+fn read_yaml_file(root: &Path, path: &Path) -> Result<String, (ProblemKind, String)> {
+    if let Ok(real) = path.canonicalize() {
+        if !real.starts_with(root) {
+            return Err((
+                ProblemKind::InvalidYaml,
+                format!(
+                    "cannot read: a symbolic link that leads outside the dossier (to {}); dossier reads only files inside it",
+                    real.display()
+                ),
+            ));
+        }
+    }
+    super::fs::read_text_limited(path, yaml::MAX_YAML_BYTES)
+        .map_err(|e| (ProblemKind::InvalidYaml, format!("cannot read: {e}")))
+}
+
+/// A claim file parsed on its own: the loaded file, or why it could not be read, plus the
+/// problems found inside it (duplicate ids).
+pub fn parse_claim_file(file: &str, text: String) -> Result<(LoadedClaims, Vec<Problem>), Problem> {
+    let data: ClaimFile = yaml::from_str(&text).map_err(|e| problem_of(file, &text, e))?;
+    let locs: ClaimLocs = yaml::from_str(&text).unwrap_or(ClaimLocs {
+        article: BTreeMap::new(),
+        references: Vec::new(),
+        claims: Vec::new(),
+    });
+    let loaded = LoadedClaims {
+        file: file.to_string(),
+        data,
+        article_keys: keys(locs.article),
+        reference_keys: locs.references.into_iter().map(keys).collect(),
+        claim_keys: locs.claims.into_iter().map(keys).collect(),
+        text,
+    };
+    let mut problems = Vec::new();
+    duplicate_ids(&loaded, &mut problems);
+    Ok((loaded, problems))
+}
+
+/// A source entry parsed on its own (without looking at its snapshot on disk).
+pub fn parse_source_entry(id: &str, file: &str, text: String) -> Result<LoadedSource, Problem> {
+    let data: SourceEntry = yaml::from_str(&text).map_err(|e| {
+        let mut p = problem_of(file, &text, e);
+        p.source = Some(id.to_string());
+        p
+    })?;
+    let locs: BTreeMap<String, Spanned<IgnoredAny>> = yaml::from_str(&text).unwrap_or_default();
+    Ok(LoadedSource {
+        id: id.to_string(),
+        file: file.to_string(),
+        text,
+        data,
+        keys: keys(locs),
+    })
+}
+
+fn unreadable(
+    file: String,
+    (kind, message): (ProblemKind, String),
+    source: Option<String>,
+) -> Problem {
+    Problem {
+        kind,
+        file,
+        pos: Pos {
+            line: 1,
+            column: 1,
+            ..Pos::default()
+        },
+        message,
+        source,
+    }
+}
+
+/// Load the dossier's claim files, source entries and articles, on every core.
 pub fn load(dossier: &Dossier) -> LoadedDossier {
+    load_with(dossier, crate::par::default_jobs(), &|| {})
+}
+
+/// [`load`] on up to `jobs` threads, calling `tick` once per file read. The result does not
+/// depend on `jobs`: files are read and parsed in parallel, and then assembled in path order.
+pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> LoadedDossier {
     let mut out = LoadedDossier {
         root: dossier.root.clone(),
         ..LoadedDossier::default()
     };
-    for path in yaml_files(&dossier.root.join("claims")) {
-        let file = dossier.record_path(&path);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                out.problems.push(Problem {
-                    kind: ProblemKind::InvalidYaml,
-                    file,
-                    pos: Pos {
-                        line: 1,
-                        column: 1,
-                        ..Pos::default()
-                    },
-                    message: format!("cannot read: {e}"),
-                    source: None,
-                });
+    let claim_paths = yaml_files(&dossier.root.join("claims"));
+    let parsed = crate::par::map(&claim_paths, jobs, |path| {
+        let file = dossier.record_path(path);
+        let r = match read_yaml_file(&dossier.root, path) {
+            Ok(text) => parse_claim_file(&file, text),
+            Err(e) => Err(unreadable(file, e, None)),
+        };
+        tick();
+        r
+    });
+    // Each article once, in the order the claim files first name it.
+    let mut wanted = Vec::new();
+    let mut seen_articles = std::collections::BTreeSet::new();
+    for (c, _) in parsed.iter().flatten() {
+        if seen_articles.insert(c.data.article.path.as_str()) {
+            wanted.push(c.data.article.path.clone());
+        }
+    }
+    let texts = crate::par::map(&wanted, jobs, |record| {
+        let t = read_article(dossier, record);
+        tick();
+        t
+    });
+    let mut texts: BTreeMap<String, Result<String, ArticleProblem>> =
+        wanted.into_iter().zip(texts).collect();
+    for r in parsed {
+        let (loaded, problems) = match r {
+            Ok(x) => x,
+            Err(p) => {
+                out.problems.push(p);
                 continue;
             }
         };
-        let data: ClaimFile = match yaml::from_str(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                out.problems.push(problem_of(&file, &text, e));
-                continue;
-            }
-        };
-        let locs: ClaimLocs = yaml::from_str(&text).unwrap_or(ClaimLocs {
-            article: BTreeMap::new(),
-            references: Vec::new(),
-            claims: Vec::new(),
-        });
-        let loaded = LoadedClaims {
-            file,
-            data,
-            article_keys: keys(locs.article),
-            reference_keys: locs.references.into_iter().map(keys).collect(),
-            claim_keys: locs.claims.into_iter().map(keys).collect(),
-            text,
-        };
-        duplicate_ids(&loaded, &mut out.problems);
-        let article_path = loaded.data.article.path.clone();
-        if let std::collections::btree_map::Entry::Vacant(slot) =
-            out.articles.entry(article_path.clone())
-        {
-            match read_article(dossier, &article_path) {
-                Some(t) => {
-                    slot.insert(t);
+        out.problems.extend(problems);
+        let article_path = &loaded.data.article.path;
+        if !out.articles.contains_key(article_path) {
+            let text = texts
+                .get_mut(article_path)
+                .map(|t| std::mem::replace(t, Err(ArticleProblem::Taken)));
+            match text {
+                Some(Ok(t)) => {
+                    out.articles.insert(article_path.clone(), t);
                 }
-                None => out.problems.push(Problem {
+                Some(Err(why)) => out.problems.push(Problem {
                     kind: ProblemKind::MissingArticle,
                     file: loaded.file.clone(),
                     pos: loaded.article_keys.get("path").copied().unwrap_or_default(),
                     message: format!(
-                        "the article {article_path} this claim file describes does not exist"
+                        "the article {article_path} this claim file describes {}",
+                        why.describe()
                     ),
                     source: None,
                 }),
+                None => {}
             }
         }
         out.claims.push(loaded);
     }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut entries = Vec::new();
     for path in yaml_files(&dossier.root.join("sources")) {
         let file = dossier.record_path(&path);
         let id = path
@@ -295,63 +411,91 @@ pub fn load(dossier: &Dossier) -> LoadedDossier {
             });
             continue;
         }
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                out.problems.push(Problem {
-                    kind: ProblemKind::InvalidYaml,
-                    file,
-                    pos: Pos {
-                        line: 1,
-                        column: 1,
-                        ..Pos::default()
-                    },
-                    message: format!("cannot read: {e}"),
-                    source: Some(id),
-                });
-                continue;
-            }
+        entries.push((path, file, id));
+    }
+    let parsed = crate::par::map(&entries, jobs, |(path, file, id)| {
+        let r = match read_yaml_file(&dossier.root, path) {
+            Ok(text) => parse_source_entry(id, file, text).map_err(|p| (p, true)),
+            Err(e) => Err((unreadable(file.clone(), e, Some(id.clone())), false)),
         };
-        let data: SourceEntry = match yaml::from_str(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                let mut p = problem_of(&file, &text, e);
-                p.source = Some(id.clone());
+        let r = r.map(|loaded| {
+            let snapshot = loaded
+                .data
+                .snapshot
+                .as_ref()
+                .map(|s| s.path())
+                .and_then(|s| {
+                    snapshot_problem(&dossier.root, s).map(|reason| (s.to_string(), reason))
+                });
+            (loaded, snapshot)
+        });
+        tick();
+        r
+    });
+    for r in parsed {
+        match r {
+            Ok((loaded, snapshot)) => {
+                if let Some((snapshot, reason)) = snapshot {
+                    out.problems.push(Problem {
+                        kind: ProblemKind::InvalidPath,
+                        file: loaded.file.clone(),
+                        pos: loaded.keys.get("snapshot").copied().unwrap_or_default(),
+                        message: format!("snapshot `{snapshot}` {reason}"),
+                        source: Some(loaded.id.clone()),
+                    });
+                }
+                out.sources.insert(loaded.id.clone(), loaded);
+            }
+            Err((p, parse_error)) => {
+                if parse_error {
+                    if let Some(id) = &p.source {
+                        out.unreadable_sources.insert(id.clone());
+                    }
+                }
                 out.problems.push(p);
-                out.unreadable_sources.insert(id);
-                continue;
-            }
-        };
-        let locs: BTreeMap<String, Spanned<IgnoredAny>> = yaml::from_str(&text).unwrap_or_default();
-        let loaded = LoadedSource {
-            id: id.clone(),
-            file,
-            text,
-            data,
-            keys: keys(locs),
-        };
-        if let Some(snapshot) = loaded.data.snapshot.as_ref().map(|s| s.path()) {
-            if let Some(reason) = snapshot_problem(&dossier.root, snapshot) {
-                out.problems.push(Problem {
-                    kind: ProblemKind::InvalidPath,
-                    file: loaded.file.clone(),
-                    pos: loaded.keys.get("snapshot").copied().unwrap_or_default(),
-                    message: format!("snapshot `{snapshot}` {reason}"),
-                    source: Some(id.clone()),
-                });
             }
         }
-        out.sources.insert(id, loaded);
     }
     out
 }
 
-fn read_article(dossier: &Dossier, record: &str) -> Option<String> {
+/// Why the article a claim file names could not be read.
+#[derive(Debug)]
+enum ArticleProblem {
+    Missing,
+    Outside,
+    Unreadable(String),
+    /// Already moved into the result (a second claim file naming the same article, which is
+    /// then reported again, as the first was).
+    Taken,
+}
+
+impl ArticleProblem {
+    fn describe(&self) -> String {
+        match self {
+            ArticleProblem::Missing | ArticleProblem::Taken => "does not exist".into(),
+            ArticleProblem::Outside => {
+                "is outside the dossier (an absolute path, `..`, or a symbolic link out of it)"
+                    .into()
+            }
+            ArticleProblem::Unreadable(e) => format!("cannot be read: {e}"),
+        }
+    }
+}
+
+fn read_article(dossier: &Dossier, record: &str) -> Result<String, ArticleProblem> {
     let rel = Path::new(record);
     if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::ParentDir)) {
-        return None;
+        return Err(ArticleProblem::Outside);
     }
-    std::fs::read_to_string(dossier.root.join(rel)).ok()
+    let full = dossier.root.join(rel);
+    match full.canonicalize() {
+        Err(_) => return Err(ArticleProblem::Missing),
+        Ok(real) if !real.starts_with(&dossier.root) => return Err(ArticleProblem::Outside),
+        Ok(_) => {}
+    }
+    super::fs::read_text_limited(&full, crate::article::load::MAX_ARTICLE_BYTES)
+        .map_err(|e| ArticleProblem::Unreadable(e.to_string()))
 }
 
 /// Why a snapshot path is unacceptable, if it is: it must be relative, stay inside the
@@ -438,6 +582,27 @@ mod tests {
             assert!(snapshot_problem(&root, "sources/link.txt")
                 .unwrap()
                 .contains("symbolic link"));
+        }
+    }
+
+    #[test]
+    fn scalars_of_the_wrong_type_are_invalid_values() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        #[serde(deny_unknown_fields)]
+        struct Doc {
+            n: u32,
+            s: Option<String>,
+        }
+        for (text, kind) in [
+            ("n: one\n", ProblemKind::InvalidValue),
+            ("n: 1\ns: [a]\n", ProblemKind::InvalidValue),
+            ("n: 1\ns: \"open\n", ProblemKind::InvalidYaml),
+            ("n: 1\nn: 2\n", ProblemKind::InvalidYaml),
+            ("n: 1\nx: 2\n", ProblemKind::UnknownField),
+        ] {
+            let e = yaml::from_str::<Doc>(text).unwrap_err();
+            assert_eq!(problem_of("f.yaml", text, e).kind, kind, "{text:?}");
         }
     }
 

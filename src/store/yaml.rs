@@ -4,6 +4,11 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+/// The largest YAML file dossier reads (64 MiB, the parser's own budget for all the text of a
+/// document; a claim file is a few times its article's size, and articles are at most
+/// 16 MiB).
+pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Why a YAML document could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
@@ -39,15 +44,31 @@ pub fn to_string<T: Serialize>(value: &T, schema: Option<&str>) -> Result<String
 }
 
 /// Parse a YAML document into `T`.
+///
+/// The parser's default budget bounds what a document may cost once parsed (aliases expanded,
+/// nesting depth, total text), so an alias bomb or a deeply nested document is refused with
+/// an error instead of exhausting memory or the stack.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_saphyr::from_str(text).map_err(|e| {
         let loc = e.location();
         YamlError {
-            message: e.to_string(),
+            message: plain_message(&e.to_string()),
             line: loc.map(|l| l.line() as usize),
             column: loc.map(|l| l.column() as usize),
         }
     })
+}
+
+/// The parser's message in the editor's terms, without advice aimed at programmers.
+fn plain_message(m: &str) -> String {
+    if let Some(detail) = m.split("budget breached").nth(1) {
+        let detail = detail.trim_start_matches([':', ' ']).trim();
+        return format!(
+            "the document is too large or too deeply nested once its aliases are expanded \
+             ({detail}); dossier refuses it to keep memory bounded"
+        );
+    }
+    m.replace(", set DuplicateKeyPolicy in Options if acceptable", "")
 }
 
 #[cfg(test)]
@@ -73,6 +94,37 @@ mod tests {
         let s = to_string(&d, Some("../schemas/x.json")).unwrap();
         assert!(s.starts_with("# yaml-language-server: $schema=../schemas/x.json\n"));
         assert_eq!(from_str::<Doc>(&s).unwrap(), d);
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused() {
+        // Nine times nine ... nine aliases: billions of strings once expanded.
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ('a'..'l').zip('b'..='l') {
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 9].join(", ")
+            ));
+        }
+        let err = from_str::<serde_json::Value>(&bomb).unwrap_err();
+        assert!(
+            err.message.contains("too large or too deeply nested"),
+            "{}",
+            err.message
+        );
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(from_str::<serde_json::Value>(&deep).is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused_in_plain_words() {
+        let err = from_str::<Doc>("name: a\nname: b\ncount: 1\n").unwrap_err();
+        assert!(err.message.contains("duplicate"), "{}", err.message);
+        assert!(
+            !err.message.contains("DuplicateKeyPolicy"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

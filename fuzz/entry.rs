@@ -1,0 +1,169 @@
+//! The fuzzing entry points, shared by the cargo-fuzz targets (`fuzz/fuzz_targets/*.rs`) and by
+//! `tests/fuzz_corpus.rs`, which replays every committed input through these same functions
+//! under a normal `cargo test`.
+//!
+//! Each function takes arbitrary bytes, drives one part of the library with them, and panics
+//! only when an invariant breaks (a claim whose text is not the article's bytes at its span, a
+//! claim file that does not read back as written) or when the library itself panics.
+//!
+//! Inputs with several parts separate them with a NUL byte; a part that is not UTF-8 is
+//! replaced lossily (the loaders only ever see `String`s).
+
+#![allow(dead_code)]
+
+use dossier::article::{load::validate_article_bytes, Article, Format};
+use dossier::check::{check, Config};
+use dossier::extract::{extract, references};
+use dossier::report::audit::{self, Filter};
+use dossier::report::{render_html, render_markdown};
+use dossier::report::{Github, Human, Json, Reporter, Sarif, Texts};
+use dossier::store::load::{parse_claim_file, parse_source_entry, LoadedDossier};
+use dossier::store::{claims, yaml};
+use std::path::Path;
+
+/// Inputs larger than this are cut: the loaders and extraction are linear-ish, and the fuzzer
+/// learns nothing from size alone.
+const MAX_INPUT: usize = 64 * 1024;
+
+fn parts(data: &[u8], n: usize) -> Vec<String> {
+    let data = &data[..data.len().min(MAX_INPUT)];
+    let mut out: Vec<String> = data
+        .splitn(n, |&b| b == 0)
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    out.resize(n, String::new());
+    out
+}
+
+/// Run every rule and every renderer over a loaded dossier; none may panic.
+fn check_and_render(d: &LoadedDossier) {
+    let result = check(d, &Config::default());
+    let texts = Texts::of(d);
+    let reporters: [&dyn Reporter; 5] = [
+        &Human {
+            color: false,
+            width: 80,
+        },
+        &Human {
+            color: true,
+            width: 20,
+        },
+        &Json,
+        &Github,
+        &Sarif,
+    ];
+    for r in reporters {
+        let _ = r.render(&result, &texts);
+    }
+    let audit = audit::build(d, &result, &Filter::default()).expect("no filter cannot fail");
+    let _ = render_markdown(&audit);
+    let _ = render_html(&audit);
+    let json = audit.to_json();
+    serde_json::from_str::<serde_json::Value>(&json).expect("the report's JSON parses");
+}
+
+/// Article bytes (first byte: Text or Markdown) through validation, extraction, the claim file
+/// round trip and check.
+pub fn article(data: &[u8]) {
+    let Some((&fmt, rest)) = data.split_first() else {
+        return;
+    };
+    let (format, path) = if fmt & 1 == 0 {
+        (Format::Text, "articles/fuzz.txt")
+    } else {
+        (Format::Markdown, "articles/fuzz.md")
+    };
+    let rest = &rest[..rest.len().min(MAX_INPUT)];
+    let Ok(text) = validate_article_bytes(Path::new(path), rest.to_vec()) else {
+        return;
+    };
+    let a = Article::from_text(path, text, format);
+    let x = extract(&a);
+    for c in &x.claims {
+        assert_eq!(
+            a.original.get(c.start..c.end),
+            Some(c.text.as_str()),
+            "claim {} is not the article's bytes at its span",
+            c.id
+        );
+    }
+    let again = extract(&a);
+    assert!(again == x, "extraction is not deterministic");
+    let rendered = claims::render_claim_file(&x).expect("a claim file always serialises");
+    let (loaded, problems) = parse_claim_file("claims/fuzz.yaml", rendered.clone())
+        .unwrap_or_else(|p| panic!("a written claim file does not read back: {p:?}\n{rendered}"));
+    assert!(
+        loaded.data.claims == x.claims && loaded.data.references == x.references,
+        "the claim file does not read back as written"
+    );
+    let mut d = LoadedDossier {
+        problems,
+        ..LoadedDossier::default()
+    };
+    d.articles.insert(path.to_string(), a.original.clone());
+    d.claims.push(loaded);
+    for (id, entry) in &x.sources {
+        let file = format!("sources/{id}.yaml");
+        let text = yaml::to_string(entry, None).expect("a stub always serialises");
+        let s = parse_source_entry(id, &file, text)
+            .unwrap_or_else(|p| panic!("a written source stub does not read back: {p:?}"));
+        d.sources.insert(id.clone(), s);
+    }
+    check_and_render(&d);
+}
+
+/// Reference-list entries: each line parsed alone, then the lines as the reference section of
+/// an article.
+pub fn reference(data: &[u8]) {
+    let text = parts(data, 1).remove(0);
+    for line in text.lines() {
+        let _ = references::is_section_heading(line);
+        let _ = references::strip_marker(line);
+        let _ = references::parse_entry(line);
+    }
+    let doc = format!(
+        "A headline for the test\n\nThe council said the figures were wrong, according to the report [1].\n\nReferences\n\n{text}\n"
+    );
+    article(&[&[0u8][..], doc.as_bytes()].concat());
+}
+
+/// A claim file (first part) over an article (second part), through the loader and check.
+pub fn claim_yaml(data: &[u8]) {
+    let mut p = parts(data, 2);
+    let article = p.pop().unwrap_or_default();
+    let yaml_text = p.pop().unwrap_or_default();
+    let mut d = LoadedDossier::default();
+    match parse_claim_file("claims/fuzz.yaml", yaml_text) {
+        Ok((loaded, problems)) => {
+            d.problems = problems;
+            d.articles
+                .insert(loaded.data.article.path.clone(), article.clone());
+            d.claims.push(loaded);
+        }
+        Err(problem) => d.problems.push(problem),
+    }
+    check_and_render(&d);
+}
+
+/// A source entry (first part), optionally with a claim file citing sources (second part) and
+/// its article (third part), through the loaders and check.
+pub fn source_yaml(data: &[u8]) {
+    let p = parts(data, 3);
+    let mut d = LoadedDossier::default();
+    match parse_source_entry("fuzz-source", "sources/fuzz-source.yaml", p[0].clone()) {
+        Ok(s) => {
+            d.sources.insert(s.id.clone(), s);
+        }
+        Err(problem) => {
+            d.unreadable_sources.insert("fuzz-source".into());
+            d.problems.push(problem);
+        }
+    }
+    if let Ok((loaded, problems)) = parse_claim_file("claims/fuzz.yaml", p[1].clone()) {
+        d.problems.extend(problems);
+        d.articles
+            .insert(loaded.data.article.path.clone(), p[2].clone());
+        d.claims.push(loaded);
+    }
+    check_and_render(&d);
+}
