@@ -506,3 +506,32 @@ fn check_online_reports_liveness_and_writes_nothing() {
         .iter()
         .any(|f| f["rule"] == "dead-link"));
 }
+
+#[test]
+fn an_entry_edited_while_its_page_is_fetched_keeps_the_edit() {
+    use dossier::fetch::source::{fetch_source, Options, SourceError};
+    let base = serve(routes);
+    let d = dossier_with(&[("late", &format!("{base}/slow"))]);
+    let path = d.path().join("sources/late.yaml");
+    let root = d.path().to_path_buf();
+    let opts = Options {
+        policy: Policy {
+            timeout: Duration::from_secs(20),
+            ..policy()
+        },
+        ..Options::default()
+    };
+    let fetching = std::thread::spawn(move || fetch_source(&root, "late", &opts));
+    // The server answers after three seconds; the editor saves a change meanwhile.
+    std::thread::sleep(Duration::from_millis(500));
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("checked by the desk", "publisher confirmed by phone");
+    std::fs::write(&path, &edited).unwrap();
+    match fetching.join().unwrap() {
+        Err(SourceError::Changed { .. }) => {}
+        other => panic!("expected the fetch to stand down, got {other:?}"),
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    assert!(!d.path().join("sources/snapshots").exists());
+}

@@ -73,6 +73,7 @@ pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
         },
         archive: args.archive.then(|| args.archive_api.clone()),
         force: args.force,
+        lock_wait: super::review::lock_wait(),
     };
     let mut failed = 0;
     for id in &ids {
@@ -108,6 +109,10 @@ pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
                 failed += 1;
                 let help = match &e {
                     SourceError::NoUrl(_) => "add `url:` to the entry",
+                    SourceError::Changed { .. } => {
+                        "someone edited the entry meanwhile; run `dossier fetch` for it again"
+                    }
+                    SourceError::Lock(e) => e.help(),
                     SourceError::Comments { .. } => {
                         "fetch rewrites the entry and would lose YAML comments"
                     }

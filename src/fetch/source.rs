@@ -14,13 +14,26 @@ use crate::store::{fs, yaml};
 use std::path::Path;
 
 /// How to fetch.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub policy: Policy,
     /// Ask the Internet Archive (at this API base) for a copy when the page is gone.
     pub archive: Option<String>,
     /// Replace a snapshot that `fetch` did not take.
     pub force: bool,
+    /// How long to wait for another dossier writer's lock (see [`crate::store::lock`]).
+    pub lock_wait: std::time::Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            policy: Policy::default(),
+            archive: None,
+            force: false,
+            lock_wait: crate::store::lock::DEFAULT_WAIT,
+        }
+    }
 }
 
 /// What fetching one entry did.
@@ -59,32 +72,21 @@ pub enum SourceError {
     NoUrl(String),
     #[error("cannot write {path}: {reason}")]
     Write { path: String, reason: String },
+    #[error("{path} changed while its URL was being fetched; nothing was written")]
+    Changed { path: String },
+    #[error(transparent)]
+    Lock(#[from] crate::store::lock::LockError),
 }
 
 /// Fetch the URL of `sources/<id>.yaml` under `root` into `sources/snapshots/<id>.<ext>`.
+///
+/// The requests are made without holding the dossier's write lock (they may take a while);
+/// the entry is then read again under the lock, and nothing is written if it changed in the
+/// meantime, so an editor's concurrent edit is never overwritten.
 pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, SourceError> {
     let rel = format!("sources/{id}.yaml");
     let path = root.join(&rel);
-    let text = std::fs::read_to_string(&path).map_err(|e| SourceError::Read {
-        path: rel.clone(),
-        reason: e.to_string(),
-    })?;
-    let mut entry: SourceEntry = yaml::from_str(&text).map_err(|error| SourceError::Invalid {
-        path: rel.clone(),
-        error,
-    })?;
-    let modeline = text
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
-        .map(str::to_string);
-    let has_comments = text
-        .lines()
-        .skip(usize::from(modeline.is_some()))
-        .any(|l| l.trim_start().starts_with('#'));
-    if has_comments {
-        return Err(SourceError::Comments { path: rel });
-    }
+    let (text, mut entry, modeline) = read_entry(&path, &rel)?;
     let url = entry
         .url
         .as_ref()
@@ -93,6 +95,14 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
         .ok_or_else(|| SourceError::NoUrl(id.to_string()))?;
     let result = get(&url, &opts.policy);
     let liveness = classify(&result);
+    let archived_copy = match (&liveness, &opts.archive) {
+        (Liveness::Dead { .. }, Some(base)) => Some(archive_fetch(&url, base, &opts.policy)),
+        _ => None,
+    };
+    let _lock = crate::store::lock::DossierLock::acquire(root, opts.lock_wait)?;
+    if read_entry(&path, &rel)?.0 != text {
+        return Err(SourceError::Changed { path: rel });
+    }
     let mut record = FetchRecord {
         time: time::now_rfc3339(),
         url: url.clone(),
@@ -135,17 +145,8 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
         }
         (Liveness::Dead { status }, _) => {
             record.message = Some(format!("HTTP {status}: the page is gone"));
-            if let Some(base) = &opts.archive {
-                archived(
-                    root,
-                    id,
-                    &mut entry,
-                    &url,
-                    base,
-                    opts,
-                    &mut record,
-                    &mut out,
-                )?;
+            if let Some(copy) = archived_copy {
+                archived(root, id, &mut entry, copy, opts, &mut record, &mut out)?;
             }
         }
         (Liveness::CouldNotVerify { reason } | Liveness::Refused { reason }, _) => {
@@ -166,47 +167,83 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
     Ok(out)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Read and parse a source entry: its text, the entry and its schema modeline. An entry
+/// with comments is refused, as rewriting it would lose them.
+fn read_entry(
+    path: &Path,
+    rel: &str,
+) -> Result<(String, SourceEntry, Option<String>), SourceError> {
+    let text = std::fs::read_to_string(path).map_err(|e| SourceError::Read {
+        path: rel.to_string(),
+        reason: e.to_string(),
+    })?;
+    let entry: SourceEntry = yaml::from_str(&text).map_err(|error| SourceError::Invalid {
+        path: rel.to_string(),
+        error,
+    })?;
+    let modeline = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+        .map(str::to_string);
+    let has_comments = text
+        .lines()
+        .skip(usize::from(modeline.is_some()))
+        .any(|l| l.trim_start().starts_with('#'));
+    if has_comments {
+        return Err(SourceError::Comments {
+            path: rel.to_string(),
+        });
+    }
+    Ok((text, entry, modeline))
+}
+
+/// What asking the Internet Archive gave: its copy's URL and the fetched copy, or why not.
+type ArchivedCopy = Result<(String, Result<Fetched, super::FetchError>), String>;
+
+/// Ask the Internet Archive for a copy of `url` and fetch it (network; no lock held).
+fn archive_fetch(url: &str, base: &str, policy: &Policy) -> ArchivedCopy {
+    match archive::lookup(url, base, policy) {
+        Ok(Some(c)) => {
+            let fetched = get(&c.url, policy);
+            Ok((c.url, fetched))
+        }
+        Ok(None) => Err("the Internet Archive has no copy".to_string()),
+        Err(e) => Err(format!("asking the Internet Archive failed: {e}")),
+    }
+}
+
 fn archived(
     root: &Path,
     id: &str,
     entry: &mut SourceEntry,
-    url: &str,
-    base: &str,
+    copy: ArchivedCopy,
     opts: &Options,
     record: &mut FetchRecord,
     out: &mut Outcome,
 ) -> Result<(), SourceError> {
-    let copy = match archive::lookup(url, base, &opts.policy) {
-        Ok(Some(c)) => c,
-        Ok(None) => {
+    let (copy_url, fetched) = match copy {
+        Ok(c) => c,
+        Err(why) => {
             record.message = Some(format!(
-                "{}; the Internet Archive has no copy",
-                record.message.as_deref().unwrap_or("gone")
-            ));
-            return Ok(());
-        }
-        Err(e) => {
-            record.message = Some(format!(
-                "{}; asking the Internet Archive failed: {e}",
+                "{}; {why}",
                 record.message.as_deref().unwrap_or("gone")
             ));
             return Ok(());
         }
     };
-    let fetched = get(&copy.url, &opts.policy);
     match fetched {
         Ok(f) if (200..300).contains(&f.status) => {
             match keep(root, id, entry, &f, opts, &record.time)? {
                 Ok((snap, sha)) => {
                     record.outcome = "archived".into();
-                    record.message = Some(format!("the page is gone; archived copy {}", copy.url));
+                    record.message = Some(format!("the page is gone; archived copy {}", copy_url));
                     if entry
                         .archive_url
                         .as_deref()
                         .is_none_or(|a| a.trim().is_empty())
                     {
-                        entry.archive_url = Some(copy.url.clone());
+                        entry.archive_url = Some(copy_url.clone());
                     }
                     out.snapshot = Some(snap.path().to_string());
                     out.sha256 = Some(sha);
@@ -224,7 +261,7 @@ fn archived(
             };
             record.message = Some(format!(
                 "the page is gone; its archived copy {} could not be fetched: {why}",
-                copy.url
+                copy_url
             ));
         }
     }
