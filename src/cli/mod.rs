@@ -5,6 +5,10 @@ mod diagnostics;
 mod exit;
 mod extract;
 mod report;
+// Getting started and the interactive review (issue 5, items 2 and 6).
+mod add;
+mod docs;
+mod init;
 
 pub use exit::Exit;
 
@@ -37,6 +41,17 @@ enum Command {
     /// open findings (most severe first), every claim by article and every source. Markdown,
     /// HTML or JSON; exit 0 whenever the report is written.
     Report(report::ReportArgs),
+    // Getting started (issue 5, item 6).
+    /// Create an empty dossier: articles/, claims/, sources/ and a commented dossier.toml.
+    /// Refuses a directory that already has a dossier.toml.
+    Init(init::InitArgs),
+    /// Copy article files into articles/ under a readable name taken from the title (never
+    /// overwriting), then extract them.
+    Add(add::AddArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions(docs::CompletionsArgs),
+    /// Print the manual page (roff) to stdout, or write every page into a directory.
+    Man(docs::ManArgs),
 }
 
 /// Output formats shared by the subcommands.
@@ -69,6 +84,10 @@ pub fn run() -> Exit {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),
+        Command::Init(args) => init::run(&ctx, args),
+        Command::Add(args) => add::run(&ctx, args),
+        Command::Completions(args) => docs::completions(&ctx, args),
+        Command::Man(args) => docs::man(&ctx, args),
     }
 }
 

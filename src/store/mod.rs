@@ -8,3 +8,4 @@ pub mod yaml;
 pub use dossier::{Dossier, DossierError};
 pub mod claims;
 pub mod load;
+pub mod scaffold;
