@@ -136,6 +136,11 @@ fn claim_file(a: usize) -> ClaimFile {
                 } else {
                     Vec::new()
                 },
+                review: None,
+                notes: Vec::new(),
+                links: Vec::new(),
+                manual: false,
+                vanished: false,
             }
         })
         .collect();

@@ -22,5 +22,6 @@ pub mod extract;
 pub mod link;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod schema;
 pub mod store;

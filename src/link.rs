@@ -5,9 +5,15 @@
 //! - `venue`: the article says where the words were published ("as published in Kommersant")
 //!   and that outlet is one of its references;
 //! - `inferred`: the claim's words resemble a reference's title or description. A suggestion
-//!   with a score, never counted as a source until an editor confirms it.
+//!   with a score, never counted as a source until an editor confirms it;
+//! - `manual`: an editor confirmed the source for the claim (`dossier link`).
+//!
+//! An editor's rejection (`dossier unlink`) removes the link to that source whatever made it:
+//! an inferred suggestion is no longer offered, and an explicit or venue link no longer counts
+//! (the article cites the work, but the editor judged that it does not support the claim).
+//! When a claim holds several decisions about one source, the last one counts.
 
-use crate::model::{Claim, ClaimFile, ClaimKind, Reference};
+use crate::model::{Claim, ClaimFile, ClaimKind, LinkAction, Reference};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -19,6 +25,7 @@ pub enum How {
     Explicit,
     Venue,
     Inferred,
+    Manual,
 }
 
 /// A link from a claim to a source entry.
@@ -35,7 +42,7 @@ pub struct Link {
 }
 
 impl Link {
-    /// Explicit and venue links are sources; inferred ones are suggestions.
+    /// Explicit, venue and manual links are sources; inferred ones are suggestions.
     pub fn confirmed(&self) -> bool {
         self.how != How::Inferred
     }
@@ -166,9 +173,36 @@ pub fn link_claims(file: &ClaimFile) -> Vec<Vec<Link>> {
                     }
                 }
             }
+            apply_decisions(claim, file, &mut links);
             links
         })
         .collect()
+}
+
+/// The reference id recorded for a manual link that goes through no reference of the article.
+pub const MANUAL_REFERENCE: &str = "manual";
+
+/// Apply an editor's link decisions to the links found for `claim`.
+fn apply_decisions(claim: &Claim, file: &ClaimFile, links: &mut Vec<Link>) {
+    let mut last: Vec<(&str, LinkAction)> = Vec::new();
+    for d in &claim.links {
+        last.retain(|(s, _)| *s != d.source.as_str());
+        last.push((d.source.as_str(), d.action));
+    }
+    for (source, action) in last {
+        match action {
+            LinkAction::Reject => links.retain(|l| l.source != source),
+            LinkAction::Confirm => {
+                links.retain(|l| !(l.source == source && l.how == How::Inferred));
+                let reference = file
+                    .references
+                    .iter()
+                    .find(|r| r.source.as_deref() == Some(source))
+                    .map_or(MANUAL_REFERENCE, |r| r.id.as_str());
+                push(links, source, reference, How::Manual, None);
+            }
+        }
+    }
 }
 
 fn push(links: &mut Vec<Link>, source: &str, reference: &str, how: How, score: Option<f64>) {

@@ -1,6 +1,7 @@
 //! Findings: what `check` reports, one per problem, each pointing at a file position.
 
 use super::rule::{Rule, Severity};
+use crate::model::review::{Verdict, VerdictEffect};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -34,7 +35,21 @@ pub struct Finding {
     pub help: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<Related>,
+    /// The editor's verdict that changed this finding, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<Reviewed>,
     /// Byte range in `file` (for diagnostics; not serialised).
     #[serde(skip)]
     pub span: (usize, usize),
+}
+
+/// How an editor's verdict changed a finding.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Reviewed {
+    pub verdict: Verdict,
+    pub by: String,
+    pub date: String,
+    pub effect: VerdictEffect,
+    /// The severity the finding had before the verdict.
+    pub was: Severity,
 }

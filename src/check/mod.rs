@@ -5,13 +5,15 @@
 
 pub mod config;
 pub mod finding;
+pub mod review;
 pub mod rule;
 
 pub use config::{Config, FailOn};
-pub use finding::{Finding, Related};
+pub use finding::{Finding, Related, Reviewed};
 pub use rule::{Rule, Severity};
 
 use crate::link::{self, Link};
+use crate::model::review::{Review, Verdict};
 use crate::store::load::{Keys, LoadedClaims, LoadedDossier, LoadedSource, Pos, ProblemKind};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -29,6 +31,8 @@ pub struct Summary {
     pub notes: usize,
     /// Findings per rule code.
     pub by_rule: BTreeMap<String, usize>,
+    /// Findings an editor's verdict resolved (not counted above).
+    pub resolved: usize,
 }
 
 /// The links of one claim file.
@@ -42,7 +46,10 @@ pub struct FileLinks {
 /// What `check` found.
 #[derive(Debug, Clone)]
 pub struct CheckResult {
+    /// Open findings: those no verdict resolved (some downgraded or raised by one).
     pub findings: Vec<Finding>,
+    /// Findings an editor's verdict resolved, kept for the report.
+    pub resolved: Vec<Finding>,
     pub summary: Summary,
     pub links: Vec<FileLinks>,
 }
@@ -90,6 +97,7 @@ impl Out<'_> {
             source: source.map(str::to_string),
             help: help.unwrap_or_else(|| rule.help().to_string()),
             related,
+            review: None,
             span: (at.pos.offset, at.pos.offset + at.pos.len),
         });
     }
@@ -150,16 +158,19 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
     for s in dossier.sources.values() {
         check_source(&mut out, dossier, s);
     }
-    let mut findings = out.findings;
-    findings.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.rule, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
-    });
+    let (mut findings, mut resolved) = review::apply(out.findings, dossier);
+    for list in [&mut findings, &mut resolved] {
+        list.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.rule, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
+        });
+    }
     let mut summary = Summary {
         articles: dossier.claims.len(),
         claims: total_claims,
         references: total_refs,
         sources: dossier.sources.len(),
+        resolved: resolved.len(),
         ..Summary::default()
     };
     for f in &findings {
@@ -175,6 +186,7 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
     }
     CheckResult {
         findings,
+        resolved,
         summary,
         links,
     }
@@ -246,6 +258,60 @@ fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, li
                 span,
             }
         });
+        if claim.vanished {
+            out.push(
+                Rule::StaleClaim,
+                At {
+                    file,
+                    pos: key_pos(keys, &["vanished", "text"]),
+                },
+                format!(
+                    "the words of claim {} are no longer in {article_path}; the claim is kept for the editor's work on it",
+                    claim.id
+                ),
+                Some(&claim.id),
+                None,
+                Some("restore the words in the article, or delete the claim from the claim file once its review and notes are no longer needed".into()),
+                None,
+            );
+            continue;
+        }
+        review_findings(
+            out,
+            At {
+                file,
+                pos: key_pos(keys, &["review", "text"]),
+            },
+            claim.review.as_ref(),
+            claim.review_is_stale(),
+            Some(&claim.id),
+            None,
+            related.clone(),
+        );
+        for d in &claim.links {
+            if d.action == crate::model::LinkAction::Confirm
+                && !dossier.sources.contains_key(&d.source)
+                && !dossier.unreadable_sources.contains(&d.source)
+            {
+                out.push(
+                    Rule::MissingSource,
+                    At {
+                        file,
+                        pos: key_pos(keys, &["links"]),
+                    },
+                    format!(
+                        "claim {} is linked by hand to sources/{}.yaml, which does not exist",
+                        claim.id, d.source
+                    ),
+                    Some(&claim.id),
+                    Some(&d.source),
+                    Some(
+                        "create the source entry, or remove the link with `dossier unlink`".into(),
+                    ),
+                    None,
+                );
+            }
+        }
         if let Some(text) = article {
             let here = text.get(claim.start..claim.end);
             if here != Some(claim.text.as_str()) && !article_changed {
@@ -286,7 +352,29 @@ fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, li
             }
         }
         let claim_links = links.get(k).map_or(&[][..], Vec::as_slice);
-        if !link::is_sourced(claim_links) {
+        let needs_source = claim
+            .review
+            .as_ref()
+            .is_some_and(|r| r.verdict == Verdict::NeedsSource)
+            && !claim.review_is_stale();
+        if needs_source && link::is_sourced(claim_links) {
+            out.push(
+                Rule::UncitedClaim,
+                At {
+                    file,
+                    pos: key_pos(keys, &["review", "text"]),
+                },
+                format!(
+                    "{} needs a source, an editor judged, although one is linked: \"{}\"",
+                    link::describe(claim),
+                    excerpt(&claim.text, 80)
+                ),
+                Some(&claim.id),
+                None,
+                Some("cite a source that supports the claim, then record a new verdict".into()),
+                related.clone(),
+            );
+        } else if !link::is_sourced(claim_links) {
             let suggestions = link::suggestions(claim_links);
             let help = if suggestions.is_empty() {
                 Rule::UncitedClaim.help().to_string()
@@ -408,9 +496,74 @@ fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, li
     }
 }
 
+/// The findings a review itself calls for: `stale-review` when it judged other words, and
+/// `disputed` / `refuted` for those verdicts.
+#[allow(clippy::too_many_arguments)]
+fn review_findings(
+    out: &mut Out,
+    at: At,
+    review: Option<&Review>,
+    stale: bool,
+    claim: Option<&str>,
+    source: Option<&str>,
+    related: Option<Related>,
+) {
+    let Some(r) = review else {
+        return;
+    };
+    let what = match (claim, source) {
+        (Some(c), _) => format!("claim {c}"),
+        (None, Some(s)) => format!("source {s}"),
+        (None, None) => "this".to_string(),
+    };
+    let changed = if claim.is_some() {
+        "its words changed"
+    } else {
+        "the entry changed"
+    };
+    let (rule, message) = if stale {
+        (
+            Rule::StaleReview,
+            format!(
+                "the verdict `{}` on {what} ({}, {}) no longer applies: {changed} since the review",
+                r.verdict, r.by, r.date
+            ),
+        )
+    } else {
+        match r.verdict {
+            Verdict::Disputed => (
+                Rule::Disputed,
+                format!("{what} is disputed ({}, {})", r.by, r.date),
+            ),
+            Verdict::False => (
+                Rule::Refuted,
+                format!("{what} was judged false ({}, {})", r.by, r.date),
+            ),
+            _ => return,
+        }
+    };
+    let message = match (&r.note, rule) {
+        (Some(n), Rule::Disputed | Rule::Refuted) => format!("{message}: {}", excerpt(n, 120)),
+        _ => message,
+    };
+    out.push(rule, at, message, claim, source, None, related);
+}
+
 fn check_source(out: &mut Out, dossier: &LoadedDossier, s: &LoadedSource) {
     let file = s.file.as_str();
     let e = &s.data;
+    review_findings(
+        out,
+        At {
+            file,
+            pos: key_pos(Some(&s.keys), &["review", "type"]),
+        },
+        e.review.as_ref(),
+        e.review_is_stale(),
+        None,
+        Some(&s.id),
+        None,
+    );
     if !e.has_locator() {
         out.push(
             Rule::UnverifiableSource,

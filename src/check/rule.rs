@@ -113,4 +113,14 @@ rules! {
     UnknownReference => "unknown-reference", Error, "undefined reference",
         "A claim cites a reference id that its claim file does not define.",
         "run `dossier extract` again, or correct the claim's `cites`";
+    // Editors' reviews (issue 5).
+    StaleReview => "stale-review", Error, "reviewed other words",
+        "A review judged other words than the claim's (or other fields than the source entry's) current ones; its verdict is not applied.",
+        "look at the claim again and record a new verdict with `dossier review ID --verdict …`";
+    Disputed => "disputed", Warning, "disputed",
+        "An editor disputes a claim or a source (verdict `disputed`).",
+        "settle it: find better sourcing or correct the article, then record a new verdict";
+    Refuted => "refuted", Error, "judged false",
+        "An editor judged a claim false, or a source unreliable (verdict `false`).",
+        "correct or withdraw the claim in the article, or replace the unreliable source";
 }

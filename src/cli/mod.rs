@@ -5,6 +5,9 @@ mod diagnostics;
 mod exit;
 mod extract;
 mod report;
+// Editors' desk (issue 5).
+mod link;
+mod review;
 // Getting started and the interactive review (issue 5, items 2 and 6).
 mod add;
 mod docs;
@@ -41,6 +44,14 @@ enum Command {
     /// open findings (most severe first), every claim by article and every source. Markdown,
     /// HTML or JSON; exit 0 whenever the report is written.
     Report(report::ReportArgs),
+    // Editors' desk (issue 5).
+    /// Record an editor's verdict on a claim or source entry (`--verdict`), or list the review
+    /// queue (`--list`). Verdicts resolve, downgrade or raise the findings `check` reports.
+    Review(review::ReviewArgs),
+    /// Confirm a source entry as a source of a claim, by hand (a `manual` link).
+    Link(link::LinkArgs),
+    /// Reject a source entry as a source of a claim: no longer suggested, no longer counted.
+    Unlink(link::LinkArgs),
     // Getting started (issue 5, item 6).
     /// Create an empty dossier: articles/, claims/, sources/ and a commented dossier.toml.
     /// Refuses a directory that already has a dossier.toml.
@@ -84,6 +95,9 @@ pub fn run() -> Exit {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),
+        Command::Review(args) => review::run(&ctx, args),
+        Command::Link(args) => link::run(&ctx, args, true),
+        Command::Unlink(args) => link::run(&ctx, args, false),
         Command::Init(args) => init::run(&ctx, args),
         Command::Add(args) => add::run(&ctx, args),
         Command::Completions(args) => docs::completions(&ctx, args),

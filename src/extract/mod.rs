@@ -714,6 +714,11 @@ fn build_claims(article: &Article, found: Vec<Found>, cites: Vec<Vec<String>>) -
             prefix: context_before(&article.original, os, 40),
             suffix: context_after(&article.original, oe, 40),
             cites,
+            review: None,
+            notes: Vec::new(),
+            links: Vec::new(),
+            manual: false,
+            vanished: false,
         });
     }
     out

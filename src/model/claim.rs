@@ -1,5 +1,6 @@
 //! Claim files: `claims/<slug>.yaml`.
 
+use super::review::{LinkDecision, Review};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -100,6 +101,43 @@ pub struct Claim {
     /// Ids of the references this claim points to.
     #[serde(default)]
     pub cites: Vec<String>,
+    /// An editor's verdict on the claim (`dossier review`). Kept by every re-extraction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+    /// Editors' notes. Kept by every re-extraction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Editors' decisions confirming or rejecting sources of this claim (`dossier link`,
+    /// `dossier unlink`). Kept by every re-extraction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<LinkDecision>,
+    /// True for a claim an editor added by hand: extract keeps it (re-anchored by its words)
+    /// although it does not find it itself.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub manual: bool,
+    /// True when the claim's words are no longer in the article: extract keeps the claim for
+    /// the editor's work on it, and check reports it as `stale-claim`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub vanished: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Claim {
+    /// Does the claim carry anything an editor wrote (a review, notes, link decisions), or was
+    /// it added by hand?
+    pub fn has_editor_work(&self) -> bool {
+        self.review.is_some() || !self.notes.is_empty() || !self.links.is_empty() || self.manual
+    }
+
+    /// Is the review, if any, about other words than the claim's current ones?
+    pub fn review_is_stale(&self) -> bool {
+        self.review
+            .as_ref()
+            .is_some_and(|r| r.judged != super::review::text_fingerprint(&self.text))
+    }
 }
 
 /// A reference: an entry of the article's reference list, or a source named in the text.

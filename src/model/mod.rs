@@ -3,9 +3,11 @@
 
 pub mod claim;
 pub mod ids;
+pub mod review;
 pub mod source;
 
 pub use claim::{ArticleRecord, Claim, ClaimFile, ClaimKind, Reference};
+pub use review::{LinkAction, LinkDecision, Review, Verdict};
 pub use source::SourceEntry;
 
 /// Version of the claim-file format written by this build.

@@ -1,6 +1,7 @@
 //! Source entries: `sources/<id>.yaml`, one per cited work, with hayagriva-compatible field
 //! names (so that the entries can feed a bibliography tool) plus dossier's own fields.
 
+use super::review::Review;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -53,6 +54,9 @@ pub struct SourceEntry {
     /// dossier: editors' notes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// dossier: an editor's verdict on the entry (`dossier review SOURCE-ID`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 /// A string or a list of strings.
@@ -108,6 +112,22 @@ pub struct Parent {
 }
 
 impl SourceEntry {
+    /// `sha256:<hex>` of the entry without its review, as a review records what it judged:
+    /// any change to the entry's fields after the review makes the review stale.
+    pub fn fingerprint(&self) -> String {
+        let mut bare = self.clone();
+        bare.review = None;
+        let text = serde_json::to_string(&bare).unwrap_or_default();
+        crate::article::fingerprint(text.as_bytes())
+    }
+
+    /// Is the review, if any, about another version of the entry?
+    pub fn review_is_stale(&self) -> bool {
+        self.review
+            .as_ref()
+            .is_some_and(|r| r.judged != self.fingerprint())
+    }
+
     /// A URL, DOI, archived copy or snapshot: something a reader can follow. A URL counts only
     /// when it is http(s); see [`SourceEntry::non_web_urls`].
     pub fn has_locator(&self) -> bool {

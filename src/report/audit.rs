@@ -294,6 +294,7 @@ pub fn how_label(how: How) -> &'static str {
         How::Explicit => "explicit",
         How::Venue => "venue",
         How::Inferred => "inferred",
+        How::Manual => "manual",
     }
 }
 

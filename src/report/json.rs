@@ -14,6 +14,8 @@ pub const JSON_VERSION: u32 = 1;
 pub struct JsonReport<'a> {
     pub version: u32,
     pub findings: &'a [Finding],
+    /// Findings an editor's verdict resolved; each carries its `review`.
+    pub resolved: &'a [Finding],
     pub summary: &'a Summary,
 }
 
@@ -26,6 +28,7 @@ impl Reporter for Json {
         let doc = JsonReport {
             version: JSON_VERSION,
             findings: &result.findings,
+            resolved: &result.resolved,
             summary: &result.summary,
         };
         let mut s = serde_json::to_string_pretty(&doc)

@@ -144,6 +144,14 @@ impl Dossier {
         Ok(out)
     }
 
+    /// Take the dossier's write lock (see [`super::lock`]), waiting up to `wait`.
+    pub fn lock(
+        &self,
+        wait: std::time::Duration,
+    ) -> Result<super::lock::DossierLock, super::lock::LockError> {
+        super::lock::DossierLock::acquire(&self.root, wait)
+    }
+
     /// The path of `file` as recorded in claim files.
     pub fn record_path(&self, file: &Path) -> String {
         crate::article::record_path(&self.root, file)

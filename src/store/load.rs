@@ -185,7 +185,8 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
             .map_or(rest.len(), |(i, _)| i)
 }
 
-fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
+/// The `.yaml` / `.yml` files directly in `dir` (not hidden ones), sorted.
+pub fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()

@@ -3,6 +3,7 @@
 
 pub mod dossier;
 pub mod fs;
+pub mod lock;
 pub mod yaml;
 
 pub use dossier::{Dossier, DossierError};

@@ -1,0 +1,100 @@
+//! Applying editors' verdicts to findings: a current (not stale) review of a claim or a source
+//! entry resolves, downgrades or raises the findings about what it judged, as
+//! [`Verdict::effect`] says. Resolved findings leave the open list but are kept, with the
+//! verdict, for the report.
+
+use super::finding::{Finding, Reviewed};
+use super::rule::{Rule, Severity};
+use crate::model::review::{Review, Verdict, VerdictEffect};
+use crate::store::load::LoadedDossier;
+use std::collections::HashMap;
+
+/// Rules about the dossier's files rather than a judgement an editor can make: no verdict
+/// changes their findings.
+pub fn settled_by_verdict(rule: Rule) -> bool {
+    !matches!(
+        rule,
+        Rule::StaleClaim
+            | Rule::InvalidYaml
+            | Rule::UnknownField
+            | Rule::InvalidValue
+            | Rule::DuplicateId
+            | Rule::InvalidPath
+            | Rule::MissingSource
+            | Rule::MissingArticle
+            | Rule::UnknownReference
+            | Rule::StaleReview
+            | Rule::Disputed
+            | Rule::Refuted
+    )
+}
+
+/// The current review of each claim (by claim file and id) and source entry (by its file),
+/// leaving out stale reviews and reviews of claims whose words vanished.
+fn current_reviews(dossier: &LoadedDossier) -> HashMap<(&str, Option<&str>), &Review> {
+    let mut out = HashMap::new();
+    for c in &dossier.claims {
+        for claim in &c.data.claims {
+            if let Some(r) = &claim.review {
+                if !claim.review_is_stale() && !claim.vanished {
+                    out.entry((c.file.as_str(), Some(claim.id.as_str())))
+                        .or_insert(r);
+                }
+            }
+        }
+    }
+    for s in dossier.sources.values() {
+        if let Some(r) = &s.data.review {
+            if !s.data.review_is_stale() {
+                out.insert((s.file.as_str(), None), r);
+            }
+        }
+    }
+    out
+}
+
+/// Split `findings` into the open ones (some downgraded or raised by a verdict) and the ones a
+/// verdict resolved.
+pub fn apply(findings: Vec<Finding>, dossier: &LoadedDossier) -> (Vec<Finding>, Vec<Finding>) {
+    let reviews = current_reviews(dossier);
+    let mut open = Vec::with_capacity(findings.len());
+    let mut resolved = Vec::new();
+    for mut f in findings {
+        if !settled_by_verdict(f.rule) {
+            open.push(f);
+            continue;
+        }
+        let key = (f.file.as_str(), f.claim.as_deref());
+        let Some(r) = reviews.get(&key).copied() else {
+            open.push(f);
+            continue;
+        };
+        let effect = r.verdict.effect();
+        let mark = Reviewed {
+            verdict: r.verdict,
+            by: r.by.clone(),
+            date: r.date.clone(),
+            effect,
+            was: f.severity,
+        };
+        match effect {
+            VerdictEffect::Resolve => {
+                f.review = Some(mark);
+                resolved.push(f);
+            }
+            VerdictEffect::Downgrade => {
+                f.severity = Severity::Note;
+                f.review = Some(mark);
+                open.push(f);
+            }
+            VerdictEffect::Raise => {
+                if r.verdict == Verdict::NeedsSource {
+                    f.severity = Severity::Error;
+                }
+                f.review = Some(mark);
+                open.push(f);
+            }
+        }
+    }
+    (open, resolved)
+}

@@ -1,0 +1,68 @@
+//! `dossier link` and `dossier unlink`: confirm or reject a claim's source by hand.
+
+use super::diagnostics::{emit, FileProblem};
+use super::review::{fail, reviewer};
+use super::{Context, Exit};
+use dossier::model::review::today;
+use dossier::review::{Change, Desk, ReviewError};
+
+#[derive(Debug, clap::Args)]
+pub struct LinkArgs {
+    /// The claim: `ID`, or `ARTICLE/ID` when the id is in several claim files.
+    claim: String,
+    /// The source entry id (the file name in sources/ without .yaml).
+    source: String,
+    /// Why (kept with the decision).
+    #[arg(long)]
+    note: Option<String>,
+    /// Who decides (default: $DOSSIER_REVIEWER, else git's user.name, else $USER).
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
+    /// The date of the decision, YYYY-MM-DD (default: today, UTC).
+    #[arg(long)]
+    date: Option<String>,
+}
+
+/// `confirm`: `dossier link`; otherwise `dossier unlink`.
+pub fn run(ctx: &Context, args: LinkArgs, confirm: bool) -> Exit {
+    let dossier = match ctx.dossier() {
+        Ok(d) => d,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    let desk = Desk::new(dossier);
+    let claim = match desk.resolve_claim(&args.claim) {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let Some(by) = reviewer(&desk.dossier, args.by.as_deref()) else {
+        return fail(&ReviewError::NoReviewer);
+    };
+    let date = args.date.unwrap_or_else(today);
+    let result = if confirm {
+        desk.link(&claim, &args.source, &by, &date, args.note.as_deref())
+    } else {
+        desk.unlink(&claim, &args.source, &by, &date, args.note.as_deref())
+    };
+    match result {
+        Ok(change) => {
+            if !ctx.quiet {
+                let what = if confirm {
+                    "confirmed as a source of"
+                } else {
+                    "rejected as a source of"
+                };
+                let already = if change == Change::Unchanged {
+                    " (already recorded)"
+                } else {
+                    ""
+                };
+                eprintln!("{} {what} {claim}{already}", args.source);
+            }
+            Exit::Ok
+        }
+        Err(e) => fail(&e),
+    }
+}

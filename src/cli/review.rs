@@ -1,0 +1,259 @@
+//! `dossier review`: record a verdict on a claim or source entry, or list the review queue.
+
+use super::diagnostics::{emit, FileProblem};
+use super::{Context, Exit};
+use dossier::check::Config;
+use dossier::model::review::{today, Review, Verdict};
+use dossier::review::{Desk, ReviewError, Target};
+use dossier::store::Dossier;
+use std::io::Write;
+
+/// The verdicts, as the command line spells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum VerdictArg {
+    /// Checked against the source; it holds. Resolves the findings.
+    Verified,
+    /// The cited or linked source supports it. Resolves the findings.
+    Supported,
+    /// Cannot be traced; accepted as it stands. Downgrades the findings to notes.
+    AcceptedUnverifiable,
+    /// A source is needed. Raises the findings to errors.
+    NeedsSource,
+    /// Doubtful. Adds a `disputed` finding.
+    Disputed,
+    /// Wrong (for a source: unreliable). Adds a `refuted` finding.
+    False,
+}
+
+impl From<VerdictArg> for Verdict {
+    fn from(v: VerdictArg) -> Verdict {
+        match v {
+            VerdictArg::Verified => Verdict::Verified,
+            VerdictArg::Supported => Verdict::Supported,
+            VerdictArg::AcceptedUnverifiable => Verdict::AcceptedUnverifiable,
+            VerdictArg::NeedsSource => Verdict::NeedsSource,
+            VerdictArg::Disputed => Verdict::Disputed,
+            VerdictArg::False => Verdict::False,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    /// The claim (`ID`, or `ARTICLE/ID` when the id is in several claim files) or source
+    /// entry id to review.
+    target: Option<String>,
+    /// The verdict to record.
+    #[arg(long, value_enum)]
+    verdict: Option<VerdictArg>,
+    /// A note: with --verdict, the verdict's note; alone, an editor's note on the target.
+    #[arg(long)]
+    note: Option<String>,
+    /// Evidence: the source entry the verdict rests on.
+    #[arg(long, value_name = "ID")]
+    source: Option<String>,
+    /// Evidence: a URL the verdict rests on.
+    #[arg(long)]
+    url: Option<String>,
+    /// Evidence: the words of the source that bear on the claim.
+    #[arg(long)]
+    quote: Option<String>,
+    /// Who gives the verdict (default: $DOSSIER_REVIEWER, else git's user.name, else $USER).
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
+    /// The date of the verdict, YYYY-MM-DD (default: today, UTC).
+    #[arg(long)]
+    date: Option<String>,
+    /// Remove the target's review.
+    #[arg(long, conflicts_with_all = ["verdict", "list"])]
+    clear: bool,
+    /// List the review queue: claims and sources with open findings and no current review,
+    /// most severe first.
+    #[arg(long, conflicts_with_all = ["target", "verdict"])]
+    list: bool,
+    /// Format of --list.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
+}
+
+/// Who is deciding: `--by`, else $DOSSIER_REVIEWER, else git's `user.name` in the dossier,
+/// else $USER (or $USERNAME).
+pub fn reviewer(dossier: &Dossier, by: Option<&str>) -> Option<String> {
+    let nonempty = |s: String| {
+        let t = s.trim().to_string();
+        (!t.is_empty()).then_some(t)
+    };
+    if let Some(b) = by {
+        return nonempty(b.to_string());
+    }
+    if let Some(v) = std::env::var("DOSSIER_REVIEWER").ok().and_then(nonempty) {
+        return Some(v);
+    }
+    let git = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(&dossier.root)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(nonempty);
+    git.or_else(|| std::env::var("USER").ok().and_then(nonempty))
+        .or_else(|| std::env::var("USERNAME").ok().and_then(nonempty))
+}
+
+pub fn fail(e: &ReviewError) -> Exit {
+    emit(FileProblem::new(e.to_string(), e.help()));
+    Exit::Error
+}
+
+pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
+    let dossier = match ctx.dossier() {
+        Ok(d) => d,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return Exit::Error;
+        }
+    };
+    if args.list {
+        return list(ctx, dossier, args.format);
+    }
+    let Some(given) = args.target.as_deref() else {
+        emit(FileProblem::new(
+            "the interactive review is not available in this build",
+            "review one claim with `dossier review CLAIM --verdict VERDICT`, or list the queue with `dossier review --list`",
+        ));
+        return Exit::Error;
+    };
+    let desk = Desk::new(dossier);
+    let target = match desk.resolve_target(given) {
+        Ok(t) => t,
+        Err(e) => return fail(&e),
+    };
+    if args.clear {
+        return match desk.clear_review(&target) {
+            Ok(old) => {
+                if !ctx.quiet {
+                    match old {
+                        Some(r) => eprintln!("{target}: removed the verdict `{}`", r.verdict),
+                        None => eprintln!("{target}: had no verdict"),
+                    }
+                }
+                Exit::Ok
+            }
+            Err(e) => fail(&e),
+        };
+    }
+    let Some(verdict) = args.verdict else {
+        if let Some(note) = &args.note {
+            return match desk.add_note(&target, note) {
+                Ok(()) => {
+                    if !ctx.quiet {
+                        eprintln!("{target}: note added");
+                    }
+                    Exit::Ok
+                }
+                Err(e) => fail(&e),
+            };
+        }
+        emit(FileProblem::new(
+            format!("no verdict given for {target}"),
+            format!(
+                "add --verdict with one of: {}",
+                Verdict::ALL
+                    .iter()
+                    .map(|v| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+        return Exit::Error;
+    };
+    let Some(by) = reviewer(&desk.dossier, args.by.as_deref()) else {
+        return fail(&ReviewError::NoReviewer);
+    };
+    let date = args.date.clone().unwrap_or_else(today);
+    let mut review = Review::new(verdict.into(), &by, &date);
+    review.note = args.note;
+    review.source = args.source;
+    review.url = args.url;
+    review.quote = args.quote;
+    match desk.set_review(&target, review) {
+        Ok(r) => {
+            if !ctx.quiet {
+                eprintln!("{target}: {} ({}, {})", r.verdict, r.by, r.date);
+            }
+            Exit::Ok
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
+    let config = match Config::load(&dossier.root) {
+        Ok(c) => c,
+        Err(e) => {
+            emit(FileProblem::new(
+                e.to_string(),
+                "fix dossier.toml (see `dossier check`)",
+            ));
+            return Exit::Error;
+        }
+    };
+    let queue = Desk::new(dossier).queue(&config);
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        ListFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Doc<'a> {
+                version: u32,
+                queue: &'a [dossier::review::QueueItem],
+            }
+            serde_json::to_string_pretty(&Doc {
+                version: 1,
+                queue: &queue,
+            })
+            .map_err(std::io::Error::other)
+            .and_then(|s| writeln!(out, "{s}"))
+        }
+        ListFormat::Human => (|| {
+            for q in &queue {
+                let rules: Vec<String> = q
+                    .findings
+                    .iter()
+                    .map(|f| format!("{} {}", f.severity.as_str(), f.rule.code()))
+                    .collect();
+                let name = match &q.target {
+                    Target::Claim(c) => c.to_string(),
+                    Target::Source { id } => format!("source {id}"),
+                };
+                writeln!(out, "{name}  [{}]", rules.join(", "))?;
+                if let Some(x) = &q.excerpt {
+                    writeln!(out, "    {}", dossier::check::excerpt(x, 100))?;
+                }
+                if let Some(r) = &q.stale_review {
+                    writeln!(
+                        out,
+                        "    stale verdict: {} ({}, {}); the words changed since",
+                        r.verdict, r.by, r.date
+                    )?;
+                }
+            }
+            Ok::<(), std::io::Error>(())
+        })(),
+    };
+    if written.is_err() {
+        return Exit::Error;
+    }
+    if !ctx.quiet && format == ListFormat::Human {
+        eprintln!("{} item(s) waiting for review", queue.len());
+    }
+    Exit::Ok
+}

@@ -1,0 +1,514 @@
+//! The editor's desk: the review queue, and recording verdicts, notes and link decisions.
+//!
+//! A [`Desk`] works on one dossier. Every change is a load–modify–write of the one YAML file
+//! it concerns, made under the dossier's write lock ([`crate::store::lock`]) and written
+//! atomically, so concurrent `dossier` processes never lose each other's work. The library
+//! never prints; callers present the results.
+
+mod suggest;
+
+pub use suggest::suggest;
+
+use crate::check::{check, Config};
+use crate::model::review::{text_fingerprint, LinkAction, LinkDecision, Review, Verdict};
+use crate::model::{ClaimFile, SourceEntry};
+use crate::report::audit::{self, Filter, WorkItem};
+use crate::store::dossier::{Dossier, DossierError};
+use crate::store::lock::{LockError, DEFAULT_WAIT};
+use crate::store::{fs, load, yaml};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A claim of the dossier: its claim file and id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ClaimRef {
+    /// The claim file, relative to the dossier root (`claims/<slug>.yaml`).
+    pub file: String,
+    /// The article's slug (the claim file's name without `.yaml`).
+    pub article: String,
+    pub id: String,
+}
+
+impl std::fmt::Display for ClaimRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.article, self.id)
+    }
+}
+
+/// What a verdict or a note is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Target {
+    Claim(ClaimRef),
+    Source { id: String },
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Claim(c) => write!(f, "claim {c}"),
+            Target::Source { id } => write!(f, "source {id}"),
+        }
+    }
+}
+
+/// One entry of the review queue: a claim or source with open findings and no current review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueueItem {
+    pub target: Target,
+    /// The claim's words, shortened, for claims.
+    pub excerpt: Option<String>,
+    /// Its open findings, in worklist order.
+    pub findings: Vec<WorkItem>,
+    /// A review that no longer applies because the words changed (`stale-review`).
+    pub stale_review: Option<Review>,
+}
+
+/// What a link or unlink changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    /// The decision was recorded.
+    Recorded,
+    /// The same decision was already recorded; nothing was written.
+    Unchanged,
+}
+
+/// Why a desk operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error(transparent)]
+    Dossier(#[from] DossierError),
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error("no claim `{given}` in this dossier{}", hint(suggestions))]
+    UnknownClaim {
+        given: String,
+        suggestions: Vec<String>,
+    },
+    #[error("claim id `{given}` is in several claim files: {}; name one as ARTICLE/ID", candidates.join(", "))]
+    AmbiguousClaim {
+        given: String,
+        candidates: Vec<String>,
+    },
+    #[error(
+        "no source entry `{given}` (sources/{given}.yaml){}",
+        hint(suggestions)
+    )]
+    UnknownSource {
+        given: String,
+        suggestions: Vec<String>,
+    },
+    #[error(
+        "no claim or source entry `{given}` in this dossier{}",
+        hint(suggestions)
+    )]
+    UnknownTarget {
+        given: String,
+        suggestions: Vec<String>,
+    },
+    #[error("`{given}` is not a date of the form YYYY-MM-DD")]
+    InvalidDate { given: String },
+    #[error("the reviewer's name is empty")]
+    NoReviewer,
+    #[error("{path}: cannot read: {reason}")]
+    Read { path: PathBuf, reason: String },
+    #[error("{path}:{line}:{column}: cannot parse: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: cannot serialise: {message}")]
+    Serialise { path: PathBuf, message: String },
+    #[error("{path}: cannot write: {reason}")]
+    Write { path: PathBuf, reason: String },
+}
+
+fn hint(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+impl ReviewError {
+    pub fn help(&self) -> &'static str {
+        match self {
+            ReviewError::Dossier(e) => e.help(),
+            ReviewError::Lock(e) => e.help(),
+            ReviewError::UnknownClaim { .. } | ReviewError::UnknownTarget { .. } => {
+                "list the claims waiting for review with `dossier review --list`, or look up ids in claims/*.yaml"
+            }
+            ReviewError::AmbiguousClaim { .. } => {
+                "prefix the id with the article's slug, e.g. my-article/q-1a2b3c4d"
+            }
+            ReviewError::UnknownSource { .. } => {
+                "source ids are the file names in sources/ without .yaml; create the entry first if the work is new"
+            }
+            ReviewError::InvalidDate { .. } => "give the date as an ISO 8601 calendar date, e.g. 2025-04-21",
+            ReviewError::NoReviewer => "give a name with --by, or set DOSSIER_REVIEWER",
+            ReviewError::Read { .. } | ReviewError::Write { .. } => {
+                "check that the file exists and that you may read and write it"
+            }
+            ReviewError::Parse { .. } => {
+                "fix the file (`dossier check` points at the problem) and run the command again"
+            }
+            ReviewError::Serialise { .. } => "this is a bug in dossier; please report it",
+        }
+    }
+}
+
+/// The editor's desk on one dossier.
+#[derive(Debug, Clone)]
+pub struct Desk {
+    pub dossier: Dossier,
+    /// How long a change waits for another writer's lock.
+    pub wait: Duration,
+}
+
+impl Desk {
+    pub fn new(dossier: Dossier) -> Desk {
+        Desk {
+            dossier,
+            wait: DEFAULT_WAIT,
+        }
+    }
+
+    /// The review queue: every claim and source entry with open findings and no current
+    /// review, in the order of the report's worklist (most severe first, then by file and
+    /// position). A claim whose review went stale is back in the queue.
+    pub fn queue(&self, config: &Config) -> Vec<QueueItem> {
+        let loaded = load::load(&self.dossier);
+        let result = check(&loaded, config);
+        let Ok(a) = audit::build(&loaded, &result, &Filter::default()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<QueueItem> = Vec::new();
+        for item in a.worklist {
+            let target = match (&item.claim, &item.source, &item.article) {
+                (Some(id), _, Some(article)) => Target::Claim(ClaimRef {
+                    file: item.at.file.clone(),
+                    article: article.clone(),
+                    id: id.clone(),
+                }),
+                (None, Some(source), _) if item.at.file.starts_with("sources/") => {
+                    Target::Source { id: source.clone() }
+                }
+                _ => continue,
+            };
+            if let Some(q) = out.iter_mut().find(|q| q.target == target) {
+                q.findings.push(item);
+                continue;
+            }
+            let (review, stale) = match &target {
+                Target::Claim(c) => loaded
+                    .claims
+                    .iter()
+                    .find(|f| f.file == c.file)
+                    .and_then(|f| f.data.claims.iter().find(|x| x.id == c.id))
+                    .map_or((None, false), |x| (x.review.clone(), x.review_is_stale())),
+                Target::Source { id } => loaded.sources.get(id).map_or((None, false), |s| {
+                    (s.data.review.clone(), s.data.review_is_stale())
+                }),
+            };
+            if review.is_some() && !stale {
+                continue;
+            }
+            out.push(QueueItem {
+                target,
+                excerpt: item.excerpt.clone(),
+                findings: vec![item],
+                stale_review: review.filter(|_| stale),
+            });
+        }
+        out
+    }
+
+    /// Find a claim by `ID` (unique across the dossier) or `ARTICLE/ID`.
+    pub fn resolve_claim(&self, given: &str) -> Result<ClaimRef, ReviewError> {
+        let all = self.all_claims();
+        let (article, id) = match given.rsplit_once('/') {
+            Some((a, i)) => (Some(a.trim_end_matches(".yaml")), i),
+            None => (None, given),
+        };
+        let hits: Vec<&ClaimRef> = all
+            .iter()
+            .filter(|c| c.id == id && article.is_none_or(|a| a == c.article))
+            .collect();
+        match hits.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(ReviewError::UnknownClaim {
+                given: given.to_string(),
+                suggestions: suggest(
+                    given,
+                    all.iter().flat_map(|c| [c.id.clone(), c.to_string()]),
+                ),
+            }),
+            many => Err(ReviewError::AmbiguousClaim {
+                given: given.to_string(),
+                candidates: many.iter().map(|c| c.to_string()).collect(),
+            }),
+        }
+    }
+
+    /// Find a source entry by id.
+    pub fn resolve_source(&self, given: &str) -> Result<String, ReviewError> {
+        let ids = self.source_ids();
+        if ids.iter().any(|s| s == given) {
+            return Ok(given.to_string());
+        }
+        Err(ReviewError::UnknownSource {
+            given: given.to_string(),
+            suggestions: suggest(given, ids),
+        })
+    }
+
+    /// A claim (`ID` or `ARTICLE/ID`) or, failing that, a source entry id.
+    pub fn resolve_target(&self, given: &str) -> Result<Target, ReviewError> {
+        match self.resolve_claim(given) {
+            Ok(c) => return Ok(Target::Claim(c)),
+            Err(e @ ReviewError::AmbiguousClaim { .. }) => return Err(e),
+            Err(_) => {}
+        }
+        if let Ok(id) = self.resolve_source(given) {
+            return Ok(Target::Source { id });
+        }
+        let claims = self.all_claims();
+        let candidates = claims
+            .iter()
+            .flat_map(|c| [c.id.clone(), c.to_string()])
+            .chain(self.source_ids());
+        Err(ReviewError::UnknownTarget {
+            given: given.to_string(),
+            suggestions: suggest(given, candidates),
+        })
+    }
+
+    /// Record `review` on the target, replacing any earlier one, and return it as stored:
+    /// `judged` is set to the fingerprint of the claim's words (or of the source entry) now.
+    pub fn set_review(&self, target: &Target, mut review: Review) -> Result<Review, ReviewError> {
+        check_decision(&review.by, &review.date)?;
+        if let Some(s) = &review.source {
+            self.resolve_source(s)?;
+        }
+        match target {
+            Target::Claim(c) => self.modify_claims(&c.file, |file| {
+                let claim = find_claim(file, c)?;
+                review.judged = text_fingerprint(&claim.text);
+                claim.review = Some(review.clone());
+                Ok(review)
+            }),
+            Target::Source { id } => self.modify_source(id, |entry| {
+                review.judged = entry.fingerprint();
+                entry.review = Some(review.clone());
+                Ok(review)
+            }),
+        }
+    }
+
+    /// Remove the target's review; returns the one removed, if any.
+    pub fn clear_review(&self, target: &Target) -> Result<Option<Review>, ReviewError> {
+        match target {
+            Target::Claim(c) => {
+                self.modify_claims(&c.file, |file| Ok(find_claim(file, c)?.review.take()))
+            }
+            Target::Source { id } => self.modify_source(id, |entry| Ok(entry.review.take())),
+        }
+    }
+
+    /// Add an editor's note to a claim or source entry.
+    pub fn add_note(&self, target: &Target, note: &str) -> Result<(), ReviewError> {
+        match target {
+            Target::Claim(c) => self.modify_claims(&c.file, |file| {
+                find_claim(file, c)?.notes.push(note.to_string());
+                Ok(())
+            }),
+            Target::Source { id } => self.modify_source(id, |entry| {
+                entry.notes.push(note.to_string());
+                Ok(())
+            }),
+        }
+    }
+
+    /// Confirm `source` as a source of the claim (a `manual` link).
+    pub fn link(
+        &self,
+        claim: &ClaimRef,
+        source: &str,
+        by: &str,
+        date: &str,
+        note: Option<&str>,
+    ) -> Result<Change, ReviewError> {
+        self.decide(claim, source, LinkAction::Confirm, by, date, note)
+    }
+
+    /// Reject `source` as a source of the claim: an inferred suggestion is no longer made, and
+    /// an explicit or venue link no longer counts.
+    pub fn unlink(
+        &self,
+        claim: &ClaimRef,
+        source: &str,
+        by: &str,
+        date: &str,
+        note: Option<&str>,
+    ) -> Result<Change, ReviewError> {
+        self.decide(claim, source, LinkAction::Reject, by, date, note)
+    }
+
+    fn decide(
+        &self,
+        claim: &ClaimRef,
+        source: &str,
+        action: LinkAction,
+        by: &str,
+        date: &str,
+        note: Option<&str>,
+    ) -> Result<Change, ReviewError> {
+        check_decision(by, date)?;
+        let source = self.resolve_source(source)?;
+        self.modify_claims(&claim.file, |file| {
+            let c = find_claim(file, claim)?;
+            if c.links
+                .iter()
+                .rev()
+                .find(|d| d.source == source)
+                .is_some_and(|d| d.action == action)
+            {
+                return Ok(Change::Unchanged);
+            }
+            c.links.retain(|d| d.source != source);
+            c.links.push(LinkDecision {
+                source: source.clone(),
+                action,
+                by: by.to_string(),
+                date: date.to_string(),
+                note: note.map(str::to_string),
+            });
+            Ok(Change::Recorded)
+        })
+    }
+
+    /// Every claim of the dossier, in claim-file order.
+    fn all_claims(&self) -> Vec<ClaimRef> {
+        let mut out = Vec::new();
+        for path in load::yaml_files(&self.dossier.root.join("claims")) {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let Ok(data) = yaml::from_str::<ClaimFile>(&text) else {
+                continue;
+            };
+            let file = self.dossier.record_path(&path);
+            let article = slug_of(&path);
+            out.extend(data.claims.into_iter().map(|c| ClaimRef {
+                file: file.clone(),
+                article: article.clone(),
+                id: c.id,
+            }));
+        }
+        out
+    }
+
+    fn source_ids(&self) -> Vec<String> {
+        load::yaml_files(&self.dossier.root.join("sources"))
+            .iter()
+            .map(|p| slug_of(p))
+            .collect()
+    }
+
+    /// Load, change and atomically rewrite one claim file, under the lock.
+    fn modify_claims<T>(
+        &self,
+        file: &str,
+        change: impl FnOnce(&mut ClaimFile) -> Result<T, ReviewError>,
+    ) -> Result<T, ReviewError> {
+        let path = self.dossier.root.join(file);
+        let schema = crate::schema::modeline(crate::schema::CLAIMS);
+        self.modify(&path, &schema, change)
+    }
+
+    /// Load, change and atomically rewrite one source entry, under the lock.
+    fn modify_source<T>(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut SourceEntry) -> Result<T, ReviewError>,
+    ) -> Result<T, ReviewError> {
+        let path = self.dossier.source_path(id);
+        let schema = crate::schema::modeline(crate::schema::SOURCE);
+        self.modify(&path, &schema, change)
+    }
+
+    fn modify<D, T>(
+        &self,
+        path: &Path,
+        schema: &str,
+        change: impl FnOnce(&mut D) -> Result<T, ReviewError>,
+    ) -> Result<T, ReviewError>
+    where
+        D: serde::de::DeserializeOwned + Serialize,
+    {
+        let _lock = self.dossier.lock(self.wait)?;
+        let text = std::fs::read_to_string(path).map_err(|e| ReviewError::Read {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let mut data: D = yaml::from_str(&text).map_err(|e| ReviewError::Parse {
+            path: path.to_path_buf(),
+            line: e.line.unwrap_or(1),
+            column: e.column.unwrap_or(1),
+            message: e.message,
+        })?;
+        let out = change(&mut data)?;
+        let new = yaml::to_string(&data, Some(schema)).map_err(|e| ReviewError::Serialise {
+            path: path.to_path_buf(),
+            message: e.message,
+        })?;
+        if new != text {
+            fs::write_atomic(path, new.as_bytes()).map_err(|e| ReviewError::Write {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
+        Ok(out)
+    }
+}
+
+fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+}
+
+fn check_decision(by: &str, date: &str) -> Result<(), ReviewError> {
+    if by.trim().is_empty() {
+        return Err(ReviewError::NoReviewer);
+    }
+    if !crate::model::review::is_iso_date(date) {
+        return Err(ReviewError::InvalidDate {
+            given: date.to_string(),
+        });
+    }
+    Ok(())
+}
+
+fn find_claim<'a>(
+    file: &'a mut ClaimFile,
+    c: &ClaimRef,
+) -> Result<&'a mut crate::model::Claim, ReviewError> {
+    let suggestions = suggest(&c.id, file.claims.iter().map(|x| x.id.clone()));
+    file.claims
+        .iter_mut()
+        .find(|x| x.id == c.id)
+        .ok_or(ReviewError::UnknownClaim {
+            given: c.to_string(),
+            suggestions,
+        })
+}
+
+/// A verdict from its name, for callers parsing user input.
+pub fn parse_verdict(name: &str) -> Option<Verdict> {
+    Verdict::from_name(name.trim())
+}
