@@ -12,6 +12,7 @@ mod review;
 mod add;
 mod docs;
 mod init;
+mod review_tui;
 
 pub use exit::Exit;
 
