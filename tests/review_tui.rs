@@ -424,7 +424,7 @@ fn picking_another_source_filters_and_links_it() {
     });
     p.send("\r");
     p.wait_text("saved: linked to kommersant-2025");
-    p.send("\x1b"); // Esc quits from the review screen
+    p.send("q");
     assert!(p.wait_exit().success());
     let f = claim_file(dir, &art);
     let c = f.claims.iter().find(|c| c.id == id).unwrap();

@@ -326,10 +326,7 @@ fn help_body(app: &App) -> Vec<Line> {
         ("n", "add a note (Enter saves, Esc cancels)"),
         ("space", "skip to the next item (also → j Tab)"),
         ("b", "back to the previous item (also ← k)"),
-        (
-            "q",
-            "quit (also Esc, Ctrl-C); every decision is already saved",
-        ),
+        ("q", "quit (also Ctrl-C); every decision is already saved"),
         ("?", "this help"),
     ] {
         out.push(vec![

@@ -244,7 +244,9 @@ impl App {
     fn browse(&mut self, key: Key, backend: &mut dyn Backend) {
         let at_end = self.pos >= self.queue.cards.len();
         match key {
-            Key::Char('q') | Key::Esc => self.done = true,
+            Key::Char('q') => self.done = true,
+            // Not a way out: over a slow link an arrow key can arrive as a lone Esc.
+            Key::Esc => self.say(Tone::Info, "q quits; every decision is already saved"),
             Key::Char('?') | Key::Char('h') => self.mode = Mode::Help,
             Key::Char(' ') | Key::Right | Key::Char('j') | Key::Tab if !at_end => {
                 if self.outcomes[self.pos].is_empty() {
@@ -491,6 +493,8 @@ mod tests {
             be.log.is_empty(),
             "a key that closes the help does nothing else"
         );
+        keys(&mut a, &mut be, &[Key::Esc]);
+        assert!(!a.done, "a stray Esc does not end the review");
         keys(&mut a, &mut be, &[Key::Char('n'), Key::Interrupt]);
         assert!(a.done);
     }
