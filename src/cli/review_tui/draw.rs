@@ -444,9 +444,27 @@ fn editor_line(label: &str, ed: &LineEditor, width: usize) -> (Line, u16) {
     )
 }
 
+/// The smallest terminal the review draws itself on; below it, it asks for more room.
+const MIN_WIDTH: usize = 20;
+const MIN_HEIGHT: usize = 8;
+
 /// Draw the session on a `width` × `height` terminal.
 pub fn render(app: &App, width: u16, height: u16, colour: bool) -> Screen {
-    let (width, height) = (usize::from(width).max(20), usize::from(height).max(8));
+    let (width, height) = (usize::from(width), usize::from(height));
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        let mut lines = vec![vec![span(
+            truncate(
+                &format!("dossier review: enlarge the window to {MIN_WIDTH}×{MIN_HEIGHT} or more"),
+                width,
+            ),
+            Style::Problem,
+        )]];
+        lines.resize(height.max(1), Vec::new());
+        return Screen {
+            lines,
+            cursor: None,
+        };
+    }
     let total = app.queue.cards.len();
     let mut lines: Vec<Line> = Vec::new();
 
@@ -694,6 +712,14 @@ mod tests {
             let t = s.text();
             assert!(t[h as usize - 1].starts_with('c'), "{w}x{h}: {t:?}");
         }
+    }
+
+    #[test]
+    fn a_tiny_window_asks_for_room_instead_of_garbling() {
+        let s = render(&app(vec![lavrov()]), 15, 4, true);
+        fits(&s, 15, 4);
+        assert!(s.text()[0].starts_with("dossier review"), "{:?}", s.text());
+        assert!(render(&app(vec![lavrov()]), 20, 8, true).text()[7].starts_with('c'));
     }
 
     #[test]
