@@ -181,6 +181,9 @@ fn verdicts_resolve_downgrade_and_raise_findings() {
     assert_eq!(r.url.as_deref(), Some("https://port.example/log"));
     assert_eq!(r.judged, dossier::model::review::text_fingerprint(&c.text));
     assert!(dossier::model::review::is_iso_date(&r.date));
+    // Re-extraction keeps the verdicts: the files are what extract would write.
+    let (code, _, err) = run(root, &["extract", "--check"]);
+    assert_eq!(code, Some(0), "{err}");
 }
 
 #[test]
@@ -443,4 +446,77 @@ fn review_without_a_claim_needs_a_terminal_or_a_claim() {
     let (code, _, err) = run(d.path(), &["review", "--verdict", "verified"]);
     assert_eq!(code, Some(2));
     assert!(says(&err, "name the claim or source entry"), "{err}");
+}
+
+#[test]
+fn the_report_shows_verdicts_and_what_they_did() {
+    let d = dossier();
+    let root = d.path();
+    let ships = id_of(root, "The strike has delayed");
+    let mayor = id_of(root, "The mayor met");
+    run(
+        root,
+        &[
+            "review",
+            &ships,
+            "--verdict",
+            "verified",
+            "--date",
+            "2025-03-05",
+        ],
+    );
+    run(
+        root,
+        &[
+            "review",
+            &mayor,
+            "--verdict",
+            "accepted-unverifiable",
+            "--date",
+            "2025-03-05",
+        ],
+    );
+    let (code, md, err) = run(root, &["report"]);
+    assert_eq!(code, Some(0), "{err}");
+    // The claims table: the verdict column, and the resolved finding still listed.
+    let row = md
+        .lines()
+        .find(|l| l.starts_with(&format!("| {ships} ")))
+        .unwrap_or_else(|| panic!("no row for {ships}:\n{md}"));
+    assert!(
+        row.ends_with("| resolved uncited-claim | verified |"),
+        "{row}"
+    );
+    let row = md
+        .lines()
+        .find(|l| l.starts_with(&format!("| {mayor} ")))
+        .unwrap();
+    assert!(
+        row.ends_with("| note uncited-claim | accepted-unverifiable |"),
+        "{row}"
+    );
+    // The worklist: the downgraded item says so; the resolved one is not open.
+    assert!(
+        md.contains("- Reviewed: downgraded from warning by the verdict `accepted-unverifiable` of Ann Editor, 2025-03-05"),
+        "{md}"
+    );
+    let worklist = &md[md.find("## Editor's worklist").unwrap()..];
+    let worklist = &worklist[..worklist[3..]
+        .find("\n## ")
+        .map_or(worklist.len(), |i| i + 3)];
+    assert!(!worklist.contains(&ships), "{worklist}");
+    let (_, html, _) = run(root, &["report", "--format", "html"]);
+    assert!(html.contains("<span class=\"resolved\">resolved</span>"));
+    let (_, json, _) = run(root, &["report", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["summary"]["findings"]["resolved"], 1);
+    let claim = v["articles"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == ships.as_str())
+        .unwrap();
+    assert_eq!(claim["verdict"], "verified");
+    assert_eq!(claim["review"]["by"], "Ann Editor");
+    assert_eq!(claim["review_stale"], false);
 }

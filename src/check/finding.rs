@@ -44,7 +44,7 @@ pub struct Finding {
 }
 
 /// How an editor's verdict changed a finding.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Reviewed {
     pub verdict: Verdict,
     pub by: String,

@@ -162,6 +162,19 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
             }
         };
     }
+    // Writers hold the dossier's lock from reading the claim files (to merge into them) to
+    // writing them back, so that a concurrent `dossier review` is never overwritten.
+    let _lock = if args.check {
+        None
+    } else {
+        match dossier.lock(dossier::store::lock::DEFAULT_WAIT) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                emit(FileProblem::new(e.to_string(), e.help()));
+                return Exit::Error;
+            }
+        }
+    };
     let plan = match claims::plan(&dossier, &extractions) {
         Ok(p) => p,
         Err(e) => {

@@ -13,8 +13,9 @@ mod filter;
 pub use build::build;
 pub use filter::{Filter, FilterError};
 
-use crate::check::{Rule, Severity};
+use crate::check::{Reviewed, Rule, Severity};
 use crate::link::How;
+use crate::model::review::Review;
 use crate::model::ClaimKind;
 use serde::Serialize;
 
@@ -70,6 +71,8 @@ pub struct FindingCounts {
     pub notes: usize,
     /// Most severe first, then by rule code.
     pub by_rule: Vec<RuleCount>,
+    /// Findings an editor's verdict resolved (not counted above).
+    pub resolved: usize,
 }
 
 /// How many findings one rule produced at one severity.
@@ -129,6 +132,8 @@ pub struct WorkItem {
     pub message: String,
     /// What would fix it.
     pub help: String,
+    /// The editor's verdict that downgraded or raised this finding, if any.
+    pub review: Option<Reviewed>,
 }
 
 /// A finding as listed beside a claim, an article or a source.
@@ -137,6 +142,17 @@ pub struct FindingNote {
     pub severity: Severity,
     pub rule: Rule,
     pub message: String,
+    /// The editor's verdict that resolved, downgraded or raised this finding, if any.
+    pub review: Option<Reviewed>,
+}
+
+impl FindingNote {
+    /// Did a verdict close this finding?
+    pub fn resolved(&self) -> bool {
+        self.review
+            .as_ref()
+            .is_some_and(|r| r.effect == crate::model::review::VerdictEffect::Resolve)
+    }
 }
 
 /// One article: its metadata, its claims and the findings about it as a whole.
@@ -201,9 +217,14 @@ pub struct ClaimAudit {
     pub state: ClaimState,
     /// Confirmed links first, then inferred suggestions by score.
     pub links: Vec<LinkAudit>,
+    /// Open findings, then those a verdict resolved.
     pub findings: Vec<FindingNote>,
-    /// An editor's review verdict; not recorded yet, so always `None`.
+    /// The editor's verdict (`verified`, …), with ` (stale)` when the words changed since.
     pub verdict: Option<String>,
+    /// The editor's review, if any.
+    pub review: Option<Review>,
+    /// True when the review judged other words than the claim's current ones.
+    pub review_stale: bool,
 }
 
 /// A link from a claim to a source entry, and the state of that entry.
@@ -273,7 +294,12 @@ pub struct SourceAudit {
     pub relied_on_by: Vec<ClaimUse>,
     /// Claims it may support: inferred, not yet confirmed.
     pub suggested_for: Vec<ClaimUse>,
+    /// Open findings, then those a verdict resolved.
     pub findings: Vec<FindingNote>,
+    /// The editor's review of the entry, if any.
+    pub review: Option<Review>,
+    /// True when the entry changed since its review.
+    pub review_stale: bool,
 }
 
 /// A claim's use of a source.

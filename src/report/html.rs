@@ -377,10 +377,14 @@ fn worklist(h: &mut String, items: &[WorkItem], anchors: &Anchors) {
             ));
         }
         h.push_str(&format!(
-            "<dt>Problem</dt><dd>{}</dd>\n<dt>Fix</dt><dd>{}</dd>\n</dl>\n</li>\n",
+            "<dt>Problem</dt><dd>{}</dd>\n<dt>Fix</dt><dd>{}</dd>\n",
             escape::prose(&it.message),
             escape::prose(&it.help)
         ));
+        if let Some(r) = &it.review {
+            h.push_str(&format!("<dt>Reviewed</dt><dd>{}</dd>\n", reviewed(r)));
+        }
+        h.push_str("</dl>\n</li>\n");
     }
     h.push_str("</ol>\n</section>\n");
 }
@@ -394,6 +398,25 @@ fn field(h: &mut String, name: &str, value: Option<&str>) {
     }
 }
 
+/// What a verdict did to a finding, in words (HTML-escaped).
+fn reviewed(r: &crate::check::Reviewed) -> String {
+    use crate::model::review::VerdictEffect;
+    let did = match r.effect {
+        VerdictEffect::Resolve => "resolved".to_string(),
+        VerdictEffect::Downgrade => format!("downgraded from {}", r.was.as_str()),
+        VerdictEffect::Raise if r.was != crate::check::Severity::Error => {
+            format!("raised from {}", r.was.as_str())
+        }
+        VerdictEffect::Raise => "kept".to_string(),
+    };
+    format!(
+        "{did} by the verdict <code>{}</code> of {}, {}",
+        r.verdict,
+        escape::text(&r.by),
+        escape::text(&r.date)
+    )
+}
+
 fn notes(h: &mut String, title: &str, list: &[FindingNote]) {
     if list.is_empty() {
         return;
@@ -402,9 +425,17 @@ fn notes(h: &mut String, title: &str, list: &[FindingNote]) {
         "<p><strong>{title}</strong></p>\n<ul class=\"notes\">\n"
     ));
     for n in list {
+        let review = n
+            .review
+            .as_ref()
+            .map_or(String::new(), |r| format!(" ({})", reviewed(r)));
         h.push_str(&format!(
-            "<li>{} <code>{}</code> {}</li>\n",
-            badge(n.severity),
+            "<li>{} <code>{}</code> {}{review}</li>\n",
+            if n.resolved() {
+                "<span class=\"resolved\">resolved</span>".to_string()
+            } else {
+                badge(n.severity)
+            },
             n.rule.code(),
             escape::prose(&n.message)
         ));
@@ -526,11 +557,12 @@ fn claim_row<'a>(c: &ClaimAudit, anchors: &Anchors) -> Vec<(String, &'a str)> {
             .findings
             .iter()
             .map(|f| {
-                format!(
-                    "<li>{} <code>{}</code></li>",
-                    badge(f.severity),
-                    f.rule.code()
-                )
+                let mark = if f.resolved() {
+                    "<span class=\"resolved\">resolved</span>".to_string()
+                } else {
+                    badge(f.severity)
+                };
+                format!("<li>{mark} <code>{}</code></li>", f.rule.code())
             })
             .collect();
         format!("<ul class=\"plain\">{items}</ul>")
@@ -623,6 +655,19 @@ fn source(h: &mut String, i: usize, s: &SourceAudit, anchors: &Anchors) {
             h.push_str(&format!(
                 "<dt>Editor&#39;s note</dt><dd>{}</dd>\n",
                 escape::text(n)
+            ));
+        }
+        if let Some(r) = &s.review {
+            let stale = if s.review_stale {
+                " — stale: the entry changed since"
+            } else {
+                ""
+            };
+            h.push_str(&format!(
+                "<dt>Verdict</dt><dd><code>{}</code> ({}, {}){stale}</dd>\n",
+                r.verdict,
+                escape::text(&r.by),
+                escape::text(&r.date)
             ));
         }
     }

@@ -287,6 +287,9 @@ fn worklist(md: &mut Md, items: &[WorkItem]) {
         }
         md.line(&format!("{pad}- Problem: {}", escape::text(&it.message)));
         md.line(&format!("{pad}- Fix: {}", escape::prose(&it.help)));
+        if let Some(r) = &it.review {
+            md.line(&format!("{pad}- Reviewed: {}", reviewed(r)));
+        }
     }
     md.blank();
 }
@@ -299,11 +302,34 @@ fn field(md: &mut Md, name: &str, value: Option<&str>) {
 }
 
 fn note(n: &FindingNote) -> String {
-    format!(
+    let mut s = format!(
         "**{}** · {}: {}",
         n.severity.as_str(),
         n.rule.code(),
         escape::text(&n.message)
+    );
+    if let Some(r) = &n.review {
+        s.push_str(&format!(" ({})", reviewed(r)));
+    }
+    s
+}
+
+/// What a verdict did to a finding, in words.
+fn reviewed(r: &crate::check::Reviewed) -> String {
+    use crate::model::review::VerdictEffect;
+    let did = match r.effect {
+        VerdictEffect::Resolve => "resolved".to_string(),
+        VerdictEffect::Downgrade => format!("downgraded from {}", r.was.as_str()),
+        VerdictEffect::Raise if r.was != crate::check::Severity::Error => {
+            format!("raised from {}", r.was.as_str())
+        }
+        VerdictEffect::Raise => "kept".to_string(),
+    };
+    format!(
+        "{did} by the verdict `{}` of {}, {}",
+        r.verdict,
+        escape::text(&r.by),
+        escape::text(&r.date)
     )
 }
 
@@ -383,7 +409,13 @@ fn claim_row(c: &ClaimAudit) -> Vec<String> {
     } else {
         c.findings
             .iter()
-            .map(|f| format!("{} {}", f.severity.as_str(), f.rule.code()))
+            .map(|f| {
+                if f.resolved() {
+                    format!("resolved {}", f.rule.code())
+                } else {
+                    format!("{} {}", f.severity.as_str(), f.rule.code())
+                }
+            })
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -455,6 +487,19 @@ fn source(md: &mut Md, s: &SourceAudit) {
         }
         for n in &s.notes {
             md.line(&format!("- Editor's note: {}", escape::text(n)));
+        }
+        if let Some(r) = &s.review {
+            let stale = if s.review_stale {
+                " — stale: the entry changed since"
+            } else {
+                ""
+            };
+            md.line(&format!(
+                "- Verdict: {} ({}, {}){stale}",
+                r.verdict,
+                escape::text(&r.by),
+                escape::text(&r.date)
+            ));
         }
     }
     if s.missing.is_empty() {

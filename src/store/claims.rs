@@ -1,12 +1,18 @@
 //! Turning extractions into files: the claim file of each article and a stub entry for every
 //! cited work that has none, and checking whether the committed files are up to date.
+//!
+//! A claim file that exists is never simply replaced: the new extraction is merged into it
+//! ([`super::merge`]), keeping editors' reviews, notes, link decisions and hand-added claims.
+//! Source entries are only ever created. Callers that write hold the dossier's lock
+//! ([`super::lock`]) from [`plan`] to [`write`], so that no other process changes a claim file
+//! between its reading and its rewriting.
 
 use super::dossier::{Dossier, DossierError};
 use super::{fs, yaml};
 use crate::extract::Extraction;
 use crate::model::{ArticleRecord, Claim, ClaimFile, Reference, FORMAT_VERSION};
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The JSON form of one article's extraction (`dossier extract --format json`).
 #[derive(Debug, Serialize)]
@@ -26,7 +32,7 @@ pub struct ExtractJson<'a> {
 /// What a planned file is; it decides how the file may be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlannedKind {
-    /// Replaced when it changes (extract owns it).
+    /// The new extraction merged into the existing file; replaced when that changes it.
     ClaimFile,
     /// Only ever created: editors complete source entries.
     SourceStub,
@@ -59,6 +65,8 @@ pub enum StoreError {
     Write { path: PathBuf, reason: String },
     #[error("{path}: this claim file holds content extract does not recognise ({message}); extract will not overwrite it")]
     Unrecognised { path: PathBuf, message: String },
+    #[error("{path}: the article changed while it was being extracted")]
+    ArticleChanged { path: PathBuf },
 }
 
 impl StoreError {
@@ -67,20 +75,63 @@ impl StoreError {
             StoreError::Dossier(e) => e.help(),
             StoreError::Serialise { .. } => "this is a bug in dossier; please report it with the article",
             StoreError::Write { .. } => "check free space and permissions of the dossier directories",
-            StoreError::Unrecognised { .. } => "move the file aside (or undo the hand edit) and run extract again; hand-written notes belong in source entries for now",
+            StoreError::Unrecognised { .. } => "fix the file (`dossier check` shows where), or move it aside, and run extract again",
+            StoreError::ArticleChanged { .. } => "run extract again once the article is saved",
         }
     }
 }
 
-/// Render an extraction as its claim file.
-pub fn render_claim_file(x: &Extraction) -> Result<String, yaml::YamlError> {
-    let file = ClaimFile {
+/// The claim file of an extraction alone.
+pub fn claim_file_of(x: &Extraction) -> ClaimFile {
+    ClaimFile {
         version: FORMAT_VERSION,
         article: x.article.clone(),
         references: x.references.clone(),
         claims: x.claims.clone(),
+    }
+}
+
+/// Render a claim file as YAML.
+pub fn render(file: &ClaimFile) -> Result<String, yaml::YamlError> {
+    yaml::to_string(file, Some(&crate::schema::modeline(crate::schema::CLAIMS)))
+}
+
+/// Render an extraction as its claim file (as on first extraction, with nothing to merge).
+pub fn render_claim_file(x: &Extraction) -> Result<String, yaml::YamlError> {
+    render(&claim_file_of(x))
+}
+
+/// The claim file to write at `path` for `x`: the extraction merged into the file already
+/// there, if any.
+fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<ClaimFile, StoreError> {
+    let new = claim_file_of(x);
+    let existing = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(new),
+        Err(e) => {
+            return Err(StoreError::Write {
+                path: path.to_path_buf(),
+                reason: format!("cannot read the existing file: {e}"),
+            })
+        }
     };
-    yaml::to_string(&file, Some(&crate::schema::modeline(crate::schema::CLAIMS)))
+    let old: ClaimFile = yaml::from_str(&existing).map_err(|e| StoreError::Unrecognised {
+        path: path.to_path_buf(),
+        message: e.message,
+    })?;
+    if !old.claims.iter().any(|c| c.has_editor_work()) {
+        return Ok(new);
+    }
+    let article_path = dossier.root.join(&x.article.path);
+    let article = std::fs::read(&article_path).map_err(|e| StoreError::Write {
+        path: article_path.clone(),
+        reason: format!("cannot read the article again: {e}"),
+    })?;
+    if crate::article::fingerprint(&article) != x.article.fingerprint {
+        return Err(StoreError::ArticleChanged { path: article_path });
+    }
+    let article = String::from_utf8_lossy(&article);
+    Ok(super::merge::merge(&old, new, &article))
 }
 
 /// Every file the extractions call for.
@@ -92,7 +143,8 @@ pub fn plan(
     let mut stubs = std::collections::BTreeMap::new();
     for (slug, x) in extractions {
         let path = dossier.claim_path(slug);
-        let contents = render_claim_file(x).map_err(|e| StoreError::Serialise {
+        let file = merged(dossier, &path, x)?;
+        let contents = render(&file).map_err(|e| StoreError::Serialise {
             path: path.clone(),
             message: e.message,
         })?;

@@ -89,7 +89,26 @@ impl DossierLock {
             write!(file, "{}", std::process::id())?;
             file.flush()
         });
+        sweep_temporary_files(root);
         Ok(DossierLock { file })
+    }
+}
+
+/// Remove the temporary files (`.<name>.<pid>.tmp`, see [`super::fs::write_atomic`]) a
+/// killed writer left in the dossier's directories. Only the lock holder writes there, so any
+/// such file belongs to a writer that died.
+fn sweep_temporary_files(root: &Path) {
+    for dir in ["claims", "sources", "schemas"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') && name.ends_with(".tmp") && e.path().is_file() {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
     }
 }
 

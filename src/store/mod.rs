@@ -9,4 +9,5 @@ pub mod yaml;
 pub use dossier::{Dossier, DossierError};
 pub mod claims;
 pub mod load;
+pub mod merge;
 pub mod scaffold;

@@ -59,8 +59,9 @@ pub fn build(
         .collect();
 
     let source_ids = sources_in_scope(dossier, &scope, filter.articles.is_empty());
-    let findings = findings_in_scope(dossier, result, filter, &scope, &source_ids);
-    let notes = Notes::of(&findings);
+    let findings = findings_in_scope(dossier, &result.findings, filter, &scope, &source_ids);
+    let resolved = findings_in_scope(dossier, &result.resolved, filter, &scope, &source_ids);
+    let notes = Notes::of(&findings, &resolved);
     let state_of = |id: &str| source_state(dossier, id);
 
     let articles: Vec<ArticleAudit> = scope
@@ -69,7 +70,8 @@ pub fn build(
         .collect();
     let sources = source_audits(dossier, &scope, &source_ids, &notes);
     let worklist = worklist(&findings, &scope);
-    let summary = summary(&articles, &sources, &findings);
+    let mut summary = summary(&articles, &sources, &findings);
+    summary.findings.resolved = resolved.len();
     Ok(Audit {
         version: AUDIT_VERSION,
         filter: filter.clone(),
@@ -113,7 +115,7 @@ fn sources_in_scope(dossier: &LoadedDossier, scope: &[InScope], all: bool) -> BT
 /// The findings the audit covers, in check's order.
 fn findings_in_scope<'a>(
     dossier: &LoadedDossier,
-    result: &'a CheckResult,
+    findings: &'a [Finding],
     filter: &Filter,
     scope: &[InScope],
     source_ids: &BTreeSet<String>,
@@ -121,8 +123,7 @@ fn findings_in_scope<'a>(
     let every_article = filter.articles.is_empty();
     let claim_files: HashSet<&str> = dossier.claims.iter().map(|c| c.file.as_str()).collect();
     let in_scope: HashSet<&str> = scope.iter().map(|a| a.loaded.file.as_str()).collect();
-    result
-        .findings
+    findings
         .iter()
         .filter(|f| filter.keeps(f))
         .filter(|f| {
@@ -152,13 +153,15 @@ struct Notes<'a> {
 }
 
 impl<'a> Notes<'a> {
-    fn of(findings: &[&'a Finding]) -> Notes<'a> {
+    /// Open findings first, then resolved ones, each most severe first.
+    fn of(findings: &[&'a Finding], resolved: &[&'a Finding]) -> Notes<'a> {
         let mut n = Notes::default();
-        for f in findings {
+        for f in findings.iter().chain(resolved) {
             let note = FindingNote {
                 severity: f.severity,
                 rule: f.rule,
                 message: f.message.clone(),
+                review: f.review.clone(),
             };
             match &f.claim {
                 Some(c) => n
@@ -182,7 +185,7 @@ impl<'a> Notes<'a> {
             .chain(n.article.values_mut())
             .chain(n.source.values_mut())
         {
-            list.sort_by_key(|x| Reverse(x.severity));
+            list.sort_by_key(|x| (x.resolved(), Reverse(x.severity)));
         }
         n
     }
@@ -284,7 +287,15 @@ fn claim_audit(
         state,
         links: out,
         findings: notes.cloned().unwrap_or_default(),
-        verdict: None,
+        verdict: c.review.as_ref().map(|r| {
+            if c.review_is_stale() {
+                format!("{} (stale)", r.verdict)
+            } else {
+                r.verdict.to_string()
+            }
+        }),
+        review: c.review.clone(),
+        review_stale: c.review_is_stale(),
     }
 }
 
@@ -391,6 +402,8 @@ fn source_audits(
                 relied_on_by: relied.remove(id.as_str()).unwrap_or_default(),
                 suggested_for: suggested.remove(id.as_str()).unwrap_or_default(),
                 findings: notes.source.get(id.as_str()).cloned().unwrap_or_default(),
+                review: e.and_then(|e| e.review.clone()),
+                review_stale: e.is_some_and(|e| e.review_is_stale()),
             }
         })
         .collect()
@@ -436,6 +449,7 @@ fn worklist(findings: &[&Finding], scope: &[InScope]) -> Vec<WorkItem> {
                 .map(|c| excerpt(&c.text, EXCERPT_CHARS)),
             message: f.message.clone(),
             help: f.help.clone(),
+            review: f.review.clone(),
         })
         .collect();
     // Check orders by file and position; keep that within each severity.

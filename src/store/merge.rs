@@ -1,0 +1,278 @@
+//! Re-extraction never loses an editor's work: the new extraction of an article is merged into
+//! its existing claim file.
+//!
+//! The new extraction is authoritative for what extract finds (the article record, the
+//! references, the claims and their fields). What editors wrote is carried over:
+//!
+//! 1. Each old claim carrying editor work (a review, notes, link decisions, or `manual: true`)
+//!    is matched to a new claim of the same kind: by id (same words, wherever they moved), else
+//!    by the same words, else by context (the new claim sits between the old prefix and the old
+//!    suffix: the sentence was edited in place), else by shared words (at least half of all
+//!    their distinct words). A hand-added claim is matched by id or the same words only. The match gets the old claim's review, notes, link decisions and `manual` flag. A
+//!    review keeps its `judged` fingerprint, so a review carried to edited words is reported
+//!    as `stale-review`, never silently applied.
+//! 2. An old claim with editor work that matches nothing is kept: re-anchored where its exact
+//!    words now are (nearest its old context), or, when they are gone, kept where it was with
+//!    `vanished: true` (check reports `stale-claim`).
+//! 3. Old claims without editor work that match nothing are extract's own output from an older
+//!    version of the article, and are dropped.
+//!
+//! Kept claims are placed among the new ones by their position, so that merging the same
+//! extraction again changes nothing.
+
+use crate::model::{Claim, ClaimFile};
+use std::collections::{BTreeSet, HashMap};
+
+/// Merge a new extraction (`new`, of the article whose text is `article`) into the claim file
+/// that was on disk (`old`).
+pub fn merge(old: &ClaimFile, mut new: ClaimFile, article: &str) -> ClaimFile {
+    let mut taken = vec![false; new.claims.len()];
+    let mut kept: Vec<Claim> = Vec::new();
+    let by_id: HashMap<&str, usize> = new
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut matches: Vec<(usize, &Claim)> = Vec::new();
+    let worked: Vec<&Claim> = old.claims.iter().filter(|c| c.has_editor_work()).collect();
+    // Matching by id first for every claim, so that a context match cannot take a claim that
+    // another old claim owns by id.
+    let mut rest: Vec<&Claim> = Vec::new();
+    for o in worked {
+        match by_id.get(o.id.as_str()) {
+            Some(&i) if !taken[i] && new.claims[i].kind == o.kind => {
+                taken[i] = true;
+                matches.push((i, o));
+            }
+            _ => rest.push(o),
+        }
+    }
+    for o in rest {
+        match find_match(o, &new.claims, &taken, article) {
+            Some(i) => {
+                taken[i] = true;
+                matches.push((i, o));
+            }
+            None => kept.push(reanchor(o, article)),
+        }
+    }
+    for (i, o) in matches {
+        let c = &mut new.claims[i];
+        c.review = o.review.clone();
+        c.notes = o.notes.clone();
+        c.links = o.links.clone();
+        c.manual = o.manual;
+    }
+    if kept.is_empty() {
+        return new;
+    }
+    // Each kept claim goes before the first new claim that starts after it.
+    let slot = |k: &Claim| {
+        new.claims
+            .iter()
+            .position(|c| c.start > k.start)
+            .unwrap_or(new.claims.len())
+    };
+    let mut placed: Vec<(usize, Claim)> = kept.into_iter().map(|k| (slot(&k), k)).collect();
+    placed.sort_by_key(|(s, _)| *s);
+    let mut out = Vec::with_capacity(new.claims.len() + placed.len());
+    let mut placed = placed.into_iter().peekable();
+    for (i, c) in std::mem::take(&mut new.claims).into_iter().enumerate() {
+        while let Some((_, k)) = placed.next_if(|(s, _)| *s <= i) {
+            out.push(k);
+        }
+        out.push(c);
+    }
+    out.extend(placed.map(|(_, k)| k));
+    new.claims = out;
+    new
+}
+
+/// The new claim an old one became, if any.
+fn find_match(o: &Claim, new: &[Claim], taken: &[bool], article: &str) -> Option<usize> {
+    let free = || {
+        new.iter()
+            .enumerate()
+            .filter(|(i, c)| !taken[*i] && c.kind == o.kind)
+    };
+    let nearest = |it: Vec<usize>| {
+        it.into_iter()
+            .min_by_key(|&i| new[i].start.abs_diff(o.start))
+    };
+    // The same words.
+    let same: Vec<usize> = free()
+        .filter(|(_, c)| c.text == o.text)
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(i) = nearest(same) {
+        return Some(i);
+    }
+    if o.manual {
+        // A hand-added claim is its editor's words: only the very same words replace it.
+        return None;
+    }
+    // Edited in place: the old context is still right around a new claim, on each side where
+    // there was some.
+    let meaningful = |s: &str| s.trim().chars().count() >= 8;
+    let context: Vec<usize> = free()
+        .filter(|(_, c)| {
+            let before = article.get(..c.start).unwrap_or("");
+            let after = article.get(c.end..).unwrap_or("");
+            (meaningful(&o.prefix) || meaningful(&o.suffix))
+                && (!meaningful(&o.prefix) || before.ends_with(&o.prefix))
+                && (!meaningful(&o.suffix) || after.starts_with(&o.suffix))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(i) = nearest(context) {
+        return Some(i);
+    }
+    // Mostly the same words (the sentence and its surroundings were edited).
+    let ow = words(&o.text);
+    free()
+        .map(|(i, c)| (i, similarity(&ow, &words(&c.text))))
+        .filter(|(_, s)| *s >= 0.5)
+        .max_by(|a, b| {
+            a.1.partial_cmp(&b.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(
+                    new[b.0]
+                        .start
+                        .abs_diff(o.start)
+                        .cmp(&new[a.0].start.abs_diff(o.start)),
+                )
+        })
+        .map(|(i, _)| i)
+}
+
+fn words(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
+}
+
+/// An old claim that no new claim matched, placed where its words now are, or marked vanished.
+fn reanchor(o: &Claim, article: &str) -> Claim {
+    let mut c = o.clone();
+    let at = if o.text.is_empty() {
+        None
+    } else {
+        article
+            .match_indices(o.text.as_str())
+            .map(|(i, _)| i)
+            .max_by_key(|&i| {
+                let before = article.get(..i).unwrap_or("");
+                let after = article.get(i + o.text.len()..).unwrap_or("");
+                (
+                    before.ends_with(&o.prefix),
+                    after.starts_with(&o.suffix),
+                    std::cmp::Reverse(i.abs_diff(o.start)),
+                )
+            })
+    };
+    match at {
+        Some(start) => {
+            let end = start + o.text.len();
+            let (line, column) = crate::article::line_col(article, start);
+            c.start = start;
+            c.end = end;
+            c.line = line;
+            c.column = column;
+            c.prefix = crate::extract::context_before(article, start, 40);
+            c.suffix = crate::extract::context_after(article, end, 40);
+            c.vanished = false;
+        }
+        None => c.vanished = true,
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Format};
+    use crate::model::review::{text_fingerprint, Review, Verdict};
+
+    fn extract(text: &str) -> ClaimFile {
+        let x = crate::extract::extract(&Article::from_text(
+            "articles/a.txt",
+            text.to_string(),
+            Format::Text,
+        ));
+        ClaimFile {
+            version: 1,
+            article: x.article,
+            references: x.references,
+            claims: x.claims,
+        }
+    }
+
+    fn reviewed(mut f: ClaimFile, start: &str) -> ClaimFile {
+        let c = f
+            .claims
+            .iter_mut()
+            .find(|c| c.text.starts_with(start))
+            .unwrap();
+        let mut r = Review::new(Verdict::Verified, "Ann", "2025-01-01");
+        r.judged = text_fingerprint(&c.text);
+        c.review = Some(r);
+        c.notes.push("checked".into());
+        f
+    }
+
+    const A: &str = "The council approved the budget on March 3, 2024.\n\nThe mayor resigned in 2023 after the audit.\n\nTaxes rose by 4% in 2022.\n";
+
+    #[test]
+    fn moved_edited_and_deleted_claims_keep_their_reviews() {
+        let old = reviewed(extract(A), "The mayor resigned");
+        // Moved: a new paragraph before it.
+        let moved = format!("Rain fell all week in 2021.\n\n{A}");
+        let m = merge(&old, extract(&moved), &moved);
+        let c = m.claims.iter().find(|c| c.review.is_some()).unwrap();
+        assert_eq!(&moved[c.start..c.end], c.text);
+        assert!(!m.claims.iter().any(|c| c.vanished));
+        // Idempotent.
+        assert_eq!(merge(&m, extract(&moved), &moved), m);
+        // Edited in place: the review follows, and is stale.
+        let edited = A.replace("resigned in 2023", "resigned in 2022");
+        let e = merge(&old, extract(&edited), &edited);
+        let c = e.claims.iter().find(|c| c.review.is_some()).unwrap();
+        assert!(c.text.contains("2022") && c.review_is_stale() && !c.vanished);
+        assert_eq!(c.notes, ["checked"]);
+        // Deleted: kept, vanished.
+        let gone = A.replace("The mayor resigned in 2023 after the audit.\n\n", "");
+        let g = merge(&old, extract(&gone), &gone);
+        let c = g.claims.iter().find(|c| c.review.is_some()).unwrap();
+        assert!(c.vanished);
+        assert_eq!(merge(&g, extract(&gone), &gone), g);
+    }
+
+    #[test]
+    fn hand_added_claims_are_reanchored() {
+        let mut old = extract(A);
+        let mut hand = old.claims[0].clone();
+        hand.id = "my-claim".into();
+        hand.text = "Taxes rose".into();
+        hand.manual = true;
+        hand.start = 0;
+        hand.prefix = String::new();
+        hand.suffix = String::new();
+        old.claims.push(hand);
+        let moved = format!("Intro.\n\n{A}");
+        let m = merge(&old, extract(&moved), &moved);
+        let c = m.claims.iter().find(|c| c.id == "my-claim").unwrap();
+        assert_eq!(&moved[c.start..c.end], "Taxes rose");
+        assert!(!c.vanished);
+        assert_eq!(merge(&m, extract(&moved), &moved), m);
+    }
+}
