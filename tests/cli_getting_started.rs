@@ -73,6 +73,11 @@ fn init_scaffolds_a_dossier_whose_settings_parse() {
         "the settings are explained"
     );
     Config::parse("dossier.toml", &toml).expect("the written dossier.toml parses");
+    assert_eq!(
+        std::fs::read_to_string(root.join(".gitignore")).unwrap(),
+        ".dossier.lock\n",
+        "the writers' lock file is kept out of version control"
+    );
     // `check` accepts the fresh, empty dossier (no articles yet is not an error for check).
     let (code, _, err) = run(&root, &["check"]);
     assert_eq!(code, 0, "{err}");
@@ -100,9 +105,16 @@ fn init_completes_an_older_dossier_without_touching_its_articles() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::create_dir(tmp.path().join("articles")).unwrap();
     std::fs::write(tmp.path().join("articles/a.txt"), STORY).unwrap();
+    std::fs::write(tmp.path().join(".gitignore"), "/drafts\n").unwrap();
     let (code, _, err) = run(tmp.path(), &["init"]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("claims/, sources/, dossier.toml"), "{err}");
+    assert!(!err.contains(".gitignore"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap(),
+        "/drafts\n",
+        "an editor's .gitignore is left alone"
+    );
     assert!(!err.contains("articles/,"), "{err}");
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("articles/a.txt")).unwrap(),
@@ -339,4 +351,37 @@ fn man_prints_the_page_or_writes_every_page() {
     let check = std::fs::read_to_string(tmp.path().join("man1/dossier-check.1")).unwrap();
     assert!(check.contains(".TH dossier-check 1"));
     assert!(check.contains("fail\\-on"), "options are documented");
+}
+
+#[test]
+fn concurrent_adds_of_one_article_make_one_copy() {
+    let (_tmp, root, outside) = fresh();
+    let a = outside.join("a.md");
+    std::fs::write(&a, STORY).unwrap();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .args(["add", "-q", a.to_str().unwrap()])
+                .current_dir(&root)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(
+        files_in(&root.join("articles")),
+        ["harbour-fees-doubled-what-the-council.md"]
+    );
+    assert_eq!(
+        files_in(&root.join("claims")),
+        ["harbour-fees-doubled-what-the-council.yaml"]
+    );
 }

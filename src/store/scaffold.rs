@@ -3,6 +3,7 @@
 //! and an article whose name is taken is given another one.
 
 use super::dossier::Dossier;
+use super::lock::{LockError, DEFAULT_WAIT, LOCK_FILE};
 use crate::article::{self, Article, Format, LoadError};
 use crate::model::ids::slugify;
 use std::io::Write;
@@ -40,6 +41,8 @@ pub enum ScaffoldError {
     NotAnArticle { path: PathBuf },
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error(transparent)]
+    Lock(#[from] LockError),
 }
 
 impl ScaffoldError {
@@ -56,6 +59,7 @@ impl ScaffoldError {
                 "save the article as plain text (.txt) or Markdown (.md) and add that file"
             }
             ScaffoldError::Load(e) => e.help(),
+            ScaffoldError::Lock(e) => e.help(),
         }
     }
 }
@@ -73,12 +77,13 @@ pub struct Initialized {
     /// The dossier root (canonical).
     pub root: PathBuf,
     /// What was created, relative to the root, in order: `articles/`, `claims/`, `sources/`,
-    /// `dossier.toml` (those that already existed are left out).
+    /// `dossier.toml`, `.gitignore` (those that already existed are left out).
     pub created: Vec<String>,
 }
 
-/// Scaffold a dossier in `dir` (created if missing): `articles/`, `claims/`, `sources/` and a
-/// commented `dossier.toml`. A directory that already has a `dossier.toml` is refused; one that
+/// Scaffold a dossier in `dir` (created if missing): `articles/`, `claims/`, `sources/`, a
+/// commented `dossier.toml`, and a `.gitignore` naming the writers' lock file (only when there
+/// is no `.gitignore` yet: an existing one is the editor's). A directory that already has a `dossier.toml` is refused; one that
 /// has some of the directories (an older dossier without settings) keeps them untouched and
 /// gets the missing parts.
 pub fn init(dir: &Path) -> Result<Initialized, ScaffoldError> {
@@ -110,6 +115,12 @@ pub fn init(dir: &Path) -> Result<Initialized, ScaffoldError> {
             return Err(ScaffoldError::AlreadyDossier { root });
         }
         Err(e) => return Err(io(&config, e)),
+    }
+    let ignore = root.join(".gitignore");
+    match create_exclusive(&ignore, format!("{LOCK_FILE}\n").as_bytes()) {
+        Ok(()) => created.push(".gitignore".into()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(io(&ignore, e)),
     }
     Ok(Initialized { root, created })
 }
@@ -207,8 +218,10 @@ fn word_slug(s: &str, max: usize) -> String {
 
 /// Copy an article into `articles/` under a readable, unused name: the slug of its title, with
 /// `-2`, `-3`, … appended when an article or claim file already uses that slug. An article
-/// already in the dossier byte for byte is not copied again. Never overwrites a file.
+/// already in the dossier byte for byte is not copied again. Never overwrites a file. Holds the
+/// dossier's write lock meanwhile, so that two `add`s of one article do not make two copies.
 pub fn add(dossier: &Dossier, incoming: &Incoming) -> Result<Added, ScaffoldError> {
+    let _lock = dossier.lock(DEFAULT_WAIT)?;
     let existing = dossier.articles().map_err(|e| {
         io(
             &dossier.articles_dir(),
