@@ -575,3 +575,41 @@ fn from_init_to_a_clean_check_as_the_readme_walks_it() {
     );
     assert_eq!(run(&dir, &["review", "--list"]), 0);
 }
+
+#[test]
+fn a_claim_whose_words_moved_is_shown_as_recorded_with_the_reason() {
+    let tmp = repo_dossier();
+    let article = tmp.path().join("articles/no-tariffs-just-trust.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    let claims = claim_file(tmp.path(), "no-tariffs-just-trust");
+    let quote = claims
+        .claims
+        .iter()
+        .find(|c| c.kind == dossier::model::ClaimKind::Quote)
+        .expect("the op-ed quotes Lavrov");
+    // Insert words before the quote: its recorded offsets no longer hold its words.
+    let edited = format!(
+        "{}An editor's insertion. {}",
+        &text[..quote.start],
+        &text[quote.start..]
+    );
+    std::fs::write(&article, edited).unwrap();
+    let mut p = Pty::spawn(tmp.path(), &["review", "--by", "Tester"], 80, 24, &[]);
+    p.wait_for("the first item", at_position(1));
+    let (article, id) = skip_to_claim(&mut p, |p| p.screen().contains("no longer has these words"));
+    // The words shown are the recorded ones (the article's bytes at the old offsets are not).
+    let recorded = &claims.claims.iter().find(|c| c.id == id).unwrap().text;
+    assert_eq!(article, "no-tariffs-just-trust");
+    let first_words: String = recorded
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        p.screen().contains(&first_words),
+        "{first_words:?} in\n{}",
+        p.screen()
+    );
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

@@ -132,6 +132,13 @@ fn card(loaded: &LoadedDossier, audit: Option<&audit::Audit>, item: &QueueItem) 
                         .then(|| passage(text, claim.start, claim.end))
                         .flatten()
                 });
+                if card.passage.is_none() {
+                    card.no_passage = Some(if loaded.articles.contains_key(path) {
+                        "the article no longer has these words here; `dossier extract` re-anchors them".into()
+                    } else {
+                        format!("{path} cannot be read; the words as recorded:")
+                    });
+                }
             }
             if let Some(ca) = audit
                 .and_then(|a| a.articles.iter().find(|a| a.slug == c.article))

@@ -233,6 +233,9 @@ fn card_body(app: &App, card: &Card, width: usize, height: usize, colour: bool) 
         loc.push(span(s.clone(), Style::Plain));
     }
     head.push(loc);
+    if let Some(why) = &card.no_passage {
+        head.push(vec![span(why.clone(), Style::Warning)]);
+    }
     let passage = if card.details.is_empty() {
         passage_lines(card, width, colour)
     } else {
@@ -628,6 +631,7 @@ mod tests {
             }],
             notes: vec!["ask the author for the interview date".into()],
             stale_review: None,
+            no_passage: None,
             linkable: true,
         }
     }
@@ -685,6 +689,25 @@ mod tests {
         assert!(focus.starts_with("Russia and the US…"), "{focus}");
         assert!(!focus.contains("Lavrov noted"));
         assert!(!t.contains("<<"), "no markers when colour shows the focus");
+    }
+
+    #[test]
+    fn a_claim_whose_article_changed_shows_its_recorded_words_and_why() {
+        let mut c = lavrov();
+        c.passage = None;
+        c.text = "the words as extracted".into();
+        c.no_passage = Some("the article no longer has these words here".into());
+        let s = render(&app(vec![c]), 80, 24, true);
+        let t = s.text().join("\n");
+        assert!(t.contains("no longer has these words"), "{t}");
+        let focus: String = s
+            .lines
+            .iter()
+            .flatten()
+            .filter(|sp| sp.style == Style::Focus)
+            .map(|sp| sp.text.as_str())
+            .collect();
+        assert_eq!(focus, "the words as extracted");
     }
 
     #[test]

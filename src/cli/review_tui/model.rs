@@ -19,6 +19,8 @@ pub struct Card {
     pub passage: Option<Passage>,
     /// The claim's recorded words, shown when there is no passage.
     pub text: String,
+    /// Why there is no passage, when there is none for a claim.
+    pub no_passage: Option<String>,
     /// For a source entry: its fields, one `name: value` per line.
     pub details: Vec<String>,
     /// Open findings, worklist order.
