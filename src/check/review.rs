@@ -83,12 +83,24 @@ pub fn apply(findings: Vec<Finding>, dossier: &LoadedDossier) -> (Vec<Finding>, 
                 resolved.push(f);
             }
             VerdictEffect::Downgrade => {
+                f.help = format!(
+                    "{}; downgraded from {} by the verdict `{}` of {}, {}",
+                    f.help,
+                    f.severity.as_str(),
+                    r.verdict,
+                    r.by,
+                    r.date
+                );
                 f.severity = Severity::Note;
                 f.review = Some(mark);
                 open.push(f);
             }
             VerdictEffect::Raise => {
                 if r.verdict == Verdict::NeedsSource {
+                    f.help = format!(
+                        "{}; an error by the verdict `{}` of {}, {}",
+                        f.help, r.verdict, r.by, r.date
+                    );
                     f.severity = Severity::Error;
                 }
                 f.review = Some(mark);

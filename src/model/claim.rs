@@ -121,6 +121,23 @@ pub struct Claim {
     pub vanished: bool,
 }
 
+/// Is `id` of the form extract gives claims: `q-`, `r-` or `a-`, eight lower-case hex digits,
+/// optionally `-N`?
+pub fn is_extract_id(id: &str) -> bool {
+    let Some(rest) = ["q-", "r-", "a-"].iter().find_map(|p| id.strip_prefix(p)) else {
+        return false;
+    };
+    let (hash, repeat) = match rest.split_once('-') {
+        Some((h, n)) => (h, Some(n)),
+        None => (rest, None),
+    };
+    hash.len() == 8
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        && repeat.is_none_or(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -129,7 +146,16 @@ impl Claim {
     /// Does the claim carry anything an editor wrote (a review, notes, link decisions), or was
     /// it added by hand?
     pub fn has_editor_work(&self) -> bool {
-        self.review.is_some() || !self.notes.is_empty() || !self.links.is_empty() || self.manual
+        self.review.is_some()
+            || !self.notes.is_empty()
+            || !self.links.is_empty()
+            || self.is_hand_added()
+    }
+
+    /// Was the claim added by hand: marked `manual`, or with an id extract never gives (extract's
+    /// ids are `q-`, `r-` or `a-`, eight hex digits, and `-N` for a repeat)?
+    pub fn is_hand_added(&self) -> bool {
+        self.manual || !is_extract_id(&self.id)
     }
 
     /// Is the review, if any, about other words than the claim's current ones?

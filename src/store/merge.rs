@@ -4,13 +4,15 @@
 //! The new extraction is authoritative for what extract finds (the article record, the
 //! references, the claims and their fields). What editors wrote is carried over:
 //!
-//! 1. Each old claim carrying editor work (a review, notes, link decisions, or `manual: true`)
-//!    is matched to a new claim of the same kind: by id (same words, wherever they moved), else
-//!    by the same words, else by context (the new claim sits between the old prefix and the old
-//!    suffix: the sentence was edited in place), else by shared words (at least half of all
-//!    their distinct words). A hand-added claim is matched by id or the same words only. The match gets the old claim's review, notes, link decisions and `manual` flag. A
-//!    review keeps its `judged` fingerprint, so a review carried to edited words is reported
-//!    as `stale-review`, never silently applied.
+//! 1. Each old claim carrying editor work (a review, notes, link decisions) or added by hand
+//!    (`manual: true`, or an id extract never gives) is matched to a new claim of the same
+//!    kind: by id (same words, wherever they moved), else by the same words, else by context
+//!    (the new claim sits between the old prefix and the old suffix: the sentence was edited
+//!    in place), else by shared words (at least half of all their distinct words). A
+//!    hand-added claim is matched by id or the same words only. The match gets the old
+//!    claim's review, notes, link decisions and `manual` flag. A review keeps its `judged`
+//!    fingerprint, so a review carried to edited words is reported as `stale-review`, never
+//!    silently applied.
 //! 2. An old claim with editor work that matches nothing is kept: re-anchored where its exact
 //!    words now are (nearest its old context), or, when they are gone, kept where it was with
 //!    `vanished: true` (check reports `stale-claim`).
@@ -108,7 +110,7 @@ fn find_match(o: &Claim, new: &[Claim], taken: &[bool], article: &str) -> Option
     if let Some(i) = nearest(same) {
         return Some(i);
     }
-    if o.manual {
+    if o.is_hand_added() {
         // A hand-added claim is its editor's words: only the very same words replace it.
         return None;
     }
@@ -274,5 +276,30 @@ mod tests {
         assert_eq!(&moved[c.start..c.end], "Taxes rose");
         assert!(!c.vanished);
         assert_eq!(merge(&m, extract(&moved), &moved), m);
+        // Without the flag, an id extract never gives marks it as hand-added too.
+        let mut unflagged = m.clone();
+        for c in &mut unflagged.claims {
+            c.manual = false;
+        }
+        let u = merge(&unflagged, extract(&moved), &moved);
+        assert!(u.claims.iter().any(|c| c.id == "my-claim"));
+    }
+
+    #[test]
+    fn extract_ids_are_recognised() {
+        use crate::model::claim::is_extract_id;
+        for id in ["q-2afe18ad", "a-3d0af059-2", "r-00000000"] {
+            assert!(is_extract_id(id), "{id}");
+        }
+        for id in [
+            "my-claim",
+            "q-2afe18a",
+            "q-2AFE18AD",
+            "x-2afe18ad",
+            "a-3d0af059-",
+            "a-3d0af059-x",
+        ] {
+            assert!(!is_extract_id(id), "{id}");
+        }
     }
 }
