@@ -498,6 +498,21 @@ fn without_a_terminal_it_refuses_and_points_to_the_scriptable_review() {
 }
 
 #[test]
+fn a_dumb_terminal_is_refused_too() {
+    let tmp = repo_dossier();
+    let mut p = Pty::spawn(
+        tmp.path(),
+        &["review", "--by", "Tester"],
+        80,
+        24,
+        &[("TERM", "dumb")],
+    );
+    p.wait_text("move the cursor");
+    assert_eq!(p.wait_exit().code(), Some(2));
+    assert!(p.screen().contains("--verdict"), "{}", p.screen());
+}
+
+#[test]
 fn an_empty_queue_says_so_and_exits_0() {
     let tmp = tempfile::tempdir().unwrap();
     let status = Command::new(env!("CARGO_BIN_EXE_dossier"))

@@ -32,6 +32,13 @@ pub fn run(ctx: &Context, dossier: Dossier, by: Option<String>, date: String) ->
         ));
         return Exit::Error;
     }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        emit(FileProblem::new(
+            "the interactive review needs a terminal that can move the cursor (TERM is `dumb`)",
+            NOT_A_TTY_HELP,
+        ));
+        return Exit::Error;
+    }
     if !dossier::model::review::is_iso_date(&date) {
         let e = ReviewError::InvalidDate { given: date };
         emit(FileProblem::new(e.to_string(), e.help()));

@@ -52,10 +52,9 @@ impl Guard {
     }
 }
 
-/// Whether to use colour and attributes: not when `NO_COLOR` is set or the terminal is dumb.
+/// Whether to use colour and attributes: not when `NO_COLOR` is set (to anything).
 pub fn colour_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::env::var("TERM").map_or(true, |t| t != "dumb")
 }
 
 fn key_of(ev: KeyEvent) -> Option<Key> {
