@@ -474,6 +474,18 @@ fn ctrl_c_leaves_the_terminal_as_it_was() {
 }
 
 #[test]
+fn sigterm_also_restores_the_terminal() {
+    let tmp = repo_dossier();
+    let mut p = Pty::spawn(tmp.path(), &["review", "--by", "Tester"], 80, 24, &[]);
+    p.wait_for("the first item", at_position(1));
+    let pid = rustix::process::Pid::from_raw(p.child.id() as i32).unwrap();
+    rustix::process::kill_process(pid, rustix::process::Signal::TERM).unwrap();
+    p.wait_exit();
+    let s = p.parser.screen();
+    assert!(!s.alternate_screen() && !s.hide_cursor(), "{}", p.screen());
+}
+
+#[test]
 fn without_a_terminal_it_refuses_and_points_to_the_scriptable_review() {
     let tmp = repo_dossier();
     let before = snapshot(tmp.path());

@@ -131,10 +131,24 @@ fn paint(out: &mut impl Write, screen: &Screen, width: u16, colour: bool) -> std
     out.flush()
 }
 
+/// Set when the process is asked to end (SIGTERM, SIGHUP): the loop then leaves normally, so
+/// the terminal is restored rather than left in raw mode.
+fn ending_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the default action still ends the process; nothing is lost but
+        // the terminal's mode.
+        let _ = signal_hook::flag::register(sig, std::sync::Arc::clone(&flag));
+    }
+    flag
+}
+
 /// Run the session until the editor quits. Every decision has been saved through `backend`
 /// by the time this returns.
 pub fn run(app: &mut App, backend: &mut dyn Backend) -> std::io::Result<()> {
     let colour = colour_wanted();
+    let ending = ending_flag();
     let _guard = Guard::enter()?;
     let mut out = std::io::BufWriter::new(std::io::stdout());
     // Start listening (for keys and for SIGWINCH) before the first paint, so that a resize
@@ -154,6 +168,12 @@ pub fn run(app: &mut App, backend: &mut dyn Backend) -> std::io::Result<()> {
             size.0,
             colour,
         )?;
+        // Wait for input in short slices, to notice a request to end.
+        while !crossterm::event::poll(std::time::Duration::from_millis(200))? {
+            if ending.load(std::sync::atomic::Ordering::Relaxed) {
+                return Ok(());
+            }
+        }
         match crossterm::event::read()? {
             Event::Key(k) => {
                 if let Some(key) = key_of(k) {
