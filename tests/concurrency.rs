@@ -236,3 +236,39 @@ fn a_writer_killed_mid_write_leaves_whole_files_and_loses_nothing() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_writer_that_cannot_get_the_lock_says_who_holds_it() {
+    let d = dossier(3);
+    let root = d.path();
+    let id = ship_claims(root)[0].clone();
+    let before = std::fs::read(root.join("claims/ships.yaml")).unwrap();
+    let held = dossier::store::lock::DossierLock::acquire(root, Duration::from_secs(1)).unwrap();
+    for args in [
+        &["review", id.as_str(), "--verdict", "verified"][..],
+        &["extract"][..],
+    ] {
+        let out = Command::new(bin())
+            .current_dir(root)
+            .env("DOSSIER_REVIEWER", "Ann Editor")
+            .env("DOSSIER_LOCK_WAIT", "0.2")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err: String = String::from_utf8_lossy(&out.stderr)
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '│')
+            .collect();
+        assert!(
+            err.contains(&format!("(pid{})", std::process::id())),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(root.join("claims/ships.yaml")).unwrap(),
+        before
+    );
+    drop(held);
+    ok(root, &["review", &id, "--verdict", "verified"]);
+}

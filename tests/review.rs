@@ -346,6 +346,24 @@ fn link_confirms_and_unlink_rejects_sources() {
         before
     );
 
+    // A manual link to an entry that is later deleted is a missing-source finding, and can be
+    // taken away although the entry is gone.
+    std::fs::remove_file(root.join(format!("sources/{WEEKLY}.yaml"))).unwrap();
+    let c = check_json(root);
+    assert!(list_for(&c["findings"], "claim", &delays).contains(&s(
+        "missing-source",
+        "error",
+        None
+    )));
+    let (code, _, err) = run(root, &["unlink", &delays, WEEKLY]);
+    assert_eq!(code, Some(0), "{err}");
+    let c = check_json(root);
+    assert!(!list_for(&c["findings"], "claim", &delays).contains(&s(
+        "missing-source",
+        "error",
+        None
+    )));
+
     // Unlinking an explicit citation: the article cites [1], the editor says it does not
     // support the claim, so the claim is uncited.
     assert!(help(&c, &dock).is_none());
@@ -519,4 +537,52 @@ fn the_report_shows_verdicts_and_what_they_did() {
     assert_eq!(claim["verdict"], "verified");
     assert_eq!(claim["review"]["by"], "Ann Editor");
     assert_eq!(claim["review_stale"], false);
+}
+
+#[test]
+fn the_desk_shows_a_claim_in_context_with_its_links_and_findings() {
+    use dossier::review::{Desk, Target};
+    let d = dossier();
+    let root = d.path();
+    let desk = Desk::new(dossier::store::Dossier::at(root).unwrap());
+    let delays = id_of(root, "In 2024, cargo delays");
+    let Target::Claim(target) = desk.resolve_target(&delays).unwrap() else {
+        panic!("a claim");
+    };
+    let snap = desk.snapshot(&dossier::check::Config::default());
+    let v = snap.claim_view(&target).unwrap();
+    assert_eq!(v.article_path, "articles/port.txt");
+    assert!(v.words.starts_with("In 2024, cargo delays"));
+    assert_eq!(
+        (v.before.as_str(), v.after.as_str()),
+        ("", ""),
+        "a one-sentence paragraph"
+    );
+    assert_eq!(v.links.len(), 1);
+    assert_eq!(v.links[0].source, WEEKLY);
+    assert!(!v.links[0].confirmed(), "a suggestion");
+    let rules: Vec<&str> = v.findings.iter().map(|f| f.rule.code()).collect();
+    assert_eq!(rules, ["uncited-claim"]);
+    // After a link and a verdict, a fresh snapshot shows both.
+    desk.link(&target, WEEKLY, "Ann", "2025-03-05", None)
+        .unwrap();
+    let mut r =
+        dossier::model::Review::new(dossier::model::Verdict::Supported, "Ann", "2025-03-05");
+    r.note = Some("the weekly's figure".into());
+    let stored = desk.set_review(&Target::Claim(target.clone()), r).unwrap();
+    assert!(stored.judged.starts_with("sha256:"));
+    let v = desk
+        .snapshot(&dossier::check::Config::default())
+        .claim_view(&target)
+        .unwrap();
+    assert!(v.links[0].confirmed());
+    assert_eq!(v.links[0].how, dossier::link::How::Manual);
+    assert!(
+        v.findings.is_empty() && v.resolved.is_empty(),
+        "sourced now: nothing to resolve"
+    );
+    assert_eq!(
+        v.claim.review.unwrap().note.as_deref(),
+        Some("the weekly's figure")
+    );
 }

@@ -110,7 +110,12 @@ fn from_a_fresh_dossier_to_a_clean_check() {
     }
 
     // 7. Clean: exit 0, one note left, an empty queue.
-    assert_eq!(dossier(root, &["check"]).0, 0);
+    let (code, out, _) = dossier(root, &["check"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("0 errors, 0 warnings, 1 note; 1 finding resolved by editors' verdicts"),
+        "{out}"
+    );
     let (_, json, _) = dossier(root, &["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["summary"]["errors"], 0);

@@ -167,7 +167,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
     let _lock = if args.check {
         None
     } else {
-        match dossier.lock(dossier::store::lock::DEFAULT_WAIT) {
+        match dossier.lock(super::review::lock_wait()) {
             Ok(l) => Some(l),
             Err(e) => {
                 emit(FileProblem::new(e.to_string(), e.help()));

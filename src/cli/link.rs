@@ -1,7 +1,7 @@
 //! `dossier link` and `dossier unlink`: confirm or reject a claim's source by hand.
 
 use super::diagnostics::{emit, FileProblem};
-use super::review::{fail, reviewer};
+use super::review::{fail, lock_wait, reviewer};
 use super::{Context, Exit};
 use dossier::model::review::today;
 use dossier::review::{Change, Desk, ReviewError};
@@ -32,7 +32,8 @@ pub fn run(ctx: &Context, args: LinkArgs, confirm: bool) -> Exit {
             return Exit::Error;
         }
     };
-    let desk = Desk::new(dossier);
+    let mut desk = Desk::new(dossier);
+    desk.wait = lock_wait();
     let claim = match desk.resolve_claim(&args.claim) {
         Ok(c) => c,
         Err(e) => return fail(&e),

@@ -109,6 +109,17 @@ pub fn reviewer(dossier: &Dossier, by: Option<&str>) -> Option<String> {
         .or_else(|| std::env::var("USERNAME").ok().and_then(nonempty))
 }
 
+/// How long a writer waits for another one's lock: `$DOSSIER_LOCK_WAIT` seconds, else 30.
+pub fn lock_wait() -> std::time::Duration {
+    std::env::var("DOSSIER_LOCK_WAIT")
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map_or(dossier::store::lock::DEFAULT_WAIT, |s| {
+            std::time::Duration::from_secs_f64(s.min(86_400.0))
+        })
+}
+
 pub fn fail(e: &ReviewError) -> Exit {
     emit(FileProblem::new(e.to_string(), e.help()));
     Exit::Error
@@ -144,7 +155,8 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
         let date = args.date.clone().unwrap_or_else(today);
         return super::review_tui::run(ctx, dossier, by, date);
     };
-    let desk = Desk::new(dossier);
+    let mut desk = Desk::new(dossier);
+    desk.wait = lock_wait();
     let target = match desk.resolve_target(given) {
         Ok(t) => t,
         Err(e) => return fail(&e),

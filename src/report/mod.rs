@@ -69,7 +69,7 @@ pub fn summary_line(result: &CheckResult) -> String {
     let s = &result.summary;
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
+    let mut line = format!(
         "checked {}, {}, {}: {}, {}, {}",
         plural(s.articles, "article", "articles"),
         plural(s.claims, "claim", "claims"),
@@ -77,5 +77,12 @@ pub fn summary_line(result: &CheckResult) -> String {
         plural(s.errors, "error", "errors"),
         plural(s.warnings, "warning", "warnings"),
         plural(s.notes, "note", "notes"),
-    )
+    );
+    if s.resolved > 0 {
+        line.push_str(&format!(
+            "; {} resolved by editors' verdicts",
+            plural(s.resolved, "finding", "findings")
+        ));
+    }
+    line
 }

@@ -65,6 +65,113 @@ pub struct QueueItem {
     pub stale_review: Option<Review>,
 }
 
+/// Everything a reviewer needs to judge one claim, from one [`Snapshot`] of the dossier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimView {
+    pub target: ClaimRef,
+    pub claim: crate::model::Claim,
+    /// The article's path, relative to the dossier root.
+    pub article_path: String,
+    /// The claim's paragraph in the article: the text before the claim, the claim's own
+    /// words as they stand in the article now (empty when they are gone), the text after.
+    /// At most [`CONTEXT_CHARS`] characters on each side.
+    pub before: String,
+    pub words: String,
+    pub after: String,
+    /// Confirmed links first, then inferred suggestions, highest score first.
+    pub links: Vec<crate::link::Link>,
+    /// Open findings about the claim, in check's order.
+    pub findings: Vec<crate::check::Finding>,
+    /// Findings about it a verdict resolved.
+    pub resolved: Vec<crate::check::Finding>,
+    /// True when the claim's review judged other words.
+    pub review_stale: bool,
+}
+
+/// Most characters of article context on each side of a claim in a [`ClaimView`].
+pub const CONTEXT_CHARS: usize = 600;
+
+/// The dossier loaded and checked once, to look at many claims without reloading.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub loaded: crate::store::load::LoadedDossier,
+    pub result: crate::check::CheckResult,
+}
+
+impl Snapshot {
+    /// The view of one claim, if the snapshot holds it.
+    pub fn claim_view(&self, target: &ClaimRef) -> Option<ClaimView> {
+        let (k, file) = self
+            .loaded
+            .claims
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.file == target.file)?;
+        let (i, claim) = file
+            .data
+            .claims
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.id == target.id)?;
+        let article_path = file.data.article.path.clone();
+        let text = self
+            .loaded
+            .articles
+            .get(&article_path)
+            .map_or("", String::as_str);
+        let here = !claim.vanished && text.get(claim.start..claim.end) == Some(claim.text.as_str());
+        let (before, words, after) = if here {
+            let para_start = text[..claim.start].rfind("\n\n").map_or(0, |p| p + 2);
+            let para_end = text[claim.end..]
+                .find("\n\n")
+                .map_or(text.len(), |p| claim.end + p);
+            (
+                tail_chars(&text[para_start..claim.start], CONTEXT_CHARS),
+                claim.text.clone(),
+                head_chars(&text[claim.end..para_end], CONTEXT_CHARS),
+            )
+        } else {
+            (String::new(), String::new(), String::new())
+        };
+        let all = self
+            .result
+            .links
+            .iter()
+            .find(|l| l.file == file.file)
+            .or_else(|| self.result.links.get(k))
+            .and_then(|l| l.claims.get(i))
+            .cloned()
+            .unwrap_or_default();
+        let mut links: Vec<crate::link::Link> =
+            all.iter().filter(|l| l.confirmed()).cloned().collect();
+        links.extend(crate::link::suggestions(&all).into_iter().cloned());
+        let about = |f: &&crate::check::Finding| {
+            f.file == target.file && f.claim.as_deref() == Some(target.id.as_str())
+        };
+        Some(ClaimView {
+            target: target.clone(),
+            claim: claim.clone(),
+            article_path,
+            before,
+            words,
+            after,
+            links,
+            findings: self.result.findings.iter().filter(about).cloned().collect(),
+            resolved: self.result.resolved.iter().filter(about).cloned().collect(),
+            review_stale: claim.review_is_stale(),
+        })
+    }
+}
+
+fn tail_chars(s: &str, n: usize) -> String {
+    let skip = s.chars().count().saturating_sub(n);
+    s.chars().skip(skip).collect()
+}
+
+fn head_chars(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
 /// What a link or unlink changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -228,14 +335,24 @@ impl Desk {
         out
     }
 
+    /// Load and check the dossier once, for [`Snapshot::claim_view`].
+    pub fn snapshot(&self, config: &Config) -> Snapshot {
+        let loaded = load::load(&self.dossier);
+        let result = check(&loaded, config);
+        Snapshot { loaded, result }
+    }
+
     /// Find a claim by `ID` (unique across the dossier) or `ARTICLE/ID`.
     pub fn resolve_claim(&self, given: &str) -> Result<ClaimRef, ReviewError> {
-        let all = self.all_claims();
         let (article, id) = match given.rsplit_once('/') {
             Some((a, i)) => (Some(a.trim_end_matches(".yaml")), i),
             None => (None, given),
         };
-        let hits: Vec<&ClaimRef> = all
+        // Parse only the claim files that can hold the id: those whose text mentions it.
+        let candidates = self.claims_where(|slug, text| {
+            article.is_none_or(|a| a == slug) && !id.is_empty() && text.contains(id)
+        });
+        let hits: Vec<&ClaimRef> = candidates
             .iter()
             .filter(|c| c.id == id && article.is_none_or(|a| a == c.article))
             .collect();
@@ -245,7 +362,9 @@ impl Desk {
                 given: given.to_string(),
                 suggestions: suggest(
                     given,
-                    all.iter().flat_map(|c| [c.id.clone(), c.to_string()]),
+                    self.all_claims()
+                        .iter()
+                        .flat_map(|c| [c.id.clone(), c.to_string()]),
                 ),
             }),
             many => Err(ReviewError::AmbiguousClaim {
@@ -369,7 +488,14 @@ impl Desk {
         note: Option<&str>,
     ) -> Result<Change, ReviewError> {
         check_decision(by, date)?;
-        let source = self.resolve_source(source)?;
+        let source = match self.resolve_source(source) {
+            Ok(s) => s,
+            // A link to an entry that was since deleted can still be taken away.
+            Err(_) if action == LinkAction::Reject && self.has_decision(claim, source) => {
+                source.to_string()
+            }
+            Err(e) => return Err(e),
+        };
         self.modify_claims(&claim.file, |file| {
             let c = find_claim(file, claim)?;
             if c.links
@@ -392,13 +518,33 @@ impl Desk {
         })
     }
 
+    /// Does the claim hold a link decision about `source`?
+    fn has_decision(&self, claim: &ClaimRef, source: &str) -> bool {
+        std::fs::read_to_string(self.dossier.root.join(&claim.file))
+            .ok()
+            .and_then(|t| yaml::from_str::<ClaimFile>(&t).ok())
+            .is_some_and(|f| {
+                f.claims
+                    .iter()
+                    .any(|c| c.id == claim.id && c.links.iter().any(|d| d.source == source))
+            })
+    }
+
     /// Every claim of the dossier, in claim-file order.
     fn all_claims(&self) -> Vec<ClaimRef> {
+        self.claims_where(|_, _| true)
+    }
+
+    /// The claims of the claim files for which `wanted(slug, text)` holds, in claim-file order.
+    fn claims_where(&self, wanted: impl Fn(&str, &str) -> bool) -> Vec<ClaimRef> {
         let mut out = Vec::new();
         for path in load::yaml_files(&self.dossier.root.join("claims")) {
             let Ok(text) = std::fs::read_to_string(&path) else {
                 continue;
             };
+            if !wanted(&slug_of(&path), &text) {
+                continue;
+            }
             let Ok(data) = yaml::from_str::<ClaimFile>(&text) else {
                 continue;
             };

@@ -101,13 +101,20 @@ pub fn render_claim_file(x: &Extraction) -> Result<String, yaml::YamlError> {
     render(&claim_file_of(x))
 }
 
-/// The claim file to write at `path` for `x`: the extraction merged into the file already
+/// The contents to write at `path` for `x`: the extraction merged into the file already
 /// there, if any.
-fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<ClaimFile, StoreError> {
+fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, StoreError> {
+    let serialise = |f: &ClaimFile| {
+        render(f).map_err(|e| StoreError::Serialise {
+            path: path.to_path_buf(),
+            message: e.message,
+        })
+    };
     let new = claim_file_of(x);
+    let fresh = serialise(&new)?;
     let existing = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(new),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(fresh),
         Err(e) => {
             return Err(StoreError::Write {
                 path: path.to_path_buf(),
@@ -115,12 +122,16 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<ClaimFile, S
             })
         }
     };
+    // Unchanged: nothing to merge (the common case of a re-run), and no need to parse.
+    if existing == fresh {
+        return Ok(fresh);
+    }
     let old: ClaimFile = yaml::from_str(&existing).map_err(|e| StoreError::Unrecognised {
         path: path.to_path_buf(),
         message: e.message,
     })?;
     if !old.claims.iter().any(|c| c.has_editor_work()) {
-        return Ok(new);
+        return Ok(fresh);
     }
     let article_path = dossier.root.join(&x.article.path);
     let article = std::fs::read(&article_path).map_err(|e| StoreError::Write {
@@ -131,7 +142,7 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<ClaimFile, S
         return Err(StoreError::ArticleChanged { path: article_path });
     }
     let article = String::from_utf8_lossy(&article);
-    Ok(super::merge::merge(&old, new, &article))
+    serialise(&super::merge::merge(&old, new, &article))
 }
 
 /// Every file the extractions call for.
@@ -143,11 +154,7 @@ pub fn plan(
     let mut stubs = std::collections::BTreeMap::new();
     for (slug, x) in extractions {
         let path = dossier.claim_path(slug);
-        let file = merged(dossier, &path, x)?;
-        let contents = render(&file).map_err(|e| StoreError::Serialise {
-            path: path.clone(),
-            message: e.message,
-        })?;
+        let contents = merged(dossier, &path, x)?;
         out.push(Planned {
             path,
             contents,
