@@ -640,3 +640,34 @@ fn a_claim_whose_words_moved_is_shown_as_recorded_with_the_reason() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+#[test]
+fn a_claim_whose_words_are_gone_is_kept_and_says_so() {
+    let tmp = repo_dossier();
+    let dir = tmp.path();
+    let claims = claim_file(dir, "trump-russia-policy");
+    let gone = claims
+        .claims
+        .iter()
+        .find(|c| c.kind == dossier::model::ClaimKind::Assertion)
+        .expect("the piece makes assertions")
+        .clone();
+    // An editor's note, then the sentence is cut from the article and extract runs again.
+    let target = format!("trump-russia-policy/{}", gone.id);
+    assert_eq!(
+        run(dir, &["review", &target, "--note", "check the date"]),
+        0
+    );
+    let article = dir.join("articles/trump-russia-policy.txt");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replacen(&gone.text, "", 1)).unwrap();
+    assert_eq!(run(dir, &["extract"]), 0);
+
+    let mut p = Pty::spawn(dir, &["review", "--by", "Tester"], 80, 24, &[]);
+    p.wait_for("the first item", at_position(1));
+    let (_, id) = skip_to_claim(&mut p, |p| p.screen().contains("gone from the article"));
+    assert_eq!(id, gone.id);
+    assert!(p.screen().contains("- check the date"), "{}", p.screen());
+    p.send("q");
+    assert!(p.wait_exit().success());
+}

@@ -4,11 +4,11 @@
 
 use super::context::passage;
 use super::model::{Backend, Card, Decision, FindingLine, Queue, SourceLine, VerdictChoice};
-use dossier::check::{check, Config};
+use dossier::check::Config;
 use dossier::model::review::{Review, Verdict};
 use dossier::report::audit::{self, how_label, Filter};
 use dossier::review::{Change, Desk, QueueItem, Target};
-use dossier::store::load::{self, LoadedDossier};
+use dossier::store::load::LoadedDossier;
 
 /// Records decisions through the desk, as `by` on `date`. Its messages are short: the title
 /// bar already names the item.
@@ -59,13 +59,14 @@ impl Backend for DeskBackend {
 /// The queue as cards, with the targets they stand for.
 pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
     let items = desk.queue(config);
-    let loaded = load::load(&desk.dossier);
-    let result = check(&loaded, config);
-    let audit = audit::build(&loaded, &result, &Filter::default()).ok();
+    // Links with the state of their source entries come from the audit of a desk snapshot.
+    let snapshot = desk.snapshot(config);
+    let loaded = &snapshot.loaded;
+    let audit = audit::build(loaded, &snapshot.result, &Filter::default()).ok();
     let mut cards = Vec::with_capacity(items.len());
     let mut targets = Vec::with_capacity(items.len());
     for item in items {
-        cards.push(card(&loaded, audit.as_ref(), &item));
+        cards.push(card(loaded, audit.as_ref(), &item));
         targets.push(item.target);
     }
     let queue = Queue {
@@ -128,12 +129,15 @@ fn card(loaded: &LoadedDossier, audit: Option<&audit::Audit>, item: &QueueItem) 
                 });
                 // The passage only when the article still has the claim's words at its anchor.
                 card.passage = loaded.articles.get(path).and_then(|text| {
-                    (text.get(claim.start..claim.end) == Some(claim.text.as_str()))
-                        .then(|| passage(text, claim.start, claim.end))
-                        .flatten()
+                    (!claim.vanished
+                        && text.get(claim.start..claim.end) == Some(claim.text.as_str()))
+                    .then(|| passage(text, claim.start, claim.end))
+                    .flatten()
                 });
                 if card.passage.is_none() {
-                    card.no_passage = Some(if loaded.articles.contains_key(path) {
+                    card.no_passage = Some(if claim.vanished {
+                        "these words are gone from the article; the claim is kept for the editor's work on it".into()
+                    } else if loaded.articles.contains_key(path) {
                         "the article no longer has these words here; `dossier extract` re-anchors them".into()
                     } else {
                         format!("{path} cannot be read; the words as recorded:")
