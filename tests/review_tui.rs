@@ -158,7 +158,18 @@ impl Pty {
                 self.parser.process(&bytes);
             }
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
+                // Read what it wrote last (restoring the terminal, the summary): the reader
+                // ends when the pty reports that no one holds the other side any more.
+                loop {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    match self.output.recv_timeout(left) {
+                        Ok(bytes) => self.parser.process(&bytes),
+                        Err(RecvTimeoutError::Disconnected) => return status,
+                        Err(RecvTimeoutError::Timeout) => {
+                            panic!("the pty stayed open after dossier exited")
+                        }
+                    }
+                }
             }
             if Instant::now() > deadline {
                 let _ = self.child.kill();
