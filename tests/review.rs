@@ -452,11 +452,18 @@ fn the_queue_lists_unreviewed_items_most_severe_first() {
 }
 
 #[test]
-fn review_without_a_claim_is_not_interactive_here() {
+fn review_without_a_claim_needs_a_terminal_or_a_claim() {
     let d = dossier();
+    // Not on a terminal (the test's pipes): refused, pointing to the scriptable review. The
+    // interactive review itself is driven through a pty in tests/review_tui.rs.
     let (code, _, err) = run(d.path(), &["review"]);
     assert_eq!(code, Some(2));
-    assert!(says(&err, "interactive review is not available"), "{err}");
+    assert!(says(&err, "needs a terminal"), "{err}");
+    assert!(says(&err, "dossier review CLAIM --verdict"), "{err}");
+    // Options that decide something need the claim they are about.
+    let (code, _, err) = run(d.path(), &["review", "--verdict", "verified"]);
+    assert_eq!(code, Some(2));
+    assert!(says(&err, "name the claim or source entry"), "{err}");
 }
 
 #[test]

@@ -25,15 +25,19 @@ fn dossier(root: &Path, args: &[&str]) -> (i32, String, String) {
 #[test]
 fn from_a_fresh_dossier_to_a_clean_check() {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    // 1. The dossier: an articles/ folder with the article.
-    std::fs::create_dir(root.join("articles")).unwrap();
-    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/walkthrough/port.txt");
-    std::fs::copy(article, root.join("articles/port.txt")).unwrap();
-
-    // 2. Extract.
-    let (code, _, err) = dossier(root, &["extract"]);
+    // 1. The dossier.
+    let (code, _, err) = dossier(dir.path(), &["init", "harbour"]);
     assert_eq!(code, 0, "{err}");
+    let root = &dir.path().join("harbour");
+
+    // 2. Add the article: copied in under its title, and extracted.
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/walkthrough/port.txt");
+    let (code, _, err) = dossier(root, &["add", article.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("added as articles/port-strike-enters-second-week.txt"),
+        "{err}"
+    );
     assert!(
         err.contains("4 claim(s), 2 reference(s)") && err.contains("2 new source stub(s)"),
         "{err}"
@@ -48,9 +52,9 @@ fn from_a_fresh_dossier_to_a_clean_check() {
         heads,
         [
             &format!("source {WEEKLY}  [error unverifiable-source]")[..],
-            "port/a-aa80d3eb  [warning uncited-claim]",
-            "port/a-52c58f19  [warning uncited-claim]",
-            "port/a-0f299839  [warning uncited-claim]",
+            "port-strike-enters-second-week/a-aa80d3eb  [warning uncited-claim]",
+            "port-strike-enters-second-week/a-52c58f19  [warning uncited-claim]",
+            "port-strike-enters-second-week/a-0f299839  [warning uncited-claim]",
         ]
     );
 

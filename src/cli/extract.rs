@@ -21,6 +21,17 @@ pub struct ExtractArgs {
     check: bool,
 }
 
+impl ExtractArgs {
+    /// Extract exactly these articles, writing claim files (what `dossier add` does next).
+    pub fn of(paths: Vec<PathBuf>) -> ExtractArgs {
+        ExtractArgs {
+            paths,
+            format: Format::Human,
+            check: false,
+        }
+    }
+}
+
 fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProblem {
     let p = FileProblem::new(e.to_string(), e.help());
     match e.offset() {

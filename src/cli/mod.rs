@@ -10,6 +10,11 @@ mod report;
 // Editors' desk (issue 5).
 mod link;
 mod review;
+// Getting started and the interactive review (issue 5, items 2 and 6).
+mod add;
+mod docs;
+mod init;
+mod review_tui;
 
 pub use exit::Exit;
 
@@ -58,6 +63,17 @@ enum Command {
     /// recording status, final URL, time and hash in the entry. Exit 1 when any could not
     /// be fetched.
     Fetch(fetch::FetchArgs),
+    // Getting started (issue 5, item 6).
+    /// Create an empty dossier: articles/, claims/, sources/ and a commented dossier.toml.
+    /// Refuses a directory that already has a dossier.toml.
+    Init(init::InitArgs),
+    /// Copy article files into articles/ under a readable name taken from the title (never
+    /// overwriting), then extract them.
+    Add(add::AddArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions(docs::CompletionsArgs),
+    /// Print the manual page (roff) to stdout, or write every page into a directory.
+    Man(docs::ManArgs),
 }
 
 /// Output formats shared by the subcommands.
@@ -97,6 +113,10 @@ pub fn run() -> Exit {
         Command::Link(args) => link::run(&ctx, args, true),
         Command::Unlink(args) => link::run(&ctx, args, false),
         Command::Fetch(args) => fetch::run(&ctx, args),
+        Command::Init(args) => init::run(&ctx, args),
+        Command::Add(args) => add::run(&ctx, args),
+        Command::Completions(args) => docs::completions(&ctx, args),
+        Command::Man(args) => docs::man(&ctx, args),
     }
 }
 

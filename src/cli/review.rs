@@ -137,11 +137,23 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
         return list(ctx, dossier, args.format);
     }
     let Some(given) = args.target.as_deref() else {
-        emit(FileProblem::new(
-            "the interactive review is not available in this build",
-            "review one claim with `dossier review CLAIM --verdict VERDICT`, or list the queue with `dossier review --list`",
-        ));
-        return Exit::Error;
+        if args.verdict.is_some()
+            || args.clear
+            || args.note.is_some()
+            || args.source.is_some()
+            || args.url.is_some()
+            || args.quote.is_some()
+        {
+            emit(FileProblem::new(
+                "name the claim or source entry to review",
+                "give its id: `dossier review CLAIM --verdict VERDICT`; `dossier review --list` shows the queue",
+            ));
+            return Exit::Error;
+        }
+        // No target: the interactive review.
+        let by = reviewer(&dossier, args.by.as_deref());
+        let date = args.date.clone().unwrap_or_else(today);
+        return super::review_tui::run(ctx, dossier, by, date);
     };
     let mut desk = Desk::new(dossier);
     desk.wait = lock_wait();

@@ -10,3 +10,4 @@ pub use dossier::{Dossier, DossierError};
 pub mod claims;
 pub mod load;
 pub mod merge;
+pub mod scaffold;

@@ -1,0 +1,211 @@
+//! The review on a real dossier: cards built from the desk's queue (and the audit, for each
+//! claim's links and suggestions), decisions recorded through [`Desk`] — each one a locked,
+//! atomic write of the one file it concerns.
+
+use super::context::passage;
+use super::model::{Backend, Card, Decision, FindingLine, Queue, SourceLine, VerdictChoice};
+use dossier::check::Config;
+use dossier::model::review::{Review, Verdict};
+use dossier::report::audit::{self, how_label, Filter};
+use dossier::review::{Change, Desk, QueueItem, Target};
+use dossier::store::load::LoadedDossier;
+
+/// Records decisions through the desk, as `by` on `date`. Its messages are short: the title
+/// bar already names the item.
+pub struct DeskBackend {
+    pub desk: Desk,
+    /// Parallel to the queue's cards.
+    pub targets: Vec<Target>,
+    pub by: String,
+    pub date: String,
+}
+
+impl Backend for DeskBackend {
+    fn apply(&mut self, index: usize, _card: &Card, decision: &Decision) -> Result<String, String> {
+        let target = self
+            .targets
+            .get(index)
+            .ok_or_else(|| format!("no queue item {index}"))?;
+        match decision {
+            Decision::Verdict(name) => {
+                let verdict =
+                    Verdict::from_name(name).ok_or_else(|| format!("unknown verdict {name}"))?;
+                let r = self
+                    .desk
+                    .set_review(target, Review::new(verdict, &self.by, &self.date))
+                    .map_err(|e| e.to_string())?;
+                Ok(format!("saved: {} ({}, {})", r.verdict, r.by, r.date))
+            }
+            Decision::Link(source) => {
+                let Target::Claim(claim) = target else {
+                    return Err("a source entry is not linked to sources".into());
+                };
+                match self.desk.link(claim, source, &self.by, &self.date, None) {
+                    Ok(Change::Recorded) => Ok(format!("saved: linked to {source}")),
+                    Ok(Change::Unchanged) => Ok(format!("already linked to {source}")),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            Decision::Note(note) => {
+                self.desk
+                    .add_note(target, note)
+                    .map_err(|e| e.to_string())?;
+                Ok("saved: note".to_string())
+            }
+        }
+    }
+}
+
+/// The queue as cards, with the targets they stand for.
+pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
+    let items = desk.queue(config);
+    // Links with the state of their source entries come from the audit of a desk snapshot.
+    let snapshot = desk.snapshot(config);
+    let loaded = &snapshot.loaded;
+    let audit = audit::build(loaded, &snapshot.result, &Filter::default()).ok();
+    let mut cards = Vec::with_capacity(items.len());
+    let mut targets = Vec::with_capacity(items.len());
+    for item in items {
+        cards.push(card(loaded, audit.as_ref(), &item));
+        targets.push(item.target);
+    }
+    let queue = Queue {
+        cards,
+        verdicts: Verdict::ALL
+            .iter()
+            .map(|v| VerdictChoice {
+                name: v.as_str().to_string(),
+                meaning: v.meaning().to_string(),
+            })
+            .collect(),
+        sources: loaded.sources.keys().cloned().collect(),
+    };
+    (queue, targets)
+}
+
+fn card(loaded: &LoadedDossier, audit: Option<&audit::Audit>, item: &QueueItem) -> Card {
+    let findings = item
+        .findings
+        .iter()
+        .map(|f| FindingLine {
+            severity: f.severity.as_str().to_string(),
+            rule: f.rule.code().to_string(),
+            message: f.message.clone(),
+        })
+        .collect();
+    let stale_review = item
+        .stale_review
+        .as_ref()
+        .map(|r| format!("{} ({}, {})", r.verdict, r.by, r.date));
+    match &item.target {
+        Target::Claim(c) => {
+            let file = loaded.claims.iter().find(|f| f.file == c.file);
+            let claim = file.and_then(|f| f.data.claims.iter().find(|x| x.id == c.id));
+            let mut card = Card {
+                name: c.to_string(),
+                kind: "claim".into(),
+                location: c.file.clone(),
+                findings,
+                stale_review,
+                linkable: true,
+                text: item.excerpt.clone().unwrap_or_default(),
+                ..Card::default()
+            };
+            if let (Some(file), Some(claim)) = (file, claim) {
+                let path = &file.data.article.path;
+                card.kind = claim.kind.as_str().to_string();
+                card.location = format!("{path}:{}:{}", claim.line, claim.column);
+                card.text = claim.text.clone();
+                card.notes = claim.notes.clone();
+                card.speaker = claim.speaker.as_ref().map(|s| {
+                    let mut who = s.clone();
+                    if let Some(r) = &claim.role {
+                        who.push_str(&format!(" ({r})"));
+                    }
+                    if let Some(cue) = &claim.cue {
+                        who.push_str(&format!(", {cue}"));
+                    }
+                    who
+                });
+                // The passage only when the article still has the claim's words at its anchor.
+                card.passage = loaded.articles.get(path).and_then(|text| {
+                    (!claim.vanished
+                        && text.get(claim.start..claim.end) == Some(claim.text.as_str()))
+                    .then(|| passage(text, claim.start, claim.end))
+                    .flatten()
+                });
+                if card.passage.is_none() {
+                    card.no_passage = Some(if claim.vanished {
+                        "these words are gone from the article; the claim is kept for the editor's work on it".into()
+                    } else if loaded.articles.contains_key(path) {
+                        "the article no longer has these words here; `dossier extract` re-anchors them".into()
+                    } else {
+                        format!("{path} cannot be read; the words as recorded:")
+                    });
+                }
+            }
+            if let Some(ca) = audit
+                .and_then(|a| a.articles.iter().find(|a| a.slug == c.article))
+                .and_then(|a| a.claims.iter().find(|x| x.id == c.id))
+            {
+                for l in &ca.links {
+                    let line = SourceLine {
+                        id: l.source.clone(),
+                        label: match l.score {
+                            Some(s) if !l.confirmed => format!("{} {s:.2}", how_label(l.how)),
+                            _ => format!("{} · {}", how_label(l.how), l.source_state.label()),
+                        },
+                    };
+                    if l.confirmed {
+                        card.linked.push(line);
+                    } else {
+                        card.suggested.push(line);
+                    }
+                }
+            }
+            card
+        }
+        Target::Source { id } => {
+            let mut details = Vec::new();
+            if let Some(s) = audit.and_then(|a| a.sources.iter().find(|s| &s.id == id)) {
+                let mut field = |name: &str, v: Option<&String>| {
+                    details.push(format!("{name}: {}", v.map_or("(none)", |s| s.as_str())));
+                };
+                field("title", s.title.as_ref());
+                field("date", s.date.as_ref());
+                field("publisher", s.publisher.as_ref());
+                field("url", s.url.as_ref());
+                if s.archive_url.is_some() {
+                    field("archive-url", s.archive_url.as_ref());
+                }
+                if !s.authors.is_empty() {
+                    details.push(format!("author: {}", s.authors.join("; ")));
+                }
+                if !s.cited_as.is_empty() {
+                    details.push(format!("cited as: {}", s.cited_as.join(" | ")));
+                }
+                if !s.cited_by.is_empty() {
+                    details.push(format!("cited by: {}", s.cited_by.join(", ")));
+                }
+            }
+            if details.is_empty() {
+                details.push("(the entry cannot be read)".into());
+            }
+            Card {
+                name: id.clone(),
+                kind: "source".into(),
+                location: format!("sources/{id}.yaml"),
+                details,
+                findings,
+                stale_review,
+                notes: loaded
+                    .sources
+                    .get(id)
+                    .map(|s| s.data.notes.clone())
+                    .unwrap_or_default(),
+                linkable: false,
+                ..Card::default()
+            }
+        }
+    }
+}

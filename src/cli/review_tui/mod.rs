@@ -1,0 +1,103 @@
+//! `dossier review` without a claim: the interactive review in the terminal.
+//!
+//! The parts, each testable alone: [`context`] finds the passage around a claim, [`model`] is
+//! what is shown and decided, [`state`] turns keys into decisions, [`draw`] turns the state
+//! into lines (a pure function), [`term`] paints them and reads keys, and [`desk`] builds the
+//! queue and records decisions through the library's [`dossier::review::Desk`].
+
+mod context;
+mod desk;
+mod draw;
+mod model;
+mod state;
+mod term;
+
+use super::diagnostics::{emit, FileProblem};
+use super::{Context, Exit};
+use dossier::check::Config;
+use dossier::review::{Desk, ReviewError};
+use dossier::store::Dossier;
+use std::io::IsTerminal;
+
+/// What to tell someone who ran the interactive review without a terminal.
+pub const NOT_A_TTY_HELP: &str = "review one claim with `dossier review CLAIM --verdict VERDICT \
+     [--note TEXT] [--source ID]`, or list the queue with `dossier review --list [--format json]`";
+
+/// Run the interactive review of `dossier`, deciding as `by` (already resolved) on `date`.
+pub fn run(ctx: &Context, dossier: Dossier, by: Option<String>, date: String) -> Exit {
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        emit(FileProblem::new(
+            "the interactive review needs a terminal: stdin and stdout must both be a TTY",
+            NOT_A_TTY_HELP,
+        ));
+        return Exit::Error;
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        emit(FileProblem::new(
+            "the interactive review needs a terminal that can move the cursor (TERM is `dumb`)",
+            NOT_A_TTY_HELP,
+        ));
+        return Exit::Error;
+    }
+    if !dossier::model::review::is_iso_date(&date) {
+        let e = ReviewError::InvalidDate { given: date };
+        emit(FileProblem::new(e.to_string(), e.help()));
+        return Exit::Error;
+    }
+    let Some(by) = by else {
+        let e = ReviewError::NoReviewer;
+        emit(FileProblem::new(e.to_string(), e.help()));
+        return Exit::Error;
+    };
+    let config = match Config::load(&dossier.root) {
+        Ok(c) => c,
+        Err(e) => {
+            emit(FileProblem::new(
+                e.to_string(),
+                "fix dossier.toml (see `dossier check`)",
+            ));
+            return Exit::Error;
+        }
+    };
+    let desk = Desk::new(dossier);
+    let (queue, targets) = desk::open(&desk, &config);
+    if queue.cards.is_empty() {
+        if !ctx.quiet {
+            eprintln!("nothing to review: no claim or source has open findings without a verdict");
+        }
+        return Exit::Ok;
+    }
+    let mut backend = desk::DeskBackend {
+        desk,
+        targets,
+        by,
+        date,
+    };
+    let mut app = state::App::new(queue);
+    let outcome = term::run(&mut app, &mut backend);
+    let decided = app
+        .outcomes
+        .iter()
+        .filter(|o| o.iter().any(|x| x != "skipped"))
+        .count();
+    match outcome {
+        Ok(()) => {
+            if !ctx.quiet {
+                eprintln!(
+                    "review: {decided} of {} item(s) decided; every decision is saved",
+                    app.queue.cards.len()
+                );
+            }
+            Exit::Ok
+        }
+        Err(e) => {
+            emit(FileProblem::new(
+                format!("the terminal failed: {e}"),
+                format!(
+                    "{decided} decision(s) were saved before it failed; run `dossier review` again, or {NOT_A_TTY_HELP}"
+                ),
+            ));
+            Exit::Error
+        }
+    }
+}

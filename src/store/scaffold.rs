@@ -1,0 +1,388 @@
+//! Getting started: scaffolding an empty dossier (`dossier init`) and bringing an article into
+//! one (`dossier add`). Neither ever overwrites a file: an existing `dossier.toml` stops `init`,
+//! and an article whose name is taken is given another one.
+
+use super::dossier::Dossier;
+use super::lock::{LockError, DEFAULT_WAIT, LOCK_FILE};
+use crate::article::{self, Article, Format, LoadError};
+use crate::model::ids::slugify;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The `dossier.toml` that `init` writes: every setting shown, commented out, at its default.
+/// A test checks that it parses, and that each commented setting parses when uncommented.
+pub const CONFIG_TEMPLATE: &str = r#"# dossier.toml: settings for this dossier. Every line below is optional; delete this
+# file and nothing changes. Unknown keys are refused with their position.
+
+# The lowest severity that makes `dossier check` exit 1: error | warning | never.
+# `dossier check --fail-on LEVEL` overrides it.
+# fail-on = "error"
+
+# Per-rule levels: error | warning | note | off. Rule codes are listed in the README and by
+# `dossier check --format json` (each finding's "rule").
+[rules]
+# uncited-claim = "warning"
+# incomplete-source = "warning"
+# source-after-article = "warning"
+# article-metadata = "warning"
+"#;
+
+/// Why a dossier could not be created or an article added. Nothing is written when one of
+/// these is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    #[error("{root}: already a dossier (it has a dossier.toml); nothing changed")]
+    AlreadyDossier { root: PathBuf },
+    #[error("{path}: {reason}")]
+    Io { path: PathBuf, reason: String },
+    #[error("{path}: exists and is not a directory")]
+    NotADirectory { path: PathBuf },
+    #[error("{path}: not an article (articles are .txt, .md or .markdown files)")]
+    NotAnArticle { path: PathBuf },
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Lock(#[from] LockError),
+}
+
+impl ScaffoldError {
+    pub fn help(&self) -> &'static str {
+        match self {
+            ScaffoldError::AlreadyDossier { .. } => {
+                "add articles with `dossier add FILE`; edit dossier.toml by hand to change settings"
+            }
+            ScaffoldError::Io { .. } => "check that the path exists and that you may write to it",
+            ScaffoldError::NotADirectory { .. } => {
+                "move the file out of the way, or run `dossier init` in another directory"
+            }
+            ScaffoldError::NotAnArticle { .. } => {
+                "save the article as plain text (.txt) or Markdown (.md) and add that file"
+            }
+            ScaffoldError::Load(e) => e.help(),
+            ScaffoldError::Lock(e) => e.help(),
+        }
+    }
+}
+
+fn io(path: &Path, e: std::io::Error) -> ScaffoldError {
+    ScaffoldError::Io {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+/// What `init` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initialized {
+    /// The dossier root (canonical).
+    pub root: PathBuf,
+    /// What was created, relative to the root, in order: `articles/`, `claims/`, `sources/`,
+    /// `dossier.toml`, `.gitignore` (those that already existed are left out).
+    pub created: Vec<String>,
+}
+
+/// Scaffold a dossier in `dir` (created if missing): `articles/`, `claims/`, `sources/`, a
+/// commented `dossier.toml`, and a `.gitignore` naming the writers' lock file (only when there
+/// is no `.gitignore` yet: an existing one is the editor's). A directory that already has a `dossier.toml` is refused; one that
+/// has some of the directories (an older dossier without settings) keeps them untouched and
+/// gets the missing parts.
+pub fn init(dir: &Path) -> Result<Initialized, ScaffoldError> {
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let root = dir.canonicalize().map_err(|e| io(dir, e))?;
+    let config = root.join("dossier.toml");
+    if config.exists() {
+        return Err(ScaffoldError::AlreadyDossier { root });
+    }
+    let dirs = ["articles", "claims", "sources"];
+    // Check everything before creating anything, so that a refusal leaves no trace.
+    for d in dirs {
+        let p = root.join(d);
+        if p.exists() && !p.is_dir() {
+            return Err(ScaffoldError::NotADirectory { path: p });
+        }
+    }
+    let mut created = Vec::new();
+    for d in dirs {
+        let p = root.join(d);
+        if !p.is_dir() {
+            std::fs::create_dir(&p).map_err(|e| io(&p, e))?;
+            created.push(format!("{d}/"));
+        }
+    }
+    match create_exclusive(&config, CONFIG_TEMPLATE.as_bytes()) {
+        Ok(()) => created.push("dossier.toml".into()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(ScaffoldError::AlreadyDossier { root });
+        }
+        Err(e) => return Err(io(&config, e)),
+    }
+    let ignore = root.join(".gitignore");
+    match create_exclusive(&ignore, format!("{LOCK_FILE}\n").as_bytes()) {
+        Ok(()) => created.push(".gitignore".into()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(io(&ignore, e)),
+    }
+    Ok(Initialized { root, created })
+}
+
+/// An article read from a file or fetched, ready to be added.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    /// Where it came from (a path or URL), for messages.
+    pub origin: String,
+    /// A name to fall back on when the article has no title (a file stem, the last URL
+    /// segment).
+    pub name_hint: String,
+    pub format: Format,
+    pub text: String,
+}
+
+impl Incoming {
+    /// Read an article file, refusing anything that is not article text (wrong extension,
+    /// empty, not UTF-8, binary) with the loader's diagnostics.
+    pub fn from_file(file: &Path) -> Result<Incoming, ScaffoldError> {
+        if !article::is_article_file(file) {
+            return Err(ScaffoldError::NotAnArticle {
+                path: file.to_path_buf(),
+            });
+        }
+        let text = article::load::read_article_text(file)?;
+        Ok(Incoming {
+            origin: file.display().to_string(),
+            name_hint: file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            format: Format::from_path(file),
+            text,
+        })
+    }
+
+    /// The file name extension the copy gets.
+    fn extension(&self) -> &'static str {
+        match self.format {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// What `add` did with one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    /// The article's path in the dossier.
+    pub path: PathBuf,
+    /// The same path as the dossier records it (`articles/<slug>.<ext>`).
+    pub record: String,
+    /// True when a byte-identical article was already in the dossier: nothing was copied and
+    /// `path` is the existing copy.
+    pub already_present: bool,
+}
+
+/// The longest slug `add` gives an article (cut at a word boundary).
+const MAX_SLUG: usize = 40;
+
+/// The readable base name of an article: a slug of its title (first words, at most
+/// [`MAX_SLUG`] characters), else of `name_hint`, else `article`.
+pub fn article_slug(incoming: &Incoming) -> String {
+    let parsed = Article::from_text("incoming", incoming.text.clone(), incoming.format);
+    let from_title = parsed
+        .metadata
+        .title
+        .as_deref()
+        .map(|t| word_slug(t, MAX_SLUG))
+        .unwrap_or_default();
+    if !from_title.is_empty() {
+        return from_title;
+    }
+    let from_name = word_slug(&incoming.name_hint, MAX_SLUG);
+    if from_name.is_empty() {
+        "article".into()
+    } else {
+        from_name
+    }
+}
+
+/// `slugify`, but cut at a word boundary rather than inside a word.
+fn word_slug(s: &str, max: usize) -> String {
+    let full = slugify(s, usize::MAX / 2);
+    if full.len() <= max {
+        return full;
+    }
+    let cut = &full[..max];
+    match cut.rfind('-') {
+        Some(i) if i > 0 => cut[..i].to_string(),
+        _ => cut.to_string(),
+    }
+}
+
+/// Copy an article into `articles/` under a readable, unused name: the slug of its title, with
+/// `-2`, `-3`, … appended when an article or claim file already uses that slug. An article
+/// already in the dossier byte for byte is not copied again. Never overwrites a file. Holds the
+/// dossier's write lock meanwhile, so that two `add`s of one article do not make two copies.
+pub fn add(dossier: &Dossier, incoming: &Incoming) -> Result<Added, ScaffoldError> {
+    let _lock = dossier.lock(DEFAULT_WAIT)?;
+    let existing = dossier.articles().map_err(|e| {
+        io(
+            &dossier.articles_dir(),
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    let mut taken = std::collections::BTreeSet::new();
+    for a in &existing {
+        if std::fs::read(a).is_ok_and(|bytes| bytes == incoming.text.as_bytes()) {
+            return Ok(Added {
+                path: a.clone(),
+                record: dossier.record_path(a),
+                already_present: true,
+            });
+        }
+        taken.insert(article::slug_of(&dossier.record_path(a)));
+    }
+    // A claim file without its article still holds an editor's work: never reuse its slug.
+    let claims_dir = dossier.root.join("claims");
+    if let Ok(entries) = std::fs::read_dir(&claims_dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".yaml") {
+                taken.insert(stem.to_string());
+            }
+        }
+    }
+    let base = article_slug(incoming);
+    let dir = dossier.articles_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| io(&dir, e))?;
+    for n in 1.. {
+        let slug = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        if taken.contains(&slug) {
+            continue;
+        }
+        let path = dir.join(format!("{slug}.{}", incoming.extension()));
+        match create_exclusive(&path, incoming.text.as_bytes()) {
+            Ok(()) => {
+                return Ok(Added {
+                    record: dossier.record_path(&path),
+                    path,
+                    already_present: false,
+                })
+            }
+            // Some other file (not an article, or written meanwhile) has the name.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io(&path, e)),
+        }
+    }
+    unreachable!("the loop over suffixes only ends by returning")
+}
+
+/// Write `contents` to `path` only if `path` does not exist, atomically: the file appears
+/// complete or not at all, and an existing file is never replaced (not even by a concurrent
+/// writer). Fails with `AlreadyExists` when the name is taken.
+pub fn create_exclusive(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.new", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        drop(f);
+        // A hard link, unlike a rename, refuses to replace an existing file.
+        match std::fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+            // File systems without hard links: exclusive creation, then the contents.
+            Err(_) => {
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(path)?;
+                let written = f.write_all(contents).and_then(|_| f.sync_all());
+                if written.is_err() {
+                    let _ = std::fs::remove_file(path);
+                }
+                written
+            }
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    if result.is_ok() {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::config::Config;
+
+    #[test]
+    fn the_config_template_parses_and_so_does_every_setting_it_shows() {
+        let c = Config::parse("dossier.toml", CONFIG_TEMPLATE).unwrap();
+        assert_eq!(c.fail_on, None);
+        assert!(c.rules.is_empty());
+        // Uncommenting any one commented setting still gives a valid file.
+        let settings: Vec<&str> = CONFIG_TEMPLATE
+            .lines()
+            .filter_map(|l| l.strip_prefix("# "))
+            .filter(|l| l.contains(" = "))
+            .collect();
+        assert!(settings.len() >= 5, "{settings:?}");
+        for s in settings {
+            let text = CONFIG_TEMPLATE.replacen(&format!("# {s}"), s, 1);
+            let c = Config::parse("dossier.toml", &text)
+                .unwrap_or_else(|e| panic!("uncommenting `{s}`: {e}"));
+            assert!(c.fail_on.is_some() || !c.rules.is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn slugs_come_from_the_title_cut_at_a_word() {
+        let inc = |text: &str, hint: &str| Incoming {
+            origin: "x".into(),
+            name_hint: hint.into(),
+            format: Format::Markdown,
+            text: text.into(),
+        };
+        assert_eq!(
+            article_slug(&inc("# Crème brûlée: a history\n\nText.\n", "x")),
+            "creme-brulee-a-history"
+        );
+        let long = "# One two three four five six seven eight nine ten eleven twelve\n\nBody.\n";
+        assert_eq!(
+            article_slug(&inc(long, "x")),
+            "one-two-three-four-five-six-seven-eight"
+        );
+        // No title: the file name; nothing usable at all: `article`.
+        assert_eq!(
+            article_slug(&inc("just text.\n", "My Draft (v2)")),
+            "my-draft-v2"
+        );
+        assert_eq!(article_slug(&inc("just text.\n", "!!!")), "article");
+        assert_eq!(word_slug("abcdef ghij", 8), "abcdef");
+        assert_eq!(word_slug("abcdefghij", 4), "abcd");
+    }
+
+    #[test]
+    fn exclusive_creation_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        create_exclusive(&p, b"one").unwrap();
+        let e = create_exclusive(&p, b"two").unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&p).unwrap(), b"one");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left behind");
+    }
+}
