@@ -253,17 +253,19 @@ fn add_refuses_bad_input_and_writes_nothing() {
 }
 
 #[test]
-fn add_url_says_fetching_is_not_built_in() {
+fn a_url_that_cannot_be_fetched_stops_add_before_anything_is_copied() {
     let (_tmp, root, outside) = fresh();
     let good = outside.join("good.md");
     std::fs::write(&good, STORY).unwrap();
     let before = snapshot(&root);
+    // Port 1 on this machine: the connection is refused at once, and no test touches the
+    // internet.
     let (code, _, err) = run(
         &root,
         &[
             "add",
             good.to_str().unwrap(),
-            "https://example.com/news/story",
+            "http://127.0.0.1:1/news/story",
         ],
     );
     assert_eq!(code, 2);
@@ -273,11 +275,8 @@ fn add_url_says_fetching_is_not_built_in() {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(
-        words.contains("https://example.com/news/story: fetching is not built in yet"),
-        "{err}"
-    );
-    assert!(words.contains("save the page and add the file"), "{err}");
+    assert!(words.contains("http://127.0.0.1:1/news/story:"), "{err}");
+    assert!(words.contains("then run `dossier add FILE`"), "{err}");
     assert_eq!(snapshot(&root), before);
 }
 

@@ -41,6 +41,11 @@ const PAGE: &str = "<html><head><title>x</title><script>var a='<p>no</p>';</scri
     <nav>Home | World</nav><h1>Interview</h1><p>We must do everything possible to prevent \
     contradictions from escalating into confrontation.</p><p>Trade&nbsp;talks will go on.</p></body></html>";
 
+const STORY: &str = "<html><head><title>Harbour</title></head><body><nav>Home | Sport</nav>\
+    <article><h1>Harbour cranes idle as talks stall</h1><p>By Ana Ruiz</p>\
+    <p>\u{201c}We will not sign this offer,\u{201d} said Tom Berg, the union's secretary.</p>\
+    <p>The port handled 12 million tonnes in 2023.</p></article></body></html>";
+
 /// Start a server answering by path; returns its base URL.
 fn serve(route: fn(&str, &str) -> Answer) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -103,6 +108,7 @@ fn routes(path: &str, base: &str) -> Answer {
     match path {
         "/ok" => answer(200, "text/html; charset=utf-8", PAGE),
         "/text" => answer(200, "text/plain", "Plain words, kept as they are.\n"),
+        "/news/harbour-story.html" => answer(200, "text/html", STORY),
         "/a" => redirect(301, "/b"),
         "/b" => redirect(301, &format!("{base}/ok")),
         "/temp" => redirect(302, "/ok"),
@@ -534,4 +540,60 @@ fn an_entry_edited_while_its_page_is_fetched_keeps_the_edit() {
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
     assert!(!d.path().join("sources/snapshots").exists());
+}
+
+#[test]
+fn add_fetches_an_article_page_as_readable_text_and_extracts_it() {
+    let base = serve(routes);
+    let d = tempfile::tempdir().unwrap();
+    dossier_cmd(d.path()).arg("init").assert().success();
+    let out = dossier_cmd(d.path())
+        .args(["add", &format!("{base}/news/harbour-story.html")])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let articles: Vec<_> = std::fs::read_dir(d.path().join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(articles.len(), 1, "{articles:?}");
+    let text = std::fs::read_to_string(&articles[0]).unwrap();
+    assert!(
+        text.contains("Harbour cranes idle as talks stall"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('<') && !text.contains("Home | Sport"),
+        "{text}"
+    );
+    let claims = std::fs::read_dir(d.path().join("claims")).unwrap().count();
+    assert_eq!(claims, 1, "the fetched article was extracted");
+    let claim_file = std::fs::read_to_string(
+        std::fs::read_dir(d.path().join("claims"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path(),
+    )
+    .unwrap();
+    assert!(claim_file.contains("Tom Berg"), "{claim_file}");
+
+    // A page that is gone adds nothing.
+    let out = dossier_cmd(d.path())
+        .args(["add", &format!("{base}/gone")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HTTP 404"));
+    assert_eq!(
+        std::fs::read_dir(d.path().join("articles"))
+            .unwrap()
+            .count(),
+        1
+    );
 }

@@ -3,15 +3,19 @@
 use super::diagnostics::{emit, FileProblem};
 use super::extract::ExtractArgs;
 use super::{Context, Exit};
+use dossier::article::Format;
 use dossier::store::scaffold::{self, Incoming, ScaffoldError};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
-    /// Article files (.txt, .md) to copy into articles/; a URL is refused for now (save the
-    /// page and add the file).
-    #[arg(required = true, value_name = "FILE")]
+    /// Article files (.txt, .md) to copy into articles/, or http(s) URLs to fetch (network):
+    /// an HTML page is reduced to its readable text.
+    #[arg(required = true, value_name = "FILE|URL")]
     inputs: Vec<String>,
+    /// Seconds allowed for fetching each URL, body included.
+    #[arg(long, default_value_t = 20, value_name = "SECS")]
+    timeout: u64,
 }
 
 /// An http(s) address rather than a file name.
@@ -20,19 +24,63 @@ fn is_url(s: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// Fetch an article from the web. The one place a fetcher plugs in: it returns the page's
-/// text as an [`Incoming`] (origin = the URL, name_hint = the last path segment).
-fn fetch(url: &str) -> Result<Incoming, Box<FileProblem>> {
-    Err(Box::new(FileProblem::new(
-        format!("{url}: fetching is not built in yet; save the page and add the file"),
-        "save the article's text as a .txt or .md file (or use your browser's reader view and \
-         copy the text), then run `dossier add FILE`",
-    )))
+const SAVE_IT: &str = "save the article's text as a .txt or .md file (or use your browser's \
+     reader view and copy the text), then run `dossier add FILE`";
+
+/// Fetch an article from the web (the one network use of `add`, asked for by giving a URL):
+/// the page's readable text as an [`Incoming`] (origin = the URL, name_hint = the last path
+/// segment of the address it was finally served from).
+fn fetch(url: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
+    use dossier::fetch::{get, snapshot_text, Policy};
+    let policy = Policy {
+        timeout: std::time::Duration::from_secs(timeout.max(1)),
+        ..Policy::default()
+    };
+    let problem = |what: String| Box::new(FileProblem::new(format!("{url}: {what}"), SAVE_IT));
+    let page = get(url, &policy).map_err(|e| problem(e.to_string()))?;
+    if !(200..300).contains(&page.status) {
+        let why = match page.status {
+            401 | 403 | 429 => "the site refused an automated request",
+            404 | 410 => "the page is gone",
+            _ => "no page was served",
+        };
+        return Err(problem(format!("HTTP {}: {why}", page.status)));
+    }
+    let Some((text, ext)) = snapshot_text(&page) else {
+        return Err(problem(format!(
+            "the content type {} is not text",
+            page.content_type.as_deref().unwrap_or("(none)")
+        )));
+    };
+    // The same checks as for a file (empty, NUL bytes, …), under the URL's name.
+    let text = dossier::article::load::validate_article_bytes(
+        std::path::Path::new(url),
+        text.into_bytes(),
+    )
+    .map_err(|e| problem(e.to_string()))?;
+    let path = page
+        .final_url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    let name_hint = last.split('.').next().unwrap_or(last).to_string();
+    Ok(Incoming {
+        origin: url.to_string(),
+        name_hint,
+        format: if ext == "md" {
+            Format::Markdown
+        } else {
+            Format::Text
+        },
+        text,
+    })
 }
 
-fn load(input: &str) -> Result<Incoming, Box<FileProblem>> {
+fn load(input: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
     if is_url(input) {
-        return fetch(input);
+        return fetch(input, timeout);
     }
     Incoming::from_file(&PathBuf::from(input)).map_err(|e| {
         Box::new(match &e {
@@ -67,7 +115,7 @@ pub fn run(ctx: &Context, args: AddArgs) -> Exit {
     let mut incoming = Vec::new();
     let mut failed = false;
     for input in &args.inputs {
-        match load(input) {
+        match load(input, args.timeout) {
             Ok(i) => incoming.push(i),
             Err(p) => {
                 emit(*p);

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Exit {
                     done.root.display(),
                     done.created.join(", ")
                 );
-                eprintln!("next: `dossier add ARTICLE.txt` copies an article in and extracts it");
+                eprintln!("next: `dossier add ARTICLE.txt` (or a URL) copies an article in and extracts it");
             }
             Exit::Ok
         }
