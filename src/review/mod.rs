@@ -295,6 +295,19 @@ impl Desk {
             return Vec::new();
         };
         let mut out: Vec<QueueItem> = Vec::new();
+        // Where each target's item is in `out` (or None when a current verdict keeps it out),
+        // and each claim's review, so that the queue is built in one pass over the worklist.
+        let mut seen: std::collections::HashMap<Target, Option<usize>> = Default::default();
+        let claim_reviews: std::collections::HashMap<(&str, &str), &crate::model::Claim> = loaded
+            .claims
+            .iter()
+            .flat_map(|f| {
+                f.data
+                    .claims
+                    .iter()
+                    .map(move |c| ((f.file.as_str(), c.id.as_str()), c))
+            })
+            .collect();
         for item in a.worklist {
             let target = match (&item.claim, &item.source, &item.article) {
                 (Some(id), _, Some(article)) => Target::Claim(ClaimRef {
@@ -307,24 +320,27 @@ impl Desk {
                 }
                 _ => continue,
             };
-            if let Some(q) = out.iter_mut().find(|q| q.target == target) {
-                q.findings.push(item);
-                continue;
+            match seen.get(&target) {
+                Some(Some(i)) => {
+                    out[*i].findings.push(item);
+                    continue;
+                }
+                Some(None) => continue,
+                None => {}
             }
             let (review, stale) = match &target {
-                Target::Claim(c) => loaded
-                    .claims
-                    .iter()
-                    .find(|f| f.file == c.file)
-                    .and_then(|f| f.data.claims.iter().find(|x| x.id == c.id))
+                Target::Claim(c) => claim_reviews
+                    .get(&(c.file.as_str(), c.id.as_str()))
                     .map_or((None, false), |x| (x.review.clone(), x.review_is_stale())),
                 Target::Source { id } => loaded.sources.get(id).map_or((None, false), |s| {
                     (s.data.review.clone(), s.data.review_is_stale())
                 }),
             };
             if review.is_some() && !stale {
+                seen.insert(target, None);
                 continue;
             }
+            seen.insert(target.clone(), Some(out.len()));
             out.push(QueueItem {
                 target,
                 excerpt: item.excerpt.clone(),
