@@ -397,6 +397,27 @@ impl TracedShare {
     }
 }
 
+/// How the report introduces a passage of a snapshot, e.g. `closest passage (line 12, 71%)`:
+/// what the passage is to the claim, where it is, and (except beside a word diff, which says
+/// it better) how much of the claim it matches.
+pub fn passage_caption(
+    status: EvidenceStatus,
+    p: &crate::evidence::verify::EvidencePassage,
+) -> String {
+    let what = match status {
+        EvidenceStatus::Verified => "passage",
+        EvidenceStatus::Altered => "the source says",
+        EvidenceStatus::NotFound => "closest passage",
+        EvidenceStatus::Suggested => "may support it",
+    };
+    let score = p
+        .score
+        .filter(|_| status != EvidenceStatus::Altered)
+        .map(|s| format!(", {:.0}%", s * 100.0))
+        .unwrap_or_default();
+    format!("{what} (line {}{score})", p.line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

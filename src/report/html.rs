@@ -7,8 +7,9 @@
 mod escape;
 
 use super::audit::{
-    how_label, ArticleAudit, Audit, ClaimAudit, ClaimState, ClaimUse, Evidence, EvidenceStatus,
-    FindingNote, LinkAudit, SourceAudit, SourceState, TracedShare, WorkItem, EXCERPT_CHARS,
+    how_label, passage_caption, ArticleAudit, Audit, ClaimAudit, ClaimState, ClaimUse, Evidence,
+    EvidenceStatus, FindingNote, LinkAudit, SourceAudit, SourceState, TracedShare, WorkItem,
+    EXCERPT_CHARS,
 };
 use crate::check::Severity;
 use crate::link::How;
@@ -564,20 +565,9 @@ fn evidence(h: &mut String, a: &ArticleAudit) {
             ));
         }
         for p in &e.passages {
-            let what = match e.status {
-                EvidenceStatus::Verified => "passage",
-                EvidenceStatus::Altered => "the source says",
-                EvidenceStatus::NotFound => "closest passage",
-                EvidenceStatus::Suggested => "may support it",
-            };
-            let score = p
-                .score
-                .filter(|_| e.status != EvidenceStatus::Altered)
-                .map(|s| format!(", {:.0}%", s * 100.0))
-                .unwrap_or_default();
             h.push_str(&format!(
-                "<blockquote>{what} (line {}{score}): “{}”</blockquote>",
-                p.line,
+                "<blockquote>{}: “{}”</blockquote>",
+                passage_caption(e.status, p),
                 escape::text(&p.text)
             ));
         }

@@ -6,7 +6,7 @@
 mod escape;
 
 use super::audit::{
-    how_label, ArticleAudit, Audit, ClaimAudit, ClaimUse, Evidence, EvidenceStatus, FindingNote,
+    how_label, passage_caption, ArticleAudit, Audit, ClaimAudit, ClaimUse, Evidence, FindingNote,
     LinkAudit, SourceAudit, SourceState, TracedShare, WorkItem, EXCERPT_CHARS,
 };
 use crate::check::Severity;
@@ -414,20 +414,9 @@ fn evidence(md: &mut Md, a: &ArticleAudit) {
             ));
         }
         for p in &e.passages {
-            let what = match e.status {
-                EvidenceStatus::Verified => "passage",
-                EvidenceStatus::Altered => "the source says",
-                EvidenceStatus::NotFound => "closest passage",
-                EvidenceStatus::Suggested => "may support it",
-            };
-            let score = p
-                .score
-                .filter(|_| e.status != EvidenceStatus::Altered)
-                .map(|s| format!(", {:.0}%", s * 100.0))
-                .unwrap_or_default();
             md.line(&format!(
-                "  - {what} (line {}{score}): “{}”",
-                p.line,
+                "  - {}: “{}”",
+                passage_caption(e.status, p),
                 escape::text(&p.text)
             ));
         }
