@@ -397,6 +397,19 @@ impl TracedShare {
     }
 }
 
+/// What a verdict did to a finding, in words: `resolved`, `downgraded from error`, …
+pub fn verdict_effect(r: &Reviewed) -> String {
+    use crate::model::review::VerdictEffect;
+    match r.effect {
+        VerdictEffect::Resolve => "resolved".to_string(),
+        VerdictEffect::Downgrade => format!("downgraded from {}", r.was.as_str()),
+        VerdictEffect::Raise if r.was != Severity::Error => {
+            format!("raised from {}", r.was.as_str())
+        }
+        VerdictEffect::Raise => "kept".to_string(),
+    }
+}
+
 /// How the report introduces a passage of a snapshot, e.g. `closest passage (line 12, 71%)`:
 /// what the passage is to the claim, where it is, and (except beside a word diff, which says
 /// it better) how much of the claim it matches.

@@ -401,15 +401,7 @@ fn field(h: &mut String, name: &str, value: Option<&str>) {
 
 /// What a verdict did to a finding, in words (HTML-escaped).
 fn reviewed(r: &crate::check::Reviewed) -> String {
-    use crate::model::review::VerdictEffect;
-    let did = match r.effect {
-        VerdictEffect::Resolve => "resolved".to_string(),
-        VerdictEffect::Downgrade => format!("downgraded from {}", r.was.as_str()),
-        VerdictEffect::Raise if r.was != crate::check::Severity::Error => {
-            format!("raised from {}", r.was.as_str())
-        }
-        VerdictEffect::Raise => "kept".to_string(),
-    };
+    let did = super::audit::verdict_effect(r);
     format!(
         "{did} by the verdict <code>{}</code> of {}, {}",
         r.verdict,

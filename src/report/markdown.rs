@@ -316,15 +316,7 @@ fn note(n: &FindingNote) -> String {
 
 /// What a verdict did to a finding, in words.
 fn reviewed(r: &crate::check::Reviewed) -> String {
-    use crate::model::review::VerdictEffect;
-    let did = match r.effect {
-        VerdictEffect::Resolve => "resolved".to_string(),
-        VerdictEffect::Downgrade => format!("downgraded from {}", r.was.as_str()),
-        VerdictEffect::Raise if r.was != crate::check::Severity::Error => {
-            format!("raised from {}", r.was.as_str())
-        }
-        VerdictEffect::Raise => "kept".to_string(),
-    };
+    let did = super::audit::verdict_effect(r);
     format!(
         "{did} by the verdict `{}` of {}, {}",
         r.verdict,
