@@ -586,3 +586,19 @@ fn the_desk_shows_a_claim_in_context_with_its_links_and_findings() {
         Some("the weekly's figure")
     );
 }
+
+#[test]
+fn a_broken_dossier_toml_stops_the_review_queue_at_its_line() {
+    let d = dossier();
+    std::fs::write(
+        d.path().join("dossier.toml"),
+        "fail-on = \"error\"\n[rules]\nno-such-rule = \"warning\"\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(d.path(), &["review", "--list"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(says(&err, "no-such-rule"), "{err}");
+    // The diagnostic shows the file at the offending line, as `check` does.
+    assert!(err.contains("dossier.toml:3:"), "{err}");
+}

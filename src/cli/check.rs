@@ -3,7 +3,7 @@
 use super::diagnostics::{emit, FileProblem};
 use super::progress::Progress;
 use super::{Context, Exit};
-use dossier::check::{check, Config, FailOn};
+use dossier::check::{check, FailOn};
 use dossier::report::{Github, Human, Json, Reporter, Sarif, Texts};
 use std::io::{IsTerminal, Write};
 
@@ -53,14 +53,8 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
             return Exit::Error;
         }
     };
-    let config = match Config::load(&dossier.root) {
-        Ok(c) => c,
-        Err(e) => {
-            let text =
-                std::fs::read_to_string(dossier.root.join("dossier.toml")).unwrap_or_default();
-            emit(FileProblem::new(e.to_string(), "fix dossier.toml: keys are `fail-on` and a `[rules]` table of rule = \"error\" | \"warning\" | \"note\" | \"off\"").at("dossier.toml", text, e.span.0));
-            return Exit::Error;
-        }
+    let Some(config) = super::diagnostics::load_config(&dossier) else {
+        return Exit::Error;
     };
     if !dossier.root.join("claims").is_dir() {
         emit(FileProblem::new(

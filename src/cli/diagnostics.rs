@@ -40,3 +40,23 @@ impl FileProblem {
 pub fn emit(problem: impl Diagnostic + Send + Sync + 'static) {
     eprintln!("{:?}", miette::Report::new(problem));
 }
+
+/// The dossier's `dossier.toml` settings; when they cannot be read, the problem is shown at its
+/// place in the file and the command should stop with [`super::Exit::Error`].
+pub fn load_config(dossier: &dossier::store::Dossier) -> Option<dossier::check::Config> {
+    match dossier::check::Config::load(&dossier.root) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            let text =
+                std::fs::read_to_string(dossier.root.join("dossier.toml")).unwrap_or_default();
+            emit(
+                FileProblem::new(
+                    e.to_string(),
+                    "fix dossier.toml: its keys are `fail-on` and a `[rules]` table of rule = \"error\" | \"warning\" | \"note\" | \"off\"",
+                )
+                .at("dossier.toml", text, e.span.0),
+            );
+            None
+        }
+    }
+}

@@ -3,7 +3,7 @@
 use super::diagnostics::{emit, FileProblem};
 use super::progress::Progress;
 use super::{Context, Exit};
-use dossier::check::{check, Config, Severity};
+use dossier::check::{check, Severity};
 use dossier::report::audit::{self, Filter};
 use dossier::report::{render_html, render_markdown};
 use std::io::Write;
@@ -82,20 +82,8 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
             return Exit::Error;
         }
     };
-    let config = match Config::load(&dossier.root) {
-        Ok(c) => c,
-        Err(e) => {
-            let text =
-                std::fs::read_to_string(dossier.root.join("dossier.toml")).unwrap_or_default();
-            emit(
-                FileProblem::new(
-                    e.to_string(),
-                    "fix dossier.toml, or run `dossier check` for details",
-                )
-                .at("dossier.toml", text, e.span.0),
-            );
-            return Exit::Error;
-        }
+    let Some(config) = super::diagnostics::load_config(&dossier) else {
+        return Exit::Error;
     };
     let progress = Progress::new(
         "report: files read",

@@ -2,7 +2,6 @@
 
 use super::diagnostics::{emit, FileProblem};
 use super::{Context, Exit};
-use dossier::check::Config;
 use dossier::model::review::{today, Review, Verdict};
 use dossier::review::{Desk, ReviewError, Target};
 use dossier::store::Dossier;
@@ -221,15 +220,8 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
 }
 
 fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
-    let config = match Config::load(&dossier.root) {
-        Ok(c) => c,
-        Err(e) => {
-            emit(FileProblem::new(
-                e.to_string(),
-                "fix dossier.toml (see `dossier check`)",
-            ));
-            return Exit::Error;
-        }
+    let Some(config) = super::diagnostics::load_config(&dossier) else {
+        return Exit::Error;
     };
     let queue = Desk::new(dossier).queue(&config);
     let mut out = std::io::stdout().lock();

@@ -14,7 +14,6 @@ mod term;
 
 use super::diagnostics::{emit, FileProblem};
 use super::{Context, Exit};
-use dossier::check::Config;
 use dossier::review::{Desk, ReviewError};
 use dossier::store::Dossier;
 use std::io::IsTerminal;
@@ -49,15 +48,8 @@ pub fn run(ctx: &Context, dossier: Dossier, by: Option<String>, date: String) ->
         emit(FileProblem::new(e.to_string(), e.help()));
         return Exit::Error;
     };
-    let config = match Config::load(&dossier.root) {
-        Ok(c) => c,
-        Err(e) => {
-            emit(FileProblem::new(
-                e.to_string(),
-                "fix dossier.toml (see `dossier check`)",
-            ));
-            return Exit::Error;
-        }
+    let Some(config) = super::diagnostics::load_config(&dossier) else {
+        return Exit::Error;
     };
     let desk = Desk::new(dossier);
     let (queue, targets) = desk::open(&desk, &config);
