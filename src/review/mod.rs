@@ -291,64 +291,10 @@ impl Desk {
     pub fn queue(&self, config: &Config) -> Vec<QueueItem> {
         let loaded = load::load(&self.dossier);
         let result = check(&loaded, config);
-        let Ok(a) = audit::build(&loaded, &result, &Filter::default()) else {
-            return Vec::new();
-        };
-        let mut out: Vec<QueueItem> = Vec::new();
-        // Where each target's item is in `out` (or None when a current verdict keeps it out),
-        // and each claim's review, so that the queue is built in one pass over the worklist.
-        let mut seen: std::collections::HashMap<Target, Option<usize>> = Default::default();
-        let claim_reviews: std::collections::HashMap<(&str, &str), &crate::model::Claim> = loaded
-            .claims
-            .iter()
-            .flat_map(|f| {
-                f.data
-                    .claims
-                    .iter()
-                    .map(move |c| ((f.file.as_str(), c.id.as_str()), c))
-            })
-            .collect();
-        for item in a.worklist {
-            let target = match (&item.claim, &item.source, &item.article) {
-                (Some(id), _, Some(article)) => Target::Claim(ClaimRef {
-                    file: item.at.file.clone(),
-                    article: article.clone(),
-                    id: id.clone(),
-                }),
-                (None, Some(source), _) if item.at.file.starts_with("sources/") => {
-                    Target::Source { id: source.clone() }
-                }
-                _ => continue,
-            };
-            match seen.get(&target) {
-                Some(Some(i)) => {
-                    out[*i].findings.push(item);
-                    continue;
-                }
-                Some(None) => continue,
-                None => {}
-            }
-            let (review, stale) = match &target {
-                Target::Claim(c) => claim_reviews
-                    .get(&(c.file.as_str(), c.id.as_str()))
-                    .map_or((None, false), |x| (x.review.clone(), x.review_is_stale())),
-                Target::Source { id } => loaded.sources.get(id).map_or((None, false), |s| {
-                    (s.data.review.clone(), s.data.review_is_stale())
-                }),
-            };
-            if review.is_some() && !stale {
-                seen.insert(target, None);
-                continue;
-            }
-            seen.insert(target.clone(), Some(out.len()));
-            out.push(QueueItem {
-                target,
-                excerpt: item.excerpt.clone(),
-                findings: vec![item],
-                stale_review: review.filter(|_| stale),
-            });
+        match audit::build(&loaded, &result, &Filter::default()) {
+            Ok(a) => queue_of(&loaded, &a),
+            Err(_) => Vec::new(),
         }
-        out
     }
 
     /// Load and check the dossier once, for [`Snapshot::claim_view`].
@@ -673,4 +619,63 @@ fn find_claim<'a>(
 /// A verdict from its name, for callers parsing user input.
 pub fn parse_verdict(name: &str) -> Option<Verdict> {
     Verdict::from_name(name.trim())
+}
+
+/// The review queue of a dossier already loaded, checked and audited (see [`Desk::queue`]).
+pub fn queue_of(loaded: &crate::store::load::LoadedDossier, a: &audit::Audit) -> Vec<QueueItem> {
+    let mut out: Vec<QueueItem> = Vec::new();
+    // Where each target's item is in `out` (or None when a current verdict keeps it out),
+    // and each claim's review, so that the queue is built in one pass over the worklist.
+    let mut seen: std::collections::HashMap<Target, Option<usize>> = Default::default();
+    let claim_reviews: std::collections::HashMap<(&str, &str), &crate::model::Claim> = loaded
+        .claims
+        .iter()
+        .flat_map(|f| {
+            f.data
+                .claims
+                .iter()
+                .map(move |c| ((f.file.as_str(), c.id.as_str()), c))
+        })
+        .collect();
+    for item in a.worklist.iter().cloned() {
+        let target = match (&item.claim, &item.source, &item.article) {
+            (Some(id), _, Some(article)) => Target::Claim(ClaimRef {
+                file: item.at.file.clone(),
+                article: article.clone(),
+                id: id.clone(),
+            }),
+            (None, Some(source), _) if item.at.file.starts_with("sources/") => {
+                Target::Source { id: source.clone() }
+            }
+            _ => continue,
+        };
+        match seen.get(&target) {
+            Some(Some(i)) => {
+                out[*i].findings.push(item);
+                continue;
+            }
+            Some(None) => continue,
+            None => {}
+        }
+        let (review, stale) = match &target {
+            Target::Claim(c) => claim_reviews
+                .get(&(c.file.as_str(), c.id.as_str()))
+                .map_or((None, false), |x| (x.review.clone(), x.review_is_stale())),
+            Target::Source { id } => loaded.sources.get(id).map_or((None, false), |s| {
+                (s.data.review.clone(), s.data.review_is_stale())
+            }),
+        };
+        if review.is_some() && !stale {
+            seen.insert(target, None);
+            continue;
+        }
+        seen.insert(target.clone(), Some(out.len()));
+        out.push(QueueItem {
+            target,
+            excerpt: item.excerpt.clone(),
+            findings: vec![item],
+            stale_review: review.filter(|_| stale),
+        });
+    }
+    out
 }

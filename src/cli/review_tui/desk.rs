@@ -58,11 +58,15 @@ impl Backend for DeskBackend {
 
 /// The queue as cards, with the targets they stand for.
 pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
-    let items = desk.queue(config);
-    // Links with the state of their source entries come from the audit of a desk snapshot.
+    // One load and check for the queue and the cards: links with the state of their source
+    // entries come from the same audit the queue is ordered by.
     let snapshot = desk.snapshot(config);
     let loaded = &snapshot.loaded;
     let audit = audit::build(loaded, &snapshot.result, &Filter::default()).ok();
+    let items = audit
+        .as_ref()
+        .map(|a| dossier::review::queue_of(loaded, a))
+        .unwrap_or_default();
     let mut cards = Vec::with_capacity(items.len());
     let mut targets = Vec::with_capacity(items.len());
     for item in items {
