@@ -5,6 +5,9 @@
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
+/// The largest snapshot `check` reads (64 MiB): a larger file is reported, not read.
+pub const MAX_SNAPSHOT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// How a snapshot file is read, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -196,17 +199,25 @@ fn tag_end(s: &str) -> Option<usize> {
 }
 
 /// Bytes to skip to get past the end of an element `name` whose start tag was just read.
+///
+/// The end tag is matched case-insensitively in place: lowercasing the rest of the page for
+/// every skipped element would make a page with many of them quadratic.
 fn skip_element(s: &str, name: &str) -> usize {
-    let lower = s.to_ascii_lowercase();
-    let close = format!("</{name}");
+    let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(k) = lower[from..].find(&close) {
+    while let Some(k) = s[from..].find("</") {
         let at = from + k;
-        let after = lower.as_bytes().get(at + close.len()).copied();
-        if after.is_none_or(|c| !c.is_ascii_alphanumeric()) {
-            return at + lower[at..].find('>').map_or(lower.len() - at, |n| n + 1);
+        let name_end = at + 2 + name.len();
+        let is_close = bytes
+            .get(at + 2..name_end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && bytes
+                .get(name_end)
+                .is_none_or(|c| !c.is_ascii_alphanumeric());
+        if is_close {
+            return at + s[at..].find('>').map_or(s.len() - at, |n| n + 1);
         }
-        from = at + close.len();
+        from = at + 2;
     }
     s.len()
 }
@@ -325,6 +336,18 @@ mod tests {
             t,
             "Lavrov’s interview\n\nRussia and the US … must do everything—possible & more.\n\nSecond\nline “q”\n"
         );
+    }
+
+    #[test]
+    fn skipped_elements_end_at_their_own_end_tag_in_any_case() {
+        let html = "<p>Before.</p><SCRIPT>if (a </scripts> b) {}</Script ><p>After.</p>\
+            <button>Share</BUTTON><p>Last.</p>";
+        let t = readable_text(html);
+        assert!(
+            t.contains("Before.") && t.contains("After.") && t.contains("Last."),
+            "{t}"
+        );
+        assert!(!t.contains("if (a") && !t.contains("Share"), "{t}");
     }
 
     #[test]

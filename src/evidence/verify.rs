@@ -164,7 +164,11 @@ pub fn verify(dossier: &LoadedDossier, links: &[&[Vec<Link>]]) -> Verification {
         })
         .collect();
     for (path, sources) in &paths {
-        let Ok(bytes) = std::fs::read(dossier.root.join(path)) else {
+        // Bounded, regular files only: the loader reports any other snapshot (invalid-path).
+        let Ok(bytes) = crate::store::fs::read_limited(
+            &dossier.root.join(path),
+            super::snapshot::MAX_SNAPSHOT_BYTES,
+        ) else {
             continue;
         };
         let recorded: Vec<(&str, &str)> = sources

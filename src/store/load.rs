@@ -516,7 +516,14 @@ pub fn snapshot_problem(root: &Path, snapshot: &str) -> Option<&'static str> {
         Ok(real) if !real.starts_with(root) => {
             Some("is a symbolic link that leads outside the dossier")
         }
-        Ok(_) => None,
+        Ok(real) => match std::fs::metadata(&real) {
+            Ok(m) if !m.is_file() => Some("is not a regular file (a directory, FIFO or device)"),
+            Ok(m) if m.len() > crate::evidence::snapshot::MAX_SNAPSHOT_BYTES => {
+                Some("is larger than the 64 MiB a snapshot may be")
+            }
+            Ok(_) => None,
+            Err(_) => Some("cannot be read"),
+        },
     }
 }
 
