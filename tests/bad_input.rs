@@ -348,6 +348,39 @@ fn special_files_are_not_read() {
     let (code, _, err) = run(dir.path(), &["extract"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("pipe.txt: not a regular file"), "{err}");
+    std::fs::remove_file(dir.path().join("articles/pipe.txt")).unwrap();
+
+    // A FIFO as a source's snapshot: check reports it instead of waiting on it.
+    std::fs::create_dir_all(dir.path().join("sources/snapshots")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("sources/snapshots/pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::fs::write(
+        dir.path().join("sources/piped.yaml"),
+        "type: web\nsnapshot: sources/snapshots/pipe.txt\n",
+    )
+    .unwrap();
+    finding_about(
+        dir.path(),
+        "sources/piped.yaml",
+        "invalid-path",
+        "not a regular file",
+    );
+    // And `dossier add` does not wait on a FIFO among the articles it compares with.
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("articles/pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let new = dir.path().join("new.txt");
+    std::fs::write(&new, "A second article.\n\n\"It works,\" said Ann Lee.\n").unwrap();
+    let (code, _, err) = run(dir.path(), &["add", new.to_str().unwrap()]);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.path().join("articles/new.txt").is_file(), "{err}");
+    assert!(dir.path().join("claims/new.yaml").is_file(), "{err}");
 }
 
 #[cfg(unix)]

@@ -128,7 +128,7 @@ pub fn run(ctx: &Context, args: AddArgs) -> Exit {
     }
     let mut to_extract = Vec::new();
     for inc in &incoming {
-        match scaffold::add(&dossier, inc) {
+        match scaffold::add(&dossier, inc, super::review::lock_wait()) {
             Ok(added) => {
                 if !ctx.quiet {
                     if added.already_present {

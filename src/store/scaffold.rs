@@ -3,7 +3,7 @@
 //! and an article whose name is taken is given another one.
 
 use super::dossier::Dossier;
-use super::lock::{LockError, DEFAULT_WAIT, LOCK_FILE};
+use super::lock::{LockError, LOCK_FILE};
 use crate::article::{self, Article, Format, LoadError};
 use crate::model::ids::slugify;
 use std::io::Write;
@@ -220,8 +220,14 @@ fn word_slug(s: &str, max: usize) -> String {
 /// `-2`, `-3`, … appended when an article or claim file already uses that slug. An article
 /// already in the dossier byte for byte is not copied again. Never overwrites a file. Holds the
 /// dossier's write lock meanwhile, so that two `add`s of one article do not make two copies.
-pub fn add(dossier: &Dossier, incoming: &Incoming) -> Result<Added, ScaffoldError> {
-    let _lock = dossier.lock(DEFAULT_WAIT)?;
+///
+/// `wait` is how long to wait for another writer's lock.
+pub fn add(
+    dossier: &Dossier,
+    incoming: &Incoming,
+    wait: std::time::Duration,
+) -> Result<Added, ScaffoldError> {
+    let _lock = dossier.lock(wait)?;
     let existing = dossier.articles().map_err(|e| {
         io(
             &dossier.articles_dir(),
@@ -230,7 +236,14 @@ pub fn add(dossier: &Dossier, incoming: &Incoming) -> Result<Added, ScaffoldErro
     })?;
     let mut taken = std::collections::BTreeSet::new();
     for a in &existing {
-        if std::fs::read(a).is_ok_and(|bytes| bytes == incoming.text.as_bytes()) {
+        // Only a regular file of the same length can be the same article: nothing else is
+        // read (a FIFO would block, a huge file would cost its size).
+        let same_length = std::fs::metadata(a)
+            .is_ok_and(|m| m.is_file() && m.len() == incoming.text.len() as u64);
+        if same_length
+            && super::fs::read_limited(a, article::load::MAX_ARTICLE_BYTES)
+                .is_ok_and(|bytes| bytes == incoming.text.as_bytes())
+        {
             return Ok(Added {
                 path: a.clone(),
                 record: dossier.record_path(a),
