@@ -46,6 +46,9 @@ const STORY: &str = "<html><head><title>Harbour</title></head><body><nav>Home | 
     <p>\u{201c}We will not sign this offer,\u{201d} said Tom Berg, the union's secretary.</p>\
     <p>The port handled 12 million tonnes in 2023.</p></article></body></html>";
 
+/// Set when the server receives `/slow-edited`.
+static SLOW_EDITED_ASKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Start a server answering by path; returns its base URL.
 fn serve(route: fn(&str, &str) -> Answer) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -124,6 +127,14 @@ fn routes(path: &str, base: &str) -> Answer {
             "text/html",
             "<html><head><title>Just a moment...</title></head><body>checking</body></html>",
         ),
+        "/slow-edited" => {
+            // The request arrives after fetch has read the entry: the test may now edit it.
+            SLOW_EDITED_ASKED.store(true, std::sync::atomic::Ordering::SeqCst);
+            Answer {
+                delay: Duration::from_secs(2),
+                ..answer(200, "text/plain", "late")
+            }
+        }
         "/slow" => Answer {
             delay: Duration::from_secs(3),
             ..answer(200, "text/plain", "late")
@@ -517,7 +528,7 @@ fn check_online_reports_liveness_and_writes_nothing() {
 fn an_entry_edited_while_its_page_is_fetched_keeps_the_edit() {
     use dossier::fetch::source::{fetch_source, Options, SourceError};
     let base = serve(routes);
-    let d = dossier_with(&[("late", &format!("{base}/slow"))]);
+    let d = dossier_with(&[("late", &format!("{base}/slow-edited"))]);
     let path = d.path().join("sources/late.yaml");
     let root = d.path().to_path_buf();
     let opts = Options {
@@ -528,8 +539,12 @@ fn an_entry_edited_while_its_page_is_fetched_keeps_the_edit() {
         ..Options::default()
     };
     let fetching = std::thread::spawn(move || fetch_source(&root, "late", &opts));
-    // The server answers after three seconds; the editor saves a change meanwhile.
-    std::thread::sleep(Duration::from_millis(500));
+    // The server answers two seconds after the request; the editor saves a change meanwhile.
+    let asked = std::time::Instant::now();
+    while !SLOW_EDITED_ASKED.load(std::sync::atomic::Ordering::SeqCst) {
+        assert!(asked.elapsed() < Duration::from_secs(60), "no request came");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     let edited = std::fs::read_to_string(&path)
         .unwrap()
         .replace("checked by the desk", "publisher confirmed by phone");
@@ -596,4 +611,55 @@ fn add_fetches_an_article_page_as_readable_text_and_extracts_it() {
             .count(),
         1
     );
+}
+
+#[test]
+fn fetch_never_replaces_a_file_it_did_not_write_or_an_entry_with_comments() {
+    let base = serve(routes);
+    let d = dossier_with(&[("saved", &format!("{base}/text"))]);
+    // An editor saved the source's text by hand where fetch would put its snapshot.
+    let by_hand = d.path().join("sources/snapshots/saved.txt");
+    std::fs::create_dir_all(by_hand.parent().unwrap()).unwrap();
+    std::fs::write(&by_hand, "Transcribed from the print edition.\n").unwrap();
+    let out = dossier_cmd(d.path())
+        .args(["fetch", "saved"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&by_hand).unwrap(),
+        "Transcribed from the print edition.\n"
+    );
+    let e = entry(d.path(), "saved");
+    assert_eq!(e.snapshot, None);
+    assert_eq!(e.last_fetch.unwrap().outcome, "refused");
+    // Asked to, it replaces the file.
+    let out = dossier_cmd(d.path())
+        .args(["fetch", "--force", "saved"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&by_hand).unwrap(),
+        "Plain words, kept as they are.\n"
+    );
+
+    // A comment at the end of a line is a comment too: the entry is left as written.
+    let path = d.path().join("sources/saved.yaml");
+    let commented = std::fs::read_to_string(&path).unwrap().replace(
+        "type: web",
+        "type: web   # the desk: check the print edition",
+    );
+    std::fs::write(&path, &commented).unwrap();
+    let out = dossier_cmd(d.path())
+        .args(["fetch", "saved"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("comments"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), commented);
 }

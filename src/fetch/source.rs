@@ -173,9 +173,11 @@ fn read_entry(
     path: &Path,
     rel: &str,
 ) -> Result<(String, SourceEntry, Option<String>), SourceError> {
-    let text = std::fs::read_to_string(path).map_err(|e| SourceError::Read {
-        path: rel.to_string(),
-        reason: e.to_string(),
+    let text = crate::store::fs::read_text_limited(path, yaml::MAX_YAML_BYTES).map_err(|e| {
+        SourceError::Read {
+            path: rel.to_string(),
+            reason: e.to_string(),
+        }
     })?;
     let entry: SourceEntry = yaml::from_str(&text).map_err(|error| SourceError::Invalid {
         path: rel.to_string(),
@@ -186,16 +188,49 @@ fn read_entry(
         .next()
         .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
         .map(str::to_string);
-    let has_comments = text
-        .lines()
-        .skip(usize::from(modeline.is_some()))
-        .any(|l| l.trim_start().starts_with('#'));
-    if has_comments {
+    let body = match &modeline {
+        Some(_) => text.split_once('\n').map_or("", |(_, rest)| rest),
+        None => &text,
+    };
+    if has_comment(body) {
         return Err(SourceError::Comments {
             path: rel.to_string(),
         });
     }
     Ok((text, entry, modeline))
+}
+
+/// Does the YAML text hold a comment anywhere: a `#` at the start of a line or after white
+/// space, outside quotes (`url: https://x.org/a#b` and `title: "No. #1"` hold none)? It errs on
+/// the side of finding one (a `#` inside a block scalar counts), as rewriting the entry would
+/// lose a comment.
+fn has_comment(yaml: &str) -> bool {
+    let (mut single, mut double, mut escaped) = (false, false, false);
+    let mut prev = '\n';
+    for c in yaml.chars() {
+        if double {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                double = false;
+            }
+        } else if single {
+            if c == '\'' {
+                single = false;
+            }
+        } else {
+            match c {
+                '#' if prev.is_whitespace() => return true,
+                '"' => double = true,
+                '\'' if !prev.is_alphanumeric() => single = true,
+                _ => {}
+            }
+        }
+        prev = c;
+    }
+    false
 }
 
 /// What asking the Internet Archive gave: its copy's URL and the fetched copy, or why not.
@@ -286,9 +321,12 @@ fn keep(
     };
     if let Some(existing) = &entry.snapshot {
         let ours = existing.sha256().is_some_and(|h| {
-            std::fs::read(root.join(existing.path()))
-                .map(|b| sha256_hex(&b).eq_ignore_ascii_case(h.trim()))
-                .unwrap_or(true)
+            crate::store::fs::read_limited(
+                &root.join(existing.path()),
+                crate::evidence::snapshot::MAX_SNAPSHOT_BYTES,
+            )
+            .map(|b| sha256_hex(&b).eq_ignore_ascii_case(h.trim()))
+            .unwrap_or(true)
         });
         if !ours && !opts.force {
             return Ok(Err(format!(
@@ -298,6 +336,23 @@ fn keep(
         }
     }
     let rel = format!("sources/snapshots/{id}.{ext}");
+    // The file fetch would write may be one an editor saved there, or another entry's
+    // snapshot: replace it only when it is this entry's own snapshot, taken by fetch.
+    let own = entry.snapshot.as_ref().is_some_and(|s| {
+        s.path() == rel
+            && s.sha256().is_some_and(|h| {
+                crate::store::fs::read_limited(
+                    &root.join(&rel),
+                    crate::evidence::snapshot::MAX_SNAPSHOT_BYTES,
+                )
+                .is_ok_and(|b| sha256_hex(&b).eq_ignore_ascii_case(h.trim()))
+            })
+    });
+    if root.join(&rel).exists() && !own && !opts.force {
+        return Ok(Err(format!(
+            "{rel} already exists and is not a snapshot fetch took for this entry; kept it (use --force to replace it)"
+        )));
+    }
     let bytes = text.into_bytes();
     fs::write_atomic(&root.join(&rel), &bytes).map_err(|e| SourceError::Write {
         path: rel.clone(),
@@ -319,4 +374,31 @@ fn keep(
 /// Is this URL one `fetch` would try?
 pub fn fetchable(entry: &SourceEntry) -> bool {
     entry.url.as_ref().is_some_and(|u| is_http(u.value()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_found_wherever_yaml_allows_them() {
+        for yes in [
+            "# a note\ntitle: x\n",
+            "title: x  # check this\n",
+            "url: https://x.org/page   # old: https://y.org\n",
+            "notes:\n  - a\n  # the desk\n",
+            "title: It's #1\n",
+        ] {
+            assert!(has_comment(yes), "{yes:?}");
+        }
+        for no in [
+            "title: x\n",
+            "url: https://x.org/a#section\n",
+            "title: \"No. #1 \\\" # still quoted\"\n",
+            "title: 'Issue #4'\n",
+            "title: It's in '# quotes'\n",
+        ] {
+            assert!(!has_comment(no), "{no:?}");
+        }
+    }
 }
