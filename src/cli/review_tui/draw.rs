@@ -50,11 +50,18 @@ impl Screen {
     }
 }
 
+/// A piece of a line. Control characters (a line feed in a claim, an escape sequence in a
+/// note) become spaces: text from articles and YAML must never move the cursor or change the
+/// terminal's state.
 fn span(text: impl Into<String>, style: Style) -> Span {
-    Span {
-        text: text.into(),
-        style,
+    let mut text = text.into();
+    if text.contains(char::is_control) {
+        text = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
     }
+    Span { text, style }
 }
 
 fn plain(text: impl Into<String>) -> Line {
@@ -645,6 +652,19 @@ mod tests {
                 "politico-2024-trump-and-nato".into(),
             ],
         })
+    }
+
+    #[test]
+    fn control_characters_from_the_dossier_never_reach_the_terminal() {
+        let mut card = lavrov();
+        card.notes = vec!["one\ntwo \u{1b}[41mRED\u{7}".into()];
+        card.findings[0].message = "tab\there\r".into();
+        let screen = render(&app(vec![card]), 80, 24, true);
+        let text = screen.text().join("\n");
+        assert!(text.contains("one two  [41mRED"), "{text}");
+        for l in screen.text() {
+            assert!(!l.contains(char::is_control), "{l:?}");
+        }
     }
 
     fn fits(s: &Screen, w: usize, h: usize) {
