@@ -133,6 +133,11 @@ fn paint(out: &mut impl Write, screen: &Screen, width: u16, colour: bool) -> std
 
 /// Set when the process is asked to end (SIGTERM, SIGHUP): the loop then leaves normally, so
 /// the terminal is restored rather than left in raw mode.
+///
+/// When the terminal itself is gone (the window closed, the SSH connection dropped), the
+/// terminal library can spin reading an input that has ended and never return to the loop;
+/// a watchdog then restores what it can and ends the process a moment later. Every decision
+/// is already saved by then (atomically, so a write it interrupts leaves the old file).
 fn ending_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
     let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     #[cfg(unix)]
@@ -141,6 +146,16 @@ fn ending_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
         // the terminal's mode.
         let _ = signal_hook::flag::register(sig, std::sync::Arc::clone(&flag));
     }
+    let watched = std::sync::Arc::clone(&flag);
+    std::thread::spawn(move || {
+        while !watched.load(std::sync::atomic::Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        // The loop notices the flag within 200 ms and ends the process itself.
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        restore();
+        std::process::exit(2);
+    });
     flag
 }
 
