@@ -210,18 +210,9 @@ pub struct Written {
 }
 
 /// Write the plan: claim files atomically when changed, source stubs only where none exists.
-/// Nothing is written unless every claim file that would be replaced is one extract wrote.
+/// A claim file that does not parse never gets this far: [`plan`] refuses it
+/// ([`StoreError::Unrecognised`]) before anything is written.
 pub fn write(plan: &[Planned]) -> Result<Written, StoreError> {
-    for p in plan.iter().filter(|p| p.kind == PlannedKind::ClaimFile) {
-        if let Ok(existing) = std::fs::read_to_string(&p.path) {
-            if let Err(e) = yaml::from_str::<ClaimFile>(&existing) {
-                return Err(StoreError::Unrecognised {
-                    path: p.path.clone(),
-                    message: e.message,
-                });
-            }
-        }
-    }
     let mut w = Written::default();
     for p in plan {
         let werr = |e: std::io::Error| StoreError::Write {
