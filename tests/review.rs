@@ -602,3 +602,16 @@ fn a_broken_dossier_toml_stops_the_review_queue_at_its_line() {
     // The diagnostic shows the file at the offending line, as `check` does.
     assert!(err.contains("dossier.toml:3:"), "{err}");
 }
+
+#[test]
+fn a_source_entry_saved_as_yml_is_reviewed_in_its_own_file() {
+    let d = dossier();
+    let yaml = d.path().join(format!("sources/{WEEKLY}.yaml"));
+    let yml = d.path().join(format!("sources/{WEEKLY}.yml"));
+    std::fs::rename(&yaml, &yml).unwrap();
+    let (code, _, err) = run(d.path(), &["review", WEEKLY, "--verdict", "verified"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!yaml.exists(), "no second entry was made");
+    let entry: SourceEntry = yaml::from_str(&std::fs::read_to_string(&yml).unwrap()).unwrap();
+    assert_eq!(entry.review.unwrap().verdict.as_str(), "verified");
+}

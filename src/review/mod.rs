@@ -10,7 +10,7 @@ mod suggest;
 pub use suggest::suggest;
 
 use crate::check::{check, Config};
-use crate::model::review::{text_fingerprint, LinkAction, LinkDecision, Review, Verdict};
+use crate::model::review::{text_fingerprint, LinkAction, LinkDecision, Review};
 use crate::model::{ClaimFile, SourceEntry};
 use crate::report::audit::{self, Filter, WorkItem};
 use crate::store::dossier::{Dossier, DossierError};
@@ -304,22 +304,26 @@ impl Desk {
         Snapshot { loaded, result }
     }
 
-    /// Find a claim by `ID` (unique across the dossier) or `ARTICLE/ID`.
-    pub fn resolve_claim(&self, given: &str) -> Result<ClaimRef, ReviewError> {
+    /// The claims `given` (`ID` or `ARTICLE/ID`) names, parsing only the claim files whose
+    /// text mentions the id.
+    fn claim_hits(&self, given: &str) -> Vec<ClaimRef> {
         let (article, id) = match given.rsplit_once('/') {
             Some((a, i)) => (Some(a.trim_end_matches(".yaml")), i),
             None => (None, given),
         };
-        // Parse only the claim files that can hold the id: those whose text mentions it.
-        let candidates = self.claims_where(|slug, text| {
+        self.claims_where(|slug, text| {
             article.is_none_or(|a| a == slug) && !id.is_empty() && text.contains(id)
-        });
-        let hits: Vec<&ClaimRef> = candidates
-            .iter()
-            .filter(|c| c.id == id && article.is_none_or(|a| a == c.article))
-            .collect();
+        })
+        .into_iter()
+        .filter(|c| c.id == id && article.is_none_or(|a| a == c.article))
+        .collect()
+    }
+
+    /// Find a claim by `ID` (unique across the dossier) or `ARTICLE/ID`.
+    pub fn resolve_claim(&self, given: &str) -> Result<ClaimRef, ReviewError> {
+        let hits = self.claim_hits(given);
         match hits.as_slice() {
-            [one] => Ok((*one).clone()),
+            [one] => Ok(one.clone()),
             [] => Err(ReviewError::UnknownClaim {
                 given: given.to_string(),
                 suggestions: suggest(
@@ -350,13 +354,14 @@ impl Desk {
 
     /// A claim (`ID` or `ARTICLE/ID`) or, failing that, a source entry id.
     pub fn resolve_target(&self, given: &str) -> Result<Target, ReviewError> {
-        match self.resolve_claim(given) {
-            Ok(c) => return Ok(Target::Claim(c)),
-            Err(e @ ReviewError::AmbiguousClaim { .. }) => return Err(e),
-            Err(_) => {}
+        // Suggestions (which parse every claim file) only for a name that matches nothing.
+        if !self.claim_hits(given).is_empty() {
+            return self.resolve_claim(given).map(Target::Claim);
         }
-        if let Ok(id) = self.resolve_source(given) {
-            return Ok(Target::Source { id });
+        if self.source_ids().iter().any(|s| s == given) {
+            return Ok(Target::Source {
+                id: given.to_string(),
+            });
         }
         let claims = self.all_claims();
         let candidates = claims
@@ -545,7 +550,11 @@ impl Desk {
         id: &str,
         change: impl FnOnce(&mut SourceEntry) -> Result<T, ReviewError>,
     ) -> Result<T, ReviewError> {
-        let path = self.dossier.source_path(id);
+        // The entry's own file: `sources/<id>.yaml`, or `.yml` when that is how it was saved.
+        let path = load::yaml_files(&self.dossier.root.join("sources"))
+            .into_iter()
+            .find(|p| slug_of(p) == id)
+            .unwrap_or_else(|| self.dossier.source_path(id));
         let schema = crate::schema::modeline(crate::schema::SOURCE);
         self.modify(&path, &schema, change)
     }
@@ -606,19 +615,13 @@ fn find_claim<'a>(
     file: &'a mut ClaimFile,
     c: &ClaimRef,
 ) -> Result<&'a mut crate::model::Claim, ReviewError> {
-    let suggestions = suggest(&c.id, file.claims.iter().map(|x| x.id.clone()));
-    file.claims
-        .iter_mut()
-        .find(|x| x.id == c.id)
-        .ok_or(ReviewError::UnknownClaim {
+    match file.claims.iter().position(|x| x.id == c.id) {
+        Some(k) => Ok(&mut file.claims[k]),
+        None => Err(ReviewError::UnknownClaim {
             given: c.to_string(),
-            suggestions,
-        })
-}
-
-/// A verdict from its name, for callers parsing user input.
-pub fn parse_verdict(name: &str) -> Option<Verdict> {
-    Verdict::from_name(name.trim())
+            suggestions: suggest(&c.id, file.claims.iter().map(|x| x.id.clone())),
+        }),
+    }
 }
 
 /// The review queue of a dossier already loaded, checked and audited (see [`Desk::queue`]).
