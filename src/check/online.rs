@@ -24,26 +24,8 @@ pub fn online(dossier: &LoadedDossier, config: &Config, policy: &Policy) -> Vec<
             is_http(url).then_some((s, url))
         })
         .collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: std::sync::Mutex<Vec<(usize, Liveness)>> = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..PARALLEL.min(targets.len()) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((_, url)) = targets.get(i) else {
-                    break;
-                };
-                let liveness = classify(&get(url, policy));
-                if let Ok(mut r) = results.lock() {
-                    r.push((i, liveness));
-                }
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap_or_default();
-    results.sort_by_key(|(i, _)| *i);
-    for (i, liveness) in results {
-        let (s, url) = targets[i];
+    let results = crate::par::map(&targets, PARALLEL, |(_, url)| classify(&get(url, policy)));
+    for (&(s, url), liveness) in targets.iter().zip(results) {
         let at = At {
             file: &s.file,
             pos: key_pos(Some(&s.keys), &["url"]),
