@@ -231,12 +231,13 @@ pub fn year_in_url(url: &str) -> Option<i32> {
     let path = path.split_once('/').map_or("", |x| x.1);
     let bytes = path.as_bytes();
     for i in 0..bytes.len().saturating_sub(3) {
-        let window = &path[i..i + 4];
+        let window = &bytes[i..i + 4];
         let before_ok = i == 0 || matches!(bytes[i - 1], b'/' | b'-' | b'_');
         let after = bytes.get(i + 4).copied();
         let after_ok = matches!(after, Some(b'/' | b'-' | b'_'));
-        if before_ok && after_ok && window.bytes().all(|b| b.is_ascii_digit()) {
-            let year: i32 = window.parse().ok()?;
+        if before_ok && after_ok && window.iter().all(u8::is_ascii_digit) {
+            // Four ASCII digits: the bytes are a valid `str` boundary on both sides.
+            let year: i32 = path.get(i..i + 4)?.parse().ok()?;
             // A year is followed by a month (two digits) to count as a date in the path.
             let month = path.get(i + 5..i + 7).and_then(|m| m.parse::<u32>().ok());
             if (1990..=2100).contains(&year) && month.is_some_and(|m| (1..=12).contains(&m)) {
@@ -296,5 +297,8 @@ mod tests {
             year_in_url("https://f.gov/documents/2025/09/10/2025-17508/x"),
             Some(2025)
         );
+        // Multi-byte letters in the path are stepped over, never sliced through.
+        assert_eq!(year_in_url("https://en.wikipedia.org/wiki/Wolfgang_Schäuble"), None);
+        assert_eq!(year_in_url("https://é.org/ä/2024/05/x"), Some(2024));
     }
 }
