@@ -118,7 +118,12 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
                 Some(Furniture::Metadata)
             } else if r.byline.is_match(t) && super::metadata::parse_byline(t).is_some() {
                 Some(Furniture::Byline)
-            } else if super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len()) {
+            } else if super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len())
+                || (words <= 14
+                    && !t.ends_with('.')
+                    && super::metadata::labelled_date(t)
+                    && super::metadata::find_date(t).is_some())
+            {
                 Some(Furniture::Dateline)
             } else if b.kind != BlockKind::Heading
                 && t.lines().count() > 1
@@ -449,6 +454,15 @@ mod tests {
         let got = furniture(
             "The ferry line closes\n\nTomas Brink is a reporter for the Portside Gazette.\n\nHe said the line closed.\n\nIt reopens in May.\n\nTolls will rise.\n\nThe council agreed.\n",
         );
+        assert_eq!(got[1].1, None);
+    }
+
+    #[test]
+    fn labelled_date_lines_are_datelines_but_sentences_are_not() {
+        let got = furniture(
+            "Updated 9:40 a.m. ET, March 3, 2024\n\nReleased on March 3, 2024, the ferry report found that tolls doubled.\n",
+        );
+        assert_eq!(got[0].1, Some(Furniture::Dateline));
         assert_eq!(got[1].1, None);
     }
 }

@@ -71,7 +71,7 @@ fn date_re() -> &'static Regex {
             (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?
             (?:
               (?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})
-            | (?P<day2>\d{1,2})\s+(?P<mon2>[A-Z][a-z]{2,8}\.?)\s+(?P<year2>(?:19|20)\d{2})
+            | (?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>[A-Z][a-z]{2,8}\.?)\s+(?P<year2>(?:19|20)\d{2})
             | (?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})
             | (?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>(?:19|20)\d{2})
             )",
@@ -535,7 +535,7 @@ fn join_names(names: &[String]) -> String {
 }
 
 /// Does a date line say when the article was published or last updated?
-fn labelled_date(t: &str) -> bool {
+pub fn labelled_date(t: &str) -> bool {
     let l = t.trim_start().to_lowercase();
     [
         "published",
@@ -645,18 +645,32 @@ pub fn extract(
         title_block = Some(b.start);
         meta.title.get_or_insert_with(|| orig(body(b)));
     }
-    for (b, f) in blocks.iter().zip(furniture).take(8) {
-        if meta.title.is_some() {
-            break;
-        }
-        if f.is_some() {
-            continue;
-        }
+    let heading_like = |b: &Block| {
         let t = body(b);
         let ends_sentence = t.ends_with('.') || t.ends_with(':');
-        if b.kind == BlockKind::Heading || (!ends_sentence && t.split_whitespace().count() <= 30) {
+        b.kind == BlockKind::Heading || (!ends_sentence && t.split_whitespace().count() <= 30)
+    };
+    let mut masthead = None;
+    if meta.title.is_none() {
+        let candidates: Vec<&Block> = blocks
+            .iter()
+            .zip(furniture)
+            .take(8)
+            .filter(|(b, f)| f.is_none() && heading_like(b))
+            .map(|(b, _)| b)
+            .collect();
+        // A masthead (`The Midvale Courier`) above the headline names the outlet, not the
+        // article.
+        let skip = match candidates.as_slice() {
+            [first, second, ..] if is_masthead(body(first)) && second.para <= first.para + 3 => {
+                masthead = Some(body(first));
+                1
+            }
+            _ => 0,
+        };
+        if let Some(b) = candidates.get(skip) {
             title_block = Some(b.start);
-            meta.title.get_or_insert_with(|| orig(t));
+            meta.title = Some(orig(body(b)));
         }
     }
     // Date: the first date line near the top.
@@ -753,9 +767,19 @@ pub fn extract(
         meta.outlet = notices()
             .find_map(republished_from)
             .or_else(|| notices().find_map(copyright_holder))
+            .or(masthead)
             .map(&orig);
     }
     meta
+}
+
+/// A newspaper's name set above the headline: `The Midvale Courier`, `The Daily Planet`.
+fn is_masthead(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words[0] == "The"
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && lower_words(t).any(|w| OUTLET_WORDS.contains(&w.as_str()))
 }
 
 /// An `Author:` value: a catalogue-style inverted name with initials (`Doe, Jane Q.`) is put in
@@ -943,5 +967,27 @@ mod tests {
             "Ferry fares to\u{a0}rise in spring\n\nThe ferry company said fares would rise.\n",
         );
         assert_eq!(m.title.as_deref(), Some("Ferry fares to rise in spring"));
+    }
+
+    #[test]
+    fn a_masthead_above_the_headline_is_the_outlet() {
+        let m = meta(
+            "The Midvale Courier\n\nFerry fares to rise in spring\n\nBy Jane Doe\n\nUpdated 9:40 a.m. ET, March 3rd, 2024\n\nThe ferry company said on Monday that fares would rise by 12 percent in April.\n",
+        );
+        assert_eq!(m.title.as_deref(), Some("Ferry fares to rise in spring"));
+        assert_eq!(m.outlet.as_deref(), Some("The Midvale Courier"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-03"));
+        // A headline that happens to contain "News" is still the headline.
+        let m = meta(
+            "The News Nobody Read\n\nThe ferry company said on Monday that fares would rise by 12 percent in April.\n",
+        );
+        assert_eq!(m.title.as_deref(), Some("The News Nobody Read"));
+        assert_eq!(m.outlet, None);
+    }
+
+    #[test]
+    fn ordinal_day_first_dates() {
+        assert_eq!(parse_date("3rd March 2024").unwrap().0, "2024-03-03");
+        assert_eq!(parse_date("the 21st of June 2023").unwrap().0, "2023-06-21");
     }
 }
