@@ -21,6 +21,7 @@ pub mod check;
 pub mod evidence;
 pub mod extract;
 pub mod fetch;
+pub mod fsutil;
 pub mod link;
 pub mod model;
 pub mod par;

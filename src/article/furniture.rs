@@ -1,5 +1,9 @@
-//! Recognising scraped page furniture: navigation, teasers, placeholders, comment forms,
-//! cookie notices, author bio boxes and disclaimers. Furniture yields no claims.
+//! Recognising scraped page furniture: navigation (menus, breadcrumbs, search boxes and filter
+//! panels, archive headers, share buttons, login, subscription and newsletter prompts), teasers,
+//! placeholders, comment forms, cookie notices, section labels, bylines and author credit lines,
+//! author bio boxes, disclaimers, disclosure statements and republication notices. Furniture
+//! yields no claims, and article metadata is never read from navigation furniture
+//! ([`super::metadata`]).
 //!
 //! The rules are deliberately conservative: a block is furniture only when its own wording says
 //! so (or it sits in a teaser section introduced by a "Related stories"-style heading and looks
@@ -41,6 +45,13 @@ struct Rules {
     bio_start: Regex,
     metadata_line: Regex,
     metadata_key: Regex,
+    search_widget: Regex,
+    archive_header: Regex,
+    page_nav: Regex,
+    account: Regex,
+    kicker: Regex,
+    disclosure: Regex,
+    republished: Regex,
 }
 
 fn rules() -> &'static Rules {
@@ -56,10 +67,24 @@ fn rules() -> &'static Rules {
             privacy: re(r"(?i)^(?:privacy (?:overview|policy|settings|preferences)|cookie (?:policy|settings)|manage consent|accept all|reject all)$"),
             label: re(r"(?i)^(?:date|publication|published|updated|posted|tags?|categories|category|share(?: this)?|filed under|posted in|photo|image|credit|caption|author|by|print|email)\s*:?$"),
             disclaimer: re(r"(?i)^(?:disclaimer|disclosure|copyright|©|all rights reserved)\b"),
-            byline: re(r"^(?:By|BY|Written by|Words by)\s+\p{Lu}[^.!?]{0,80}$"),
+            byline: re(r"^(?:By|BY|Written by|Words by|Posted by|Reported by|Story by|Text by)\s+\p{Lu}[^!?]{0,160}$"),
             bio_start: re(r"(?i)^about the author\b"),
 metadata_line: re(r"^[\p{Lu}][\w ()./-]{1,30}:\s+\S"),
             metadata_key: re(r"(?i)^(?:authors?|author\(s\)|by|byline|writer|date|published|updated|publication date|outlet|publisher|publication|source|url):\s+\S"),
+            // Search boxes and the filter panels of search and listing pages.
+            search_widget: re(r"(?i)^(?:(?:advanced|site|new) search|search(?: (?:this|the|our) (?:site|website|archives?)| results?(?: for\b.*)?| again| for:?)?|current filters|active filters|selected filters|filter(?:s| by\b.*| results| your search| options)?|clear(?: all)?(?: filters?| search)?|reset(?: all)?(?: filters?)?|remove (?:all )?filters?|apply(?: filters?)?|refine (?:your )?(?:search|results)\b.*|sort(?:ed)? by\b.*|sort order:?.*|showing (?:results )?\d[\d,]*(?:\s*[-–]\s*\d[\d,]*)?(?: of (?:about )?\d[\d,]*)?(?: (?:results|items|articles|posts|stories))?|(?:about )?\d[\d,]* (?:results?|matches|items found)(?: found)?(?: for\b.*)?|no results(?: found)?|(?:enter|type) (?:your )?(?:search|keywords?|a search term)\b.*|keywords?|date range|content type|results per page|go|submit)\s*[:.!]?$|^.{1,60}\s(?:\(x\)|×|✕|✖)$"),
+            // Headers of archive and listing pages: "Archive for the 'Ferries' Category".
+            archive_header: re(r"(?i)^(?:archives? (?:for|of)\b.*|(?:category|tag|author|monthly|yearly|daily|date) archives?\b.*|archives?\s*[:\-–]\s*.*|posts? (?:tagged|in category|by author|filed under|from)\b.*|browsing (?:the )?(?:category|tag|archives?)\b.*|all (?:posts|stories|articles) (?:in|tagged|by|from)\b.*|you are (?:browsing|viewing)\b.*)$"),
+            // Links between pages and share buttons.
+            page_nav: re(r#"(?i)^(?:back to (?:top|home)|return to top|(?:[«‹←<"“]\s*)?(?:previous|next|prev|older|newer)(?: (?:post|article|story|entry|entries|posts|articles|stories|page))?(?:\s*[»›→>"”])?|page \d+ of \d+|load more|show more|view all|see all|continue reading\b.*|print(?: this)?(?: (?:page|article|story))?|e-?mail(?: this)?(?: (?:page|article|story))?|share(?: this)?(?: (?:article|story|post|page))?(?: (?:on|via) \w+)?|tweet(?: this)?|pin it|copy link|link copied|(?:share|follow)(?: us)?(?: on)?(?:\s*[:|•·]?\s*(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|e-?mail|print|instagram|youtube|tiktok|rss|flipboard|threads|bluesky|mastodon))+|(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|e-?mail|print|instagram|youtube|tiktok|rss|flipboard|threads|bluesky|mastodon)(?:\s*[|•·,]?\s*(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|e-?mail|print|instagram|youtube|tiktok|rss|flipboard|threads|bluesky|mastodon))*)\s*:?$"#),
+            // Account, paywall and newsletter prompts.
+            account: re(r"(?i)^(?:log ?(?:in|out)|sign (?:in|up|out)|register|my account|create (?:an|your|a free) account\b.*|subscribe(?: now| today| here)?|subscribe (?:for|to)\b.*|already (?:a subscriber|a member|have an account|registered)\b.*|become a (?:member|subscriber|supporter)\b.*|(?:support|fund|donate to) (?:our|independent|quality) journalism\b.*|donate(?: now| today)?|sign up (?:for|to)\b.*newsletters?\b.*|get (?:our|the)\b.*newsletters?\b.*|(?:join|subscribe to) (?:our|the)\b.*newsletters?\b.*|you have (?:\d+|one|two|three) free (?:articles?|stories)\b.*|this (?:article|story|content) is (?:only )?(?:for|available to) (?:subscribers|members)\b.*|to continue reading\b.*|enter your e-?mail(?: address)?\b.*|e-?mail address|password|forgot (?:your )?password\??|remember me)\s*[.!:]?$"),
+            // Section labels ("kickers") set above a headline.
+            kicker: re(r"(?i)^(?:opinion|analysis|commentary|editorial|op-ed|guest essay|explainer|exclusive|breaking(?: news)?|perspective|viewpoint|press release|news release|media note|fact check|live updates?)\s*:?$"),
+            // Authors' disclosure statements.
+            disclosure: re(r"(?i)^(?:the authors?|\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){1,3}) (?:does|do) not work for, consult, own shares in\b|(?i)\bdeclares? no (?:competing|conflicts? of) interests?\b|(?i)^(?:the authors? (?:has|have) )?no (?:competing|conflicts? of) interests? (?:to )?(?:declare|disclosed?)"),
+            // Republication notices: "This article is republished from X under a Creative Commons license."
+            republished: re(r"(?i)^(?:this (?:article|story|piece|post|essay|column) (?:is|was|has been) (?:re-?published|originally published|first published|reproduced|reprinted) (?:from|by|in|on|with (?:the )?permission (?:of|from))|(?:originally|first) published (?:in|on|by)|(?:re-?published|reprinted|reproduced) (?:with (?:the )?permission )?(?:from|of|courtesy of))\s+\S"),
         }
     })
 }
@@ -75,8 +100,12 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
             let words = t.split_whitespace().count();
             if r.placeholder.is_match(t) {
                 Some(Furniture::Placeholder)
-            } else if (words <= 8 || t.starts_with("Home")) && r.navigation.is_match(t) {
+            } else if navigation(r, t, words) {
                 Some(Furniture::Navigation)
+            } else if words <= 3 && r.kicker.is_match(t) {
+                Some(Furniture::Label)
+            } else if words <= 80 && (r.disclosure.is_match(t) || r.republished.is_match(t)) {
+                Some(Furniture::Disclaimer)
             } else if r.comment_form.is_match(t) {
                 Some(Furniture::CommentForm)
             } else if r.privacy.is_match(t) || (r.cookie.is_match(t) && words < 150) {
@@ -87,9 +116,14 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
                 Some(Furniture::Disclaimer)
             } else if r.metadata_key.is_match(t) && t.lines().count() == 1 && words <= 12 {
                 Some(Furniture::Metadata)
-            } else if r.byline.is_match(t) && words <= 10 {
+            } else if r.byline.is_match(t) && super::metadata::parse_byline(t).is_some() {
                 Some(Furniture::Byline)
-            } else if super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len()) {
+            } else if super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len())
+                || (words <= 14
+                    && !t.ends_with('.')
+                    && super::metadata::labelled_date(t)
+                    && super::metadata::find_date(t).is_some())
+            {
                 Some(Furniture::Dateline)
             } else if b.kind != BlockKind::Heading
                 && t.lines().count() > 1
@@ -159,6 +193,29 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
         }
     }
 
+    // Author credit lines (`Jane Doe, Professor of History, Midvale University`) under the
+    // headline, before the first paragraph of prose, and in the author box at the end; bio
+    // sentences (`Jane Doe is a reporter for …`) in the last blocks of the page.
+    let prose = |b: &Block| {
+        let t = body(b);
+        b.kind == BlockKind::Paragraph
+            && t.split_whitespace().count() > 25
+            && t.ends_with(['.', '"', '”', '?', '!'])
+    };
+    let first_prose = blocks.iter().position(prose).unwrap_or(blocks.len());
+    let tail_from = last_blocks(&out, 4);
+    for i in 0..blocks.len() {
+        if out[i].is_some() || !(i < first_prose.min(8) || i >= tail_from) {
+            continue;
+        }
+        let t = body(&blocks[i]);
+        if super::metadata::parse_credit(t).is_some() {
+            out[i] = Some(Furniture::Byline);
+        } else if i >= tail_from && super::metadata::bio_name(t).is_some() {
+            out[i] = Some(Furniture::AuthorBio);
+        }
+    }
+
     // Teaser sections: after a "Related stories" heading, titles and truncated snippets.
     let mut i = 0;
     while i < blocks.len() {
@@ -186,6 +243,54 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
         }
     }
     out
+}
+
+/// Menus, breadcrumbs, search boxes and filter panels, archive headers, share buttons and
+/// account or newsletter prompts.
+fn navigation(r: &Rules, t: &str, words: usize) -> bool {
+    ((words <= 8 || t.starts_with("Home")) && r.navigation.is_match(t))
+        || (words <= 10 && (r.search_widget.is_match(t) || r.page_nav.is_match(t) || breadcrumb(t)))
+        || (words <= 14 && !t.ends_with('.') && r.archive_header.is_match(t))
+        || (words <= 24 && r.account.is_match(t))
+}
+
+/// Index of the first of the last `k` blocks that are not furniture.
+fn last_blocks(out: &[Option<Furniture>], k: usize) -> usize {
+    let mut seen = 0;
+    for i in (0..out.len()).rev() {
+        if out[i].is_none() {
+            seen += 1;
+            if seen == k {
+                return i;
+            }
+        }
+    }
+    0
+}
+
+/// A breadcrumb trail or a menu bar: three or more short capitalised items separated by `>`,
+/// `»`, `›`, `/` or `|` (two suffice with an arrow), such as `News > World > Europe`.
+fn breadcrumb(t: &str) -> bool {
+    if t.starts_with("By ") || t.contains(['.', ',', '!', '?', '"', '“', '”']) {
+        return false;
+    }
+    let arrow = t.contains(['>', '»', '›']);
+    if !(arrow || t.contains(" / ") || t.contains(" | ")) {
+        return false;
+    }
+    let items: Vec<&str> = t
+        .split(['>', '»', '›', '|', '/'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    let short = items.iter().all(|i| {
+        let n = i.split_whitespace().count();
+        (1..=4).contains(&n)
+            && i.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    short && (items.len() >= 3 || (arrow && items.len() == 2))
 }
 
 /// A line that is nothing but a personal name: two to four capitalised words.
@@ -274,5 +379,90 @@ mod tests {
             "Homeowners sold 4,000 houses in May.\n\nThe bakery sold cookies to 300 customers.\n",
         );
         assert!(got.iter().all(|g| g.1.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn search_widgets_and_filter_panels_are_navigation() {
+        let got = furniture(
+            "Search\n\nAdvanced Search\n\nCurrent Filters\n\nTopic: Harbours (x)\n\nClear all filters\n\nSort by: Most recent\n\nShowing 1-10 of 240 results\n\nThe ferry company raised fares by 12 percent on Monday.\n",
+        );
+        for g in &got[..7] {
+            assert_eq!(g.1, Some(Furniture::Navigation), "{:?}", g.0);
+        }
+        assert_eq!(got[7].1, None);
+    }
+
+    #[test]
+    fn archive_headers_breadcrumbs_share_bars_and_account_prompts_are_furniture() {
+        for line in [
+            "Archive for the ‘Harbour Politics’ Category",
+            "Category Archives: Ferries",
+            "Posts tagged 'tolls'",
+            "News > Local > Transport",
+            "Home / Opinion / Columns",
+            "News | Sport | Culture | Weather",
+            "Share on Facebook",
+            "Facebook Twitter LinkedIn Email",
+            "Back to top",
+            "« Previous post",
+            "Subscribe to our newsletter",
+            "Already a subscriber? Log in",
+            "Sign up for the Midvale Morning newsletter",
+            "Support independent journalism",
+        ] {
+            let got = furniture(&format!(
+                "{line}\n\nThe ferry company raised fares on Monday.\n"
+            ));
+            assert_eq!(got[0].1, Some(Furniture::Navigation), "{line}");
+            assert_eq!(got[1].1, None, "{line}");
+        }
+        let got = furniture("Opinion\n\nWhy the ferry should stay public\n");
+        assert_eq!(got[0].1, Some(Furniture::Label));
+        assert_eq!(got[1].1, None);
+    }
+
+    #[test]
+    fn prose_that_starts_like_a_widget_is_kept() {
+        let got = furniture(
+            "Search teams found the missing kayak near the pier on Tuesday.\n\nSort of a victory, the harbour master called it.\n\nFilter feeders thrive in the bay, the survey found.\n\nArchives of the port authority show that tolls doubled in 1998.\n\nSigning the lease took three years, she said.\n\nThe regatta runs from Midvale / Portside / Eastwick, the organisers said.\n",
+        );
+        assert!(got.iter().all(|g| g.1.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn notices_disclosures_credit_lines_and_bios() {
+        let got = furniture(
+            "Why the ferry should stay public\n\nMara Quill, Senior Lecturer in Transport Policy, Midvale University\n\nThe harbour authority wants to sell the ferry line to a private operator, and the sale would close two of the five routes that islanders rely on every day of the year.\n\nThe council votes next week.\n\nMara Quill does not work for, consult, own shares in or receive funding from any company or organisation that would benefit from this article.\n\nThis article is republished from The Ferry Review under a Creative Commons license.\n",
+        );
+        let kinds: Vec<_> = got.iter().map(|g| g.1).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                None,
+                Some(Furniture::Byline),
+                None,
+                None,
+                Some(Furniture::Disclaimer),
+                Some(Furniture::Disclaimer)
+            ]
+        );
+        let got = furniture(
+            "The ferry line closes\n\nThe harbour authority closed the line on Monday.\n\nTomas Brink is a reporter for the Portside Gazette who covers the harbour.\n",
+        );
+        assert_eq!(got[2].1, Some(Furniture::AuthorBio));
+        // A sentence in the body about someone's job is not a bio.
+        let got = furniture(
+            "The ferry line closes\n\nTomas Brink is a reporter for the Portside Gazette.\n\nHe said the line closed.\n\nIt reopens in May.\n\nTolls will rise.\n\nThe council agreed.\n",
+        );
+        assert_eq!(got[1].1, None);
+    }
+
+    #[test]
+    fn labelled_date_lines_are_datelines_but_sentences_are_not() {
+        let got = furniture(
+            "Updated 9:40 a.m. ET, March 3, 2024\n\nReleased on March 3, 2024, the ferry report found that tolls doubled.\n",
+        );
+        assert_eq!(got[0].1, Some(Furniture::Dateline));
+        assert_eq!(got[1].1, None);
     }
 }

@@ -78,7 +78,7 @@ impl LoadError {
 
 /// Read `path` and validate it as article text.
 pub fn read_article_text(path: &Path) -> Result<String, LoadError> {
-    use crate::store::fs::{read_limited, ReadError};
+    use crate::fsutil::{read_limited, ReadError};
     let bytes = read_limited(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
         ReadError::Io(e) => LoadError::Io {
             path: path.to_path_buf(),

@@ -71,7 +71,7 @@ fn date_re() -> &'static Regex {
             (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?
             (?:
               (?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})
-            | (?P<day2>\d{1,2})\s+(?P<mon2>[A-Z][a-z]{2,8}\.?)\s+(?P<year2>(?:19|20)\d{2})
+            | (?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>[A-Z][a-z]{2,8}\.?)\s+(?P<year2>(?:19|20)\d{2})
             | (?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})-(?P<id>\d{2})
             | (?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>(?:19|20)\d{2})
             )",
@@ -80,9 +80,8 @@ fn date_re() -> &'static Regex {
     })
 }
 
-/// Find the first full date in `s`: its ISO form and the length of the matched text (counted
-/// from the start of `s`, so callers can tell a date line from a sentence that mentions one).
-pub fn parse_date(s: &str) -> Option<(String, usize)> {
+/// The first full date in `s`: its ISO form and its byte range.
+pub fn find_date(s: &str) -> Option<(String, usize, usize)> {
     // Every format has a four-digit year: skip the regular expression when there is none.
     if !s
         .as_bytes()
@@ -105,20 +104,472 @@ pub fn parse_date(s: &str) -> Option<(String, usize)> {
         };
         if let (Some(y), Some(m), Some(d)) = (y, m, d) {
             if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                let prefix = &s[..whole.start()];
-                let lead = prefix.split_whitespace().count();
-                // Date lines may carry a short lead such as "Updated" or "Published on".
-                if lead <= 3 {
-                    return Some((format!("{y:04}-{m:02}-{d:02}"), whole.end()));
-                }
-                return Some((format!("{y:04}-{m:02}-{d:02}"), whole.len()));
+                return Some((format!("{y:04}-{m:02}-{d:02}"), whole.start(), whole.end()));
             }
         }
     }
     None
 }
 
+/// Find the first full date in `s`: its ISO form and the length of the matched text (counted
+/// from the start of `s`, so callers can tell a date line from a sentence that mentions one).
+pub fn parse_date(s: &str) -> Option<(String, usize)> {
+    let (iso, start, end) = find_date(s)?;
+    // Date lines may carry a short lead such as "Updated" or "Published on".
+    if s[..start].split_whitespace().count() <= 3 {
+        Some((iso, end))
+    } else {
+        Some((iso, end - start))
+    }
+}
+
+/// Words that name a role or an affiliation in a byline or an author's credit line.
+const ROLE_WORDS: &[&str] = &[
+    "professor",
+    "lecturer",
+    "reader",
+    "fellow",
+    "researcher",
+    "research",
+    "director",
+    "secretary",
+    "minister",
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "university",
+    "institute",
+    "college",
+    "school",
+    "centre",
+    "center",
+    "department",
+    "faculty",
+    "president",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "officer",
+    "analyst",
+    "economist",
+    "scientist",
+    "journalist",
+    "member",
+    "governor",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "senator",
+    "representative",
+    "founder",
+    "partner",
+    "student",
+    "candidate",
+    "associate",
+    "assistant",
+    "senior",
+    "head",
+    "dean",
+    "adviser",
+    "advisor",
+    "consultant",
+    "manager",
+    "coordinator",
+    "lawyer",
+    "attorney",
+    "historian",
+    "scholar",
+    "lead",
+    "staff",
+    "bureau",
+    "producer",
+    "author",
+    "teacher",
+    "lab",
+    "laboratory",
+    "programme",
+    "program",
+    "council",
+    "deputy",
+    "envoy",
+    "commissioner",
+    "emeritus",
+    "visiting",
+    "phd",
+    "candidate",
+];
+
+/// Words that mark the name of a publication or a news organisation.
+const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "press",
+    "journal",
+    "herald",
+    "daily",
+    "tribune",
+    "gazette",
+    "guardian",
+    "telegraph",
+    "courier",
+    "review",
+    "magazine",
+    "media",
+    "radio",
+    "tv",
+    "television",
+    "network",
+    "agency",
+    "wire",
+    "chronicle",
+    "observer",
+    "standard",
+    "mail",
+    "express",
+    "independent",
+    "monitor",
+    "record",
+    "register",
+    "examiner",
+    "bulletin",
+    "inquirer",
+    "dispatch",
+    "insider",
+    "weekly",
+    "online",
+    "broadcasting",
+    "service",
+    "reuters",
+    "bloomberg",
+    "afp",
+    "ap",
+    "upi",
+];
+
+fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn has_role_word(s: &str) -> bool {
+    lower_words(s).any(|w| ROLE_WORDS.contains(&w.as_str()))
+}
+
+fn outlet_like(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("The ")
+        || s.contains(".com")
+        || lower_words(s).any(|w| OUTLET_WORDS.contains(&w.as_str()))
+}
+
+/// Lower-case particles inside personal names (`Ludwig van Beethoven`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "bin", "ibn",
+    "al", "la", "le", "ter",
+];
+
+/// A personal name: one to five capitalised words (initials and name particles allowed).
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && s.len() < 60
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            PARTICLES.contains(w)
+                || (w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c)))
+        })
+}
+
+/// A list of personal names: `Jane Doe`, `Jane Doe and John Roe`, `A. Bee & C. Dee`.
+fn is_name_list(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.split(" and ")
+            .flat_map(|p| p.split(" & "))
+            .all(|p| is_name(p.trim()))
+}
+
+/// What a byline gives: the author (a slice of the line), the outlet and the date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline<'a> {
+    pub author: &'a str,
+    pub outlet: Option<&'a str>,
+    pub date: Option<String>,
+}
+
+fn byline_lead() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:By|BY|Written by|Words by|Posted by|Reported by|Story by|Text by)\s+")
+            .expect("static regex")
+    })
+}
+
+/// Read a byline: `By Jane Doe`, `By Jane Doe and John Roe, The Daily Planet`,
+/// `By Jane Doe | Staff Writer | March 3, 2024`, `Posted by Jane Doe on March 3, 2024`,
+/// `By Jane Doe for The Daily Planet`. `None` when the line is a sentence that merely starts
+/// with "By" (`By Tuesday, the council had voted.`).
+pub fn parse_byline(t: &str) -> Option<Byline<'_>> {
+    let lead = byline_lead().find(t)?.end();
+    let rest = &t[lead..];
+    if rest.split_whitespace().count() > 24 {
+        return None;
+    }
+    let (date, before, after) = match find_date(rest) {
+        Some((iso, s, e)) => (Some(iso), &rest[..s], &rest[e..]),
+        None => (None, rest, ""),
+    };
+    // Segments of the line, as slices of `t`.
+    let mut segs: Vec<(&str, bool)> = Vec::new();
+    for part in [before, after] {
+        for seg in part.split([',', '|', '·', '•', '—', '–', ';']) {
+            let mut seg = seg;
+            let mut after_for = false;
+            for cut in [" for ", " on ", " at ", " in "] {
+                if let Some(p) = seg.find(cut) {
+                    if is_name_list(&seg[..p]) || seg[..p].trim().is_empty() {
+                        segs.push((&seg[..p], after_for));
+                        after_for = cut == " for ";
+                        seg = &seg[p + cut.len()..];
+                    }
+                }
+            }
+            segs.push((seg, after_for));
+        }
+    }
+    let mut author: Option<(usize, usize)> = None;
+    let mut authors_open = true;
+    let mut outlet = None;
+    let base = t.as_ptr() as usize;
+    for (i, (seg, after_for)) in segs.iter().enumerate() {
+        let s = seg.trim().trim_end_matches('.').trim();
+        let lower = s.to_lowercase();
+        if s.is_empty()
+            || [
+                "on",
+                "at",
+                "in",
+                "published",
+                "updated",
+                "posted",
+                "last updated",
+            ]
+            .contains(&lower.as_str())
+        {
+            continue;
+        }
+        let at = s.as_ptr() as usize - base;
+        let range = (at, at + s.len());
+        if s.starts_with(char::is_lowercase) {
+            // Lower-case words: a sentence, not a byline.
+            return None;
+        }
+        if i == 0 {
+            if !is_name_list(s) {
+                return None;
+            }
+            author = Some(range);
+        } else if *after_for || (outlet.is_none() && outlet_like(s) && !has_role_word(s)) {
+            if outlet.is_none() {
+                outlet = t.get(range.0..range.1);
+            }
+            authors_open = false;
+        } else if authors_open && is_name_list(s) && !has_role_word(s) && s.contains(' ') {
+            author = author.map(|(a, _)| (a, range.1));
+        } else {
+            // A role ("Staff Writer"), a place or a handle.
+            authors_open = false;
+        }
+    }
+    let (a, b) = author?;
+    let author = t.get(a..b)?;
+    Some(Byline {
+        author,
+        outlet,
+        date,
+    })
+}
+
+fn credit_name() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|da|del|der|di|du|bin|al|la|le)){1,4},\s")
+            .expect("static regex")
+    })
+}
+
+/// An author's credit line: `Jane Doe, Professor of History, Midvale University`, several
+/// joined by `and` or `;`. Returns the names (slices of `t`).
+pub fn parse_credit(t: &str) -> Option<Vec<&str>> {
+    let t0 = t.trim();
+    if t0.split_whitespace().count() > 70
+        || t0.contains(['"', '“', '”', ':', '!', '?'])
+        || (t0.ends_with('.') && t0.rsplit(' ').next().is_none_or(|w| w.len() > 4))
+    {
+        return None;
+    }
+    // Split into people: at ";" and at " and " when a new "Name," follows.
+    let mut people: Vec<&str> = Vec::new();
+    for piece in t0.split(';') {
+        let mut rest = piece.trim();
+        loop {
+            let next = rest
+                .match_indices(" and ")
+                .map(|(p, _)| p)
+                .find(|&p| credit_name().is_match(rest[p + 5..].trim_start()));
+            match next {
+                Some(p) => {
+                    people.push(rest[..p].trim());
+                    rest = rest[p + 5..].trim_start();
+                }
+                None => {
+                    people.push(rest);
+                    break;
+                }
+            }
+        }
+    }
+    let mut names = Vec::new();
+    for p in people {
+        let m = credit_name().find(p)?;
+        let name = p[..m.end()].trim_end().trim_end_matches(',');
+        let role = &p[m.end()..];
+        if !is_name(name) || !has_role_word(role) {
+            return None;
+        }
+        names.push(name);
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+fn bio_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|da|del|der|di|du|bin|al|la|le)){1,4})(?:\s+\([^)]{1,60}\))?,?\s+(?:is|was|has been|serves as)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?(?P<role>professor|lecturer|reader|fellow|researcher|journalist|writer|editor|columnist|correspondent|reporter|author|contributor|director|analyst|economist|scientist|historian|scholar|student|postdoc|teacher)s?\b")
+            .expect("static regex")
+    })
+}
+
+/// The name in an author bio: `Jane Doe is a professor of history at Midvale University.`
+pub fn bio_name(t: &str) -> Option<&str> {
+    if t.split_whitespace().count() > 80 {
+        return None;
+    }
+    let caps = bio_re().captures(t.trim_start())?;
+    let name = caps.name("name")?.as_str();
+    is_name(name).then_some(name)
+}
+
+fn disclosure_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}) does not work for, consult, own shares in")
+            .expect("static regex")
+    })
+}
+
+fn republished_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i:(?:republished|originally published|first published|reproduced|reprinted|appeared)(?: with (?:the )?permission)? (?:from|by|in|on|courtesy of|of))\s+(?P<o>(?:(?i:the)\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+(?:(?:of|the|and|for|on|&)\s+)?\p{Lu}[\p{L}\d&'’.-]*){0,6})")
+            .expect("static regex")
+    })
+}
+
+/// The outlet a republication notice names: `This article is republished from The Ferry
+/// Review under a Creative Commons license.`
+pub fn republished_from(t: &str) -> Option<&str> {
+    let o = republished_re().captures(t)?.name("o")?.as_str();
+    let o = o.trim_end_matches('.');
+    (!o.is_empty()).then_some(o)
+}
+
+fn copyright_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:©|\([cC]\)|(?i:copyright))\s*(?:©|\([cC]\))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?,?\s+)?(?P<o>\p{Lu}[^.|;©]{1,60}?)\s*(?:[.|;]|,?\s+(?i:all rights reserved)|$)")
+            .expect("static regex")
+    })
+}
+
+/// The holder a copyright line names, when it is an organisation: `© 2024 The Ferry Review.
+/// All rights reserved.`
+pub fn copyright_holder(t: &str) -> Option<&str> {
+    let lower = t.to_lowercase();
+    if lower.contains("photo") || lower.contains("image") || lower.contains(" by ") {
+        return None;
+    }
+    let o = copyright_re()
+        .captures(t.trim())?
+        .name("o")?
+        .as_str()
+        .trim();
+    let o = o.trim_end_matches(',').trim();
+    (outlet_like(o) || !is_name(o))
+        .then_some(o)
+        .filter(|o| !o.to_lowercase().starts_with("all rights"))
+}
+
+/// Collapse runs of white space (no-break spaces included) to one space.
+fn tidy(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `A`, `A and B`, `A, B and C`.
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Does a date line say when the article was published or last updated?
+pub fn labelled_date(t: &str) -> bool {
+    let l = t.trim_start().to_lowercase();
+    [
+        "published",
+        "posted",
+        "updated",
+        "last updated",
+        "last update",
+        "last modified",
+        "first published",
+        "originally published",
+        "date:",
+        "released",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+}
+
+/// How many blocks from the top of the page metadata is looked for.
+const HEAD: usize = 15;
+/// How many blocks from the end of the page author boxes and notices are looked for.
+const TAIL: usize = 6;
+
 /// Read the metadata from the article's blocks and their furniture classification.
+///
+/// Each field comes from the article's own text, never from page furniture such as search
+/// widgets, filter panels, archive headers or navigation (those blocks are classified as
+/// furniture first and skipped here):
+///
+/// | field | where, in order of preference |
+/// |---|---|
+/// | title | a `Title:` line; a Markdown `#` heading near the top; the first heading-like block that is not furniture |
+/// | author | an `Author:` line; a byline (`By Jane Doe, The Daily Planet`, `Posted by …`); a credit line (`Jane Doe, Professor of History, Midvale University`); a bio box (`Jane Doe is a professor of …`); a disclosure statement naming the author |
+/// | date | a `Date:` line; a date line near the top (`Updated March 3, 2024`); a date in a byline; a `Published:`/`Last updated:` line anywhere; a date ending the headline |
+/// | outlet | an `Outlet:`/`Publisher:`/`Source:` line; a byline's outlet (`By Jane Doe, The Daily Planet`); a republication notice (`This article is republished from X`); a copyright line (`© 2024 X`) |
 pub fn extract(
     norm: &Normalized,
     original: &str,
@@ -126,19 +577,28 @@ pub fn extract(
     furniture: &[Option<Furniture>],
 ) -> Metadata {
     let text = norm.text();
-    // Values are slices of the analysis text; record them as the article writes them.
+    // Values are slices of the analysis text; record them as the article writes them, with
+    // white space tidied.
     let orig = |s: &str| -> String {
         let base = text.as_ptr() as usize;
         let at = (s.as_ptr() as usize).wrapping_sub(base);
-        if at <= text.len() && at + s.len() <= text.len() {
+        let raw = if at <= text.len() && at + s.len() <= text.len() {
             let (a, b) = (norm.orig_start(at), norm.orig_end(at + s.len()));
-            original.get(a..b.max(a)).unwrap_or(s).to_string()
+            original.get(a..b.max(a)).unwrap_or(s)
         } else {
-            s.to_string()
-        }
+            s
+        };
+        // Markdown syntax around a value (`**`, `[...](...)`) is not part of it.
+        let raw = if raw.contains(['[', '*', '_']) && !s.contains(['[', '*', '_']) {
+            s
+        } else {
+            raw
+        };
+        tidy(raw)
     };
     let mut meta = Metadata::default();
     let body = |b: &Block| text[b.body..b.end].trim();
+    let n = blocks.len();
     // Key: value metadata lines (Markdown front matter rendered as bold labels, PDF headers).
     for (b, f) in blocks.iter().zip(furniture).take(12) {
         if *f != Some(Furniture::Metadata) {
@@ -153,7 +613,8 @@ pub fn extract(
                 continue;
             }
             if key.starts_with("author") || key == "by" || key == "writer" {
-                meta.author.get_or_insert_with(|| orig(value));
+                meta.author
+                    .get_or_insert_with(|| author_value(value, &orig));
             } else if key.contains("date") || key == "published" || key == "updated" {
                 if let Some((iso, _)) = parse_date(value) {
                     meta.date.get_or_insert(iso);
@@ -170,20 +631,50 @@ pub fn extract(
             }
         }
     }
-    // Title: the first heading-like block near the top that is not furniture.
-    for (b, f) in blocks.iter().zip(furniture).take(8) {
-        if f.is_some() {
-            continue;
-        }
+    // Title: a Markdown `#` heading near the top, else the first heading-like block near the
+    // top that is not furniture.
+    let top_heading = blocks.iter().zip(furniture).take(12).find(|(b, f)| {
+        f.is_none()
+            && b.kind == BlockKind::Heading
+            && original
+                .get(norm.orig_start(b.start)..)
+                .is_some_and(|o| o.starts_with("# "))
+    });
+    let mut title_block = None;
+    if let Some((b, _)) = top_heading {
+        title_block = Some(b.start);
+        meta.title.get_or_insert_with(|| orig(body(b)));
+    }
+    let heading_like = |b: &Block| {
         let t = body(b);
         let ends_sentence = t.ends_with('.') || t.ends_with(':');
-        if b.kind == BlockKind::Heading || (!ends_sentence && t.split_whitespace().count() <= 30) {
-            meta.title.get_or_insert_with(|| orig(t));
-            break;
+        b.kind == BlockKind::Heading || (!ends_sentence && t.split_whitespace().count() <= 30)
+    };
+    let mut masthead = None;
+    if meta.title.is_none() {
+        let candidates: Vec<&Block> = blocks
+            .iter()
+            .zip(furniture)
+            .take(8)
+            .filter(|(b, f)| f.is_none() && heading_like(b))
+            .map(|(b, _)| b)
+            .collect();
+        // A masthead (`The Midvale Courier`) above the headline names the outlet, not the
+        // article.
+        let skip = match candidates.as_slice() {
+            [first, second, ..] if is_masthead(body(first)) && second.para <= first.para + 3 => {
+                masthead = Some(body(first));
+                1
+            }
+            _ => 0,
+        };
+        if let Some(b) = candidates.get(skip) {
+            title_block = Some(b.start);
+            meta.title = Some(orig(body(b)));
         }
     }
     // Date: the first date line near the top.
-    for (b, f) in blocks.iter().zip(furniture).take(15) {
+    for (b, f) in blocks.iter().zip(furniture).take(HEAD) {
         if *f == Some(Furniture::Dateline) || b.kind == BlockKind::Line {
             if let Some((iso, len)) = parse_date(body(b)) {
                 if *f == Some(Furniture::Dateline) || len * 2 >= body(b).len() {
@@ -193,20 +684,37 @@ pub fn extract(
             }
         }
     }
-    // Author: a byline, a bio box's name line, or the line after an "Author" heading.
+    // Author (and outlet, date): bylines, credit lines, bio boxes, "Author" headings.
+    let mut disclosed = None;
     for (i, (b, f)) in blocks.iter().zip(furniture).enumerate() {
         let t = body(b);
         match f {
             Some(Furniture::Byline) => {
-                let name = t.split_once(char::is_whitespace).map_or("", |x| x.1);
-                let name = name.trim_start_matches("by ").trim();
-                let name = name.split(['|', ',']).next().unwrap_or(name).trim();
-                if !name.is_empty() {
-                    meta.author.get_or_insert_with(|| orig(name));
+                if let Some(by) = parse_byline(t) {
+                    meta.author.get_or_insert_with(|| orig(by.author));
+                    if let Some(o) = by.outlet {
+                        meta.outlet.get_or_insert_with(|| orig(o));
+                    }
+                    if let (Some(d), true) = (by.date, i < HEAD) {
+                        meta.date.get_or_insert(d);
+                    }
+                } else if let Some(names) = parse_credit(t) {
+                    let names: Vec<String> = names.into_iter().map(&orig).collect();
+                    meta.author.get_or_insert_with(|| join_names(&names));
                 }
             }
             Some(Furniture::AuthorBio) if super::furniture::is_name_line(t) => {
                 meta.author.get_or_insert_with(|| orig(t));
+            }
+            Some(Furniture::AuthorBio) => {
+                if let Some(name) = bio_name(t) {
+                    meta.author.get_or_insert_with(|| orig(name));
+                }
+            }
+            Some(Furniture::Disclaimer) => {
+                if let Some(c) = disclosure_re().captures(t) {
+                    disclosed = disclosed.or(c.name("name").map(|m| m.as_str()));
+                }
             }
             None if b.kind == BlockKind::Heading
                 && t.to_lowercase().starts_with("author")
@@ -222,7 +730,71 @@ pub fn extract(
             _ => {}
         }
     }
+    if let Some(name) = disclosed {
+        meta.author.get_or_insert_with(|| orig(name));
+    }
+    // Date, failing a date line at the top: a "Published:" or "Last updated:" line anywhere,
+    // then a date that ends the headline ("Remarks at the Harbour Forum, March 3, 2024").
+    if meta.date.is_none() {
+        meta.date = blocks
+            .iter()
+            .zip(furniture)
+            .filter(|(b, f)| **f == Some(Furniture::Dateline) && labelled_date(body(b)))
+            .find_map(|(b, _)| parse_date(body(b)).map(|d| d.0));
+    }
+    if meta.date.is_none() {
+        if let Some(b) = title_block.and_then(|s| blocks.iter().find(|b| b.start == s)) {
+            let t = body(b);
+            if let Some((iso, _, end)) = find_date(t) {
+                if t[end..].trim().is_empty() && t[..end].contains(',') {
+                    meta.date = Some(iso);
+                }
+            }
+        }
+    }
+    // Outlet, failing a metadata line or a byline: a republication notice, else a copyright
+    // line, near the top or the end of the page.
+    if meta.outlet.is_none() {
+        let near = |i: usize| i < HEAD || i + TAIL >= n;
+        let notices = || {
+            blocks
+                .iter()
+                .zip(furniture)
+                .enumerate()
+                .filter(move |(i, (_, f))| near(*i) && **f == Some(Furniture::Disclaimer))
+                .map(|(_, (b, _))| body(b))
+        };
+        meta.outlet = notices()
+            .find_map(republished_from)
+            .or_else(|| notices().find_map(copyright_holder))
+            .or(masthead)
+            .map(&orig);
+    }
     meta
+}
+
+/// A newspaper's name set above the headline: `The Midvale Courier`, `The Daily Planet`.
+fn is_masthead(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words[0] == "The"
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && lower_words(t).any(|w| OUTLET_WORDS.contains(&w.as_str()))
+}
+
+/// An `Author:` value: a catalogue-style inverted name with initials (`Doe, Jane Q.`) is put in
+/// reading order; anything else is kept as written.
+fn author_value(value: &str, orig: &impl Fn(&str) -> String) -> String {
+    if let Some((last, first)) = value.split_once(", ") {
+        let initial = first
+            .split_whitespace()
+            .any(|w| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase));
+        if initial && is_name(last) && !last.contains(' ') && is_name(first) && !first.contains(',')
+        {
+            return format!("{} {}", orig(first), orig(last));
+        }
+    }
+    orig(value)
 }
 
 #[cfg(test)]
@@ -258,5 +830,164 @@ mod tests {
         assert_eq!(month_number("Dec"), Some(12));
         assert_eq!(month_number("Mayday"), None);
         assert_eq!(month_number("Ma"), None);
+    }
+
+    fn meta(src: &str) -> Metadata {
+        let format = if src.starts_with("# ") {
+            crate::article::Format::Markdown
+        } else {
+            crate::article::Format::Text
+        };
+        crate::article::Article::from_text("a.txt", src.to_string(), format).metadata
+    }
+
+    #[test]
+    fn bylines_with_outlets_dates_and_several_authors() {
+        let b = parse_byline("By Jane Doe, The Midvale Courier").unwrap();
+        assert_eq!(
+            (b.author, b.outlet),
+            ("Jane Doe", Some("The Midvale Courier"))
+        );
+        let b = parse_byline("By Jane Doe and Omar Field | Staff Writers | March 3, 2024").unwrap();
+        assert_eq!(b.author, "Jane Doe and Omar Field");
+        assert_eq!(b.outlet, None);
+        assert_eq!(b.date.as_deref(), Some("2024-03-03"));
+        let b = parse_byline("By Jane Doe, Omar Field and Lu Pei").unwrap();
+        assert_eq!(b.author, "Jane Doe, Omar Field and Lu Pei");
+        let b = parse_byline("Posted by Kelvin R. Marsh on 3 March 2024").unwrap();
+        assert_eq!(b.author, "Kelvin R. Marsh");
+        assert_eq!(b.date.as_deref(), Some("2024-03-03"));
+        let b = parse_byline("By Jane Doe for Harbour Weekly").unwrap();
+        assert_eq!((b.author, b.outlet), ("Jane Doe", Some("Harbour Weekly")));
+        assert!(parse_byline("By Tuesday, the council had voted to close it.").is_none());
+        assert!(parse_byline("By then it was too late").is_none());
+    }
+
+    #[test]
+    fn credit_lines_bios_notices_and_copyright() {
+        assert_eq!(
+            parse_credit("Mara Quill, Senior Lecturer, Midvale University"),
+            Some(vec!["Mara Quill"])
+        );
+        assert_eq!(
+            parse_credit("Mara Quill, Professor of Law and Economics, Midvale University and Ivo Stann, Research Fellow, Portside Institute"),
+            Some(vec!["Mara Quill", "Ivo Stann"])
+        );
+        assert_eq!(
+            parse_credit("Mara Quill, Reader in History, Midvale University; Ivo Stann, Associate Professor, Department of Law, Eastwick College"),
+            Some(vec!["Mara Quill", "Ivo Stann"])
+        );
+        assert_eq!(parse_credit("New York, New York"), None);
+        assert_eq!(
+            parse_credit("Ivo Stann, who chairs the board, said the fares will rise."),
+            None
+        );
+        assert_eq!(
+            bio_name(
+                "Ivo Stann is an associate professor of maritime history at Eastwick College."
+            ),
+            Some("Ivo Stann")
+        );
+        assert_eq!(
+            bio_name("Ivo Stann is a member of the harbour board."),
+            None
+        );
+        assert_eq!(
+            republished_from("This article is republished from The Ferry Review under a Creative Commons license. Read the original article."),
+            Some("The Ferry Review")
+        );
+        assert_eq!(
+            republished_from("This story was originally published by Harbour Watch."),
+            Some("Harbour Watch")
+        );
+        assert_eq!(
+            copyright_holder("© 2024 The Midvale Courier. All rights reserved."),
+            Some("The Midvale Courier")
+        );
+        assert_eq!(
+            copyright_holder("Copyright 2019-2024 Portside Media Group"),
+            Some("Portside Media Group")
+        );
+        assert_eq!(copyright_holder("© 2024 Jane Doe"), None);
+        assert_eq!(copyright_holder("Photo © Jane Doe / Portside Media"), None);
+    }
+
+    #[test]
+    fn a_scraped_search_page_gives_the_article_metadata_not_the_widget() {
+        let m = meta(
+            "Search\n\nAdvanced Search\n\nCurrent Filters\n\nArchive for the 'Harbour' Category\n\nHome > News > Harbour\n\nFerry fares to rise in spring\n\nBy Jane Doe, The Midvale Courier\n\nPublished: March 3, 2024\n\nShare on Facebook\n\nThe ferry company said on Monday that fares would rise by 12 percent in April.\n",
+        );
+        assert_eq!(m.title.as_deref(), Some("Ferry fares to rise in spring"));
+        assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.outlet.as_deref(), Some("The Midvale Courier"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn an_author_box_and_republication_notice_at_the_end() {
+        let m = meta(
+            "# Why the ferry should stay public\n\nThe harbour authority wants to sell the ferry line to a private operator, and the sale would close two of the five routes that islanders rely on.\n\n[Mara Quill](https://example.org/profiles/mq), Senior Lecturer, *[Midvale University](https://example.org/inst/mu)*\n\nThis article is republished from [The Ferry Review](https://example.org) under a Creative Commons license.\n",
+        );
+        assert_eq!(m.title.as_deref(), Some("Why the ferry should stay public"));
+        assert_eq!(m.author.as_deref(), Some("Mara Quill"));
+        assert_eq!(m.outlet.as_deref(), Some("The Ferry Review"));
+        assert_eq!(m.date, None);
+    }
+
+    #[test]
+    fn dates_at_the_end_of_the_page_or_the_headline() {
+        let m = meta(
+            "Remarks at the Harbour Forum\n\nThank you all for coming to the harbour forum this evening, and thank you to the organisers for having me.\n\nLast updated: March 01, 2024\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-03-01"));
+        let m = meta(
+            "Briefing by the Harbour Master aboard the Ferry Osprey, 4/12/2023\n\nHARBOUR MASTER: Good morning, everyone, and thank you for joining this briefing on the ferry.\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2023-04-12"));
+        // A date the body mentions near the end is not the article's date.
+        let m = meta(
+            "The ferry line closes\n\nThe harbour authority closed the line.\n\nIt first sailed on June 2, 1961.\n",
+        );
+        assert_eq!(m.date, None);
+    }
+
+    #[test]
+    fn catalogue_style_author_names_are_put_in_reading_order() {
+        let m = meta(
+            "Ferry Finances\n\nAuthor(s): Quill, Mara T.\n\nThe ferry line lost money in 2023.\n",
+        );
+        assert_eq!(m.author.as_deref(), Some("Mara T. Quill"));
+        let m = meta("Ferry Finances\n\nAuthor: Jane Doe, Harbour Desk\n\nThe ferry line lost money in 2023.\n");
+        assert_eq!(m.author.as_deref(), Some("Jane Doe, Harbour Desk"));
+    }
+
+    #[test]
+    fn no_break_spaces_in_a_title_are_tidied() {
+        let m = meta(
+            "Ferry fares to\u{a0}rise in spring\n\nThe ferry company said fares would rise.\n",
+        );
+        assert_eq!(m.title.as_deref(), Some("Ferry fares to rise in spring"));
+    }
+
+    #[test]
+    fn a_masthead_above_the_headline_is_the_outlet() {
+        let m = meta(
+            "The Midvale Courier\n\nFerry fares to rise in spring\n\nBy Jane Doe\n\nUpdated 9:40 a.m. ET, March 3rd, 2024\n\nThe ferry company said on Monday that fares would rise by 12 percent in April.\n",
+        );
+        assert_eq!(m.title.as_deref(), Some("Ferry fares to rise in spring"));
+        assert_eq!(m.outlet.as_deref(), Some("The Midvale Courier"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-03"));
+        // A headline that happens to contain "News" is still the headline.
+        let m = meta(
+            "The News Nobody Read\n\nThe ferry company said on Monday that fares would rise by 12 percent in April.\n",
+        );
+        assert_eq!(m.title.as_deref(), Some("The News Nobody Read"));
+        assert_eq!(m.outlet, None);
+    }
+
+    #[test]
+    fn ordinal_day_first_dates() {
+        assert_eq!(parse_date("3rd March 2024").unwrap().0, "2024-03-03");
+        assert_eq!(parse_date("the 21st of June 2023").unwrap().0, "2023-06-21");
     }
 }

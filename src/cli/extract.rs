@@ -1,11 +1,13 @@
-//! `dossier extract`.
+//! `dossier extract`: parses the arguments, runs [`dossier::store::extract_dossier`] and
+//! prints what it did.
 
 use super::diagnostics::{emit, FileProblem};
 use super::progress::Progress;
 use super::{Context, Exit, Format};
-use dossier::article::{Article, LoadError};
-use dossier::extract::{extract, Extraction};
-use dossier::store::claims::{self, ArticleJson, ExtractJson};
+use dossier::article::LoadError;
+use dossier::store::claims::{ArticleJson, ExtractJson};
+use dossier::store::extraction::{select_articles, PendingState};
+use dossier::store::{extract_dossier, ExtractError, ExtractMode, ExtractOptions, ExtractOutcome};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -43,19 +45,23 @@ fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProbl
     }
 }
 
-/// One article's outcome: its slug and extraction, or the file that could not be loaded.
-type Outcome = Result<(String, Extraction), (PathBuf, String, LoadError)>;
-
-/// Load and extract the articles on `jobs` threads; results keep the input order.
-fn extract_all(files: &[(PathBuf, String)], jobs: usize, progress: &Progress) -> Vec<Outcome> {
-    dossier::par::map(files, jobs, |(file, record)| {
-        let r = match Article::load(file, record) {
-            Ok(a) => Ok((a.slug.clone(), extract(&a))),
-            Err(e) => Err((file.clone(), record.clone(), e)),
-        };
-        progress.tick();
-        r
-    })
+/// Show why the run stopped.
+fn emit_error(e: &ExtractError) {
+    match e {
+        ExtractError::Unloadable {
+            unloadable,
+            duplicate,
+        } => {
+            for u in unloadable {
+                emit(load_problem(&u.error, &u.file, &u.record));
+            }
+            if let Some(d) = duplicate {
+                emit(FileProblem::new(d.to_string(), d.help()));
+            }
+        }
+        ExtractError::Lock(e) => emit(FileProblem::new(e.to_string(), e.help())),
+        ExtractError::Store(e) => emit(FileProblem::new(e.to_string(), e.help())),
+    }
 }
 
 pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
@@ -67,12 +73,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
         }
     };
     let cwd = std::env::current_dir().unwrap_or_else(|_| dossier.root.clone());
-    let files = if args.paths.is_empty() {
-        dossier.articles()
-    } else {
-        dossier.resolve_articles(&cwd, &args.paths)
-    };
-    let files = match files {
+    let files = match select_articles(&dossier, &cwd, &args.paths) {
         Ok(f) => f,
         Err(e) => {
             emit(FileProblem::new(e.to_string(), e.help()));
@@ -89,130 +90,60 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
         ));
         return Exit::Error;
     }
-    let listed: Vec<(PathBuf, String)> = files
-        .iter()
-        .map(|f| (f.clone(), dossier.record_path(f)))
-        .collect();
-    let mut extractions = Vec::new();
-    let mut failed = false;
-    let progress = Progress::new(
-        "extract",
-        Some(listed.len()),
-        ctx.quiet,
-        args.format == Format::Json,
-    );
-    let outcomes = extract_all(&listed, ctx.jobs, &progress);
+    let json = args.format == Format::Json;
+    let opts = ExtractOptions {
+        jobs: ctx.jobs,
+        mode: if json {
+            ExtractMode::ExtractOnly
+        } else if args.check {
+            ExtractMode::Check
+        } else {
+            ExtractMode::Write
+        },
+        lock_wait: super::review::lock_wait(),
+    };
+    let progress = Progress::new("extract", Some(files.len()), ctx.quiet, json);
+    let outcome = extract_dossier(&dossier, &files, &opts, || progress.tick());
     progress.finish();
-    for r in outcomes {
-        match r {
-            Ok(x) => extractions.push(x),
-            Err((file, record, e)) => {
-                emit(load_problem(&e, &file, &record));
-                failed = true;
-            }
-        }
-    }
-    // Two articles with one slug would overwrite each other's claim file.
-    let mut slugs = std::collections::BTreeMap::new();
-    for (slug, x) in &extractions {
-        if let Some(first) = slugs.insert(slug.clone(), x.article.path.clone()) {
-            let e = dossier::store::DossierError::DuplicateSlug {
-                slug: slug.clone(),
-                first,
-                second: x.article.path.clone(),
-            };
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    }
-    if failed {
-        // Never a partial write: one unreadable article stops the whole run.
-        return Exit::Error;
-    }
-    if args.format == Format::Json {
-        let doc = ExtractJson {
-            articles: extractions
-                .iter()
-                .map(|(_, x)| ArticleJson {
-                    article: &x.article,
-                    references: &x.references,
-                    claims: &x.claims,
-                })
-                .collect(),
-        };
-        // Buffered: stdout is line-buffered, and pretty JSON is many short lines.
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let written = serde_json::to_writer_pretty(&mut out, &doc)
-            .map_err(std::io::Error::other)
-            .and_then(|_| writeln!(out))
-            .and_then(|_| out.flush());
-        return match written {
-            Ok(()) => Exit::Ok,
-            Err(e) => {
-                emit(FileProblem::new(
-                    format!("cannot write JSON to stdout: {e}"),
-                    "check the pipe or file stdout goes to",
-                ));
-                Exit::Error
-            }
-        };
-    }
-    // Writers hold the dossier's lock from reading the claim files (to merge into them) to
-    // writing them back, so that a concurrent `dossier review` is never overwritten.
-    let _lock = if args.check {
-        None
-    } else {
-        match dossier.lock(super::review::lock_wait()) {
-            Ok(l) => Some(l),
-            Err(e) => {
-                emit(FileProblem::new(e.to_string(), e.help()));
-                return Exit::Error;
-            }
-        }
-    };
-    let plan = match claims::plan(&dossier, &extractions) {
-        Ok(p) => p,
+    let outcome = match outcome {
+        Ok(o) => o,
         Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
+            emit_error(&e);
             return Exit::Error;
         }
     };
-    if args.check {
-        let pending = claims::pending(&plan);
-        if pending.is_empty() {
-            if !ctx.quiet {
-                eprintln!(
-                    "extract --check: {} claim file(s) up to date",
-                    extractions.len()
-                );
+    match opts.mode {
+        ExtractMode::ExtractOnly => print_json(&outcome),
+        ExtractMode::Check => {
+            if outcome.pending.is_empty() {
+                if !ctx.quiet {
+                    eprintln!(
+                        "extract --check: {} claim file(s) up to date",
+                        outcome.extractions.len()
+                    );
+                }
+                return Exit::Ok;
             }
-            return Exit::Ok;
+            for p in &outcome.pending {
+                let what = match p.state {
+                    PendingState::OutOfDate => "out of date",
+                    PendingState::Missing => "missing",
+                };
+                println!("{}: {what}", p.record);
+            }
+            eprintln!(
+                "extract --check: {} file(s) need `dossier extract`",
+                outcome.pending.len()
+            );
+            Exit::Findings
         }
-        for p in &pending {
-            let rel = dossier.record_path(&p.path);
-            let what = if p.path.exists() {
-                "out of date"
-            } else {
-                "missing"
-            };
-            println!("{rel}: {what}");
-        }
-        eprintln!(
-            "extract --check: {} file(s) need `dossier extract`",
-            pending.len()
-        );
-        return Exit::Findings;
-    }
-    match claims::write(&plan) {
-        Ok(w) => {
-            if !ctx.quiet {
-                let n_claims: usize = extractions.iter().map(|(_, x)| x.claims.len()).sum();
-                let n_refs: usize = extractions.iter().map(|(_, x)| x.references.len()).sum();
+        ExtractMode::Write => {
+            if let (false, Some(w)) = (ctx.quiet, &outcome.written) {
                 eprintln!(
                     "extracted {} article(s): {} claim(s), {} reference(s); {} claim file(s) written, {} unchanged, {} new source stub(s)",
-                    extractions.len(),
-                    n_claims,
-                    n_refs,
+                    outcome.extractions.len(),
+                    outcome.claims(),
+                    outcome.references(),
                     w.claim_files,
                     w.unchanged,
                     w.new_sources
@@ -220,8 +151,35 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
             }
             Exit::Ok
         }
+    }
+}
+
+/// `--format json`: the extractions on stdout.
+fn print_json(outcome: &ExtractOutcome) -> Exit {
+    let doc = ExtractJson {
+        articles: outcome
+            .extractions
+            .iter()
+            .map(|(_, x)| ArticleJson {
+                article: &x.article,
+                references: &x.references,
+                claims: &x.claims,
+            })
+            .collect(),
+    };
+    // Buffered: stdout is line-buffered, and pretty JSON is many short lines.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, &doc)
+        .map_err(std::io::Error::other)
+        .and_then(|_| writeln!(out))
+        .and_then(|_| out.flush());
+    match written {
+        Ok(()) => Exit::Ok,
         Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
+            emit(FileProblem::new(
+                format!("cannot write JSON to stdout: {e}"),
+                "check the pipe or file stdout goes to",
+            ));
             Exit::Error
         }
     }

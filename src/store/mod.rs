@@ -7,7 +7,9 @@ pub mod lock;
 pub mod yaml;
 
 pub use dossier::{Dossier, DossierError};
+pub use extraction::{extract_dossier, ExtractError, ExtractMode, ExtractOptions, ExtractOutcome};
 pub mod claims;
+pub mod extraction;
 pub mod load;
 pub mod merge;
 pub mod scaffold;
