@@ -23,6 +23,7 @@ pub mod extract;
 pub mod fetch;
 pub mod link;
 pub mod model;
+pub mod outlets;
 pub mod par;
 pub mod report;
 pub mod review;

@@ -14,7 +14,7 @@ pub mod attribution;
 pub mod inline;
 pub mod lexicon;
 pub mod names;
-pub mod outlets;
+pub use crate::outlets;
 pub mod quotes;
 pub mod references;
 pub mod statements;
