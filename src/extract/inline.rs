@@ -108,7 +108,12 @@ pub fn find(
     let r = res();
     let mut found: Vec<Inline> = Vec::new();
     let outside = |s: usize, e: usize| !super::text::overlaps(quotes, s, e);
+    // Footnotes are references themselves; what they name is part of that entry.
+    let notes = super::references::note_blocks(article);
     for (si, s) in sentences.iter().enumerate() {
+        if notes.get(s.block).is_some_and(Option::is_some) {
+            continue;
+        }
         let sent = &text[s.start..s.end];
         // Cheap substring tests spare the regular expressions most sentences.
         let has = |cues: &[&str]| cues.iter().any(|c| sent.contains(c));
@@ -295,22 +300,26 @@ fn split_outlets(o: &str) -> Vec<&str> {
 }
 
 /// Every Markdown link to another site is a citation. Links to the article's own site
-/// (navigation, cross-references) are not.
+/// (navigation, cross-references, author profiles, the republication notice), to encyclopedia
+/// pages for a term, and image credits are not.
 fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline> {
     let text = article.text();
-    let own_site = own_site(article);
+    let own = own_sites(article, sentences);
     let mut out = Vec::new();
     for link in &article.layout.links {
         let Some(host) = outlets::host_of(&link.url) else {
             continue;
         };
-        if own_site.as_deref() == Some(outlets::site_of(&host).as_str()) {
+        if own.contains(&outlets::site_of(&host)) || is_not_a_citation(&host, &link.url) {
             continue;
         }
         let Some(si) = super::text::sentence_at(sentences, link.start) else {
             continue;
         };
         let s = &sentences[si];
+        if is_credit(&text[s.start..s.end]) {
+            continue;
+        }
         let link_text = &text[link.start..link.end];
         let after = text.get(link.end..s.end.max(link.end)).unwrap_or("");
         // `[Directive 3000.09](url), "Autonomy in Weapon Systems,"`: the title that follows.
@@ -325,22 +334,18 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
         let title = following_title.or_else(|| named.then(|| link_text.to_string()));
         let year = outlets::year_in_url(&link.url)
             .or_else(|| leading_year(text.get(s.start..link.start).unwrap_or("")));
-        // A site the article names ("Anthropic" for anthropic.com) goes by that name.
-        let label = outlets::site_of(&host)
-            .split('.')
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let named_site = (label.len() >= 4
-            && outlets::outlet_for_url(&link.url).as_deref() == Some(host.as_str()))
-        .then(|| {
-            names
-                .mentions
-                .iter()
-                .find(|m| m.name.eq_ignore_ascii_case(&label))
-                .map(|m| m.name.clone())
-        })
-        .flatten();
+        // A site the article names ("Anthropic" for anthropic.com, "Quiet Harbour Review" for
+        // quietharbourreview.org) goes by that name, unless the table knows it.
+        let named_site = outlets::known_host(&host)
+            .is_none()
+            .then(|| {
+                names
+                    .mentions
+                    .iter()
+                    .find(|m| outlets::site_spells(&host, &m.name))
+                    .map(|m| m.name.clone())
+            })
+            .flatten();
         out.push(Inline {
             start: link.start,
             end: link.end,
@@ -359,7 +364,95 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
     out
 }
 
-/// The site the article itself was published on, from its metadata block.
+/// Links that cite nothing: encyclopedia and dictionary entries for a term, image files and
+/// media repositories (photo credits).
+fn is_not_a_citation(host: &str, url: &str) -> bool {
+    let site = outlets::site_of(host);
+    let path = url.split_once("://").map_or(url, |x| x.1);
+    let path = path
+        .split_once('/')
+        .map_or("", |x| x.1)
+        .to_ascii_lowercase();
+    let glossary = matches!(
+        site.as_str(),
+        "wikipedia.org"
+            | "wiktionary.org"
+            | "britannica.com"
+            | "investopedia.com"
+            | "merriam-webster.com"
+            | "dictionary.com"
+    ) || (site == "wikimedia.org");
+    let image = [".jpg", ".jpeg", ".png", ".gif", ".webp"]
+        .iter()
+        .any(|e| path.ends_with(e))
+        && !host.contains("tumblr");
+    glossary || image
+}
+
+/// Does the sentence credit a photo or an image ("Photo by @user on Flickr")?
+fn is_credit(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:photos?|images?|pictures?|illustrations?|screenshot|video still)(?: taken)? (?:by|courtesy of|credit|from|via)\b|\b(?:photo|image) credit\b|^(?:photo|image|credit|source image)s?:|\bcc by(?:-sa|-nd|-nc)*\b.*\b(?:commons|flickr)\b")
+            .expect("static regex")
+    })
+    .is_match(sentence)
+}
+
+/// Path segments of author pages ("/profiles/jane-roe-123").
+fn is_profile_path(url: &str) -> bool {
+    let path = url.split_once("://").map_or(url, |x| x.1);
+    let path = path.split_once('/').map_or("", |x| x.1);
+    path.split('/').next().is_some_and(|seg| {
+        matches!(
+            seg.to_ascii_lowercase().as_str(),
+            "profiles"
+                | "profile"
+                | "author"
+                | "authors"
+                | "contributors"
+                | "contributor"
+                | "people"
+                | "staff"
+                | "byline"
+                | "writers"
+        )
+    })
+}
+
+/// The sites the article itself was published on: from its metadata block and outlet, from a
+/// republication notice ("republished from [The Ledger](…)"), from links to author profiles,
+/// and from first-person cross-references ("part of our special coverage [X](…)").
+fn own_sites(article: &Article, sentences: &[Sentence]) -> Vec<String> {
+    static NOTICE: OnceLock<Regex> = OnceLock::new();
+    let notice = NOTICE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:republished (?:from|by|on|with permission)|originally (?:published|appeared|posted) (?:in|on|at|by)|first (?:published|appeared) (?:in|on|at|by)|part of our\b|read (?:the )?original article|read more of our|our (?:special )?coverage)").expect("static regex")
+    });
+    let text = article.text();
+    let mut own: Vec<String> = own_site(article).into_iter().collect();
+    let outlet = article.metadata.outlet.as_deref();
+    for link in &article.layout.links {
+        let Some(host) = outlets::host_of(&link.url) else {
+            continue;
+        };
+        let site = outlets::site_of(&host);
+        if own.contains(&site) {
+            continue;
+        }
+        let by_outlet = outlet.is_some_and(|o| {
+            outlets::known_host(&host).is_some_and(|n| n.eq_ignore_ascii_case(o))
+                || outlets::site_spells(&host, o)
+        });
+        let by_notice = super::text::sentence_at(sentences, link.start)
+            .is_some_and(|si| notice.is_match(&text[sentences[si].start..sentences[si].end]));
+        if by_outlet || by_notice || is_profile_path(&link.url) {
+            own.push(site);
+        }
+    }
+    own
+}
+
+/// The site named in the article's metadata block (`Source: …`, `URL: …`).
 fn own_site(article: &Article) -> Option<String> {
     let text = article.text();
     for (b, f) in article
