@@ -39,6 +39,9 @@ struct Res {
     venue: Regex,
     person_of: Regex,
     report_noun: Regex,
+    named_work: Regex,
+    data_from: Regex,
+    author_year: Regex,
     and_by: Regex,
     available: Regex,
 }
@@ -51,6 +54,9 @@ const BEFORE_CUES: &[&str] = &[
     "uoted",
     "ited by",
     "riting in",
+    "riting for",
+    "rites for",
+    "rote for",
     "rote in",
     "nterview with",
     "told ",
@@ -65,11 +71,14 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let re = |s: String| Regex::new(&s).expect("static regex");
         Res {
-            before: re(format!(r"(?P<cue>\b(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}")),
+            before: re(format!(r"(?P<cue>\b(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ww]riting for|[Ww]rites for|[Ww]rote for|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}")),
             after: re(format!(r"{OUTLET} (?P<cue>(?:first |later |also |has |had )?(?:reported|revealed|reports|published|broke the news|said in a report|disclosed))\b")),
-            venue: re(format!(r"(?P<cue>\b(?:on|to|with|in)) {OUTLET}")),
+            venue: re(format!(r"(?P<cue>\b(?:on|to|with|in|via)) (?:(?:his|her|their|its|the|a|an) )?{OUTLET}")),
             person_of: re(format!(r"(?P<cue>\b(?:[Ss]peaking to|[Tt]old|[Ii]n an interview with)) [\p{{Lu}}][\p{{L}}'-]+(?: [\p{{Lu}}][\p{{L}}'-]+){{0,3}} of {OUTLET}")),
-            report_noun: re(r"\b(?:[Aa]|[Aa]n|[Tt]he) (?P<o>[\p{Lu}][\p{L}.&-]*(?: [\p{Lu}][\p{L}.&-]*){0,3}) (?P<cue>report|study|investigation|survey|analysis|poll|inquiry|audit|review)\b".to_string()),
+            report_noun: re(r"\b(?:[Aa]|[Aa]n|[Tt]he) (?P<o>[\p{Lu}][\p{L}.&-]*(?: [\p{Lu}][\p{L}.&-]*){0,3}) (?:\([\p{Lu}]{2,}\) )?(?P<cue>report|study|survey|analysis|poll|inquiry|audit|review|index|minutes|data|statistics|figures|estimates)\b".to_string()),
+            named_work: re(r"\b(?:[Tt]he|[Aa]n?) (?:(?P<o>[\p{Lu}][\p{L}.&-]*(?: (?:of |and |for |the )*[\p{Lu}][\p{L}.&-]*){0,8})'s )?(?P<t>[\p{Lu}][\p{L}-]*(?: (?:of |and |for |on |the )*[\p{Lu}][\p{L}-]*){0,8})".to_string()),
+            data_from: re(format!(r"\b(?P<cue>(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Rr]esearch|[Aa] (?:report|study|survey|poll)(?: released| published)?) (?:from|by)) (?:the )?{OUTLET}")),
+            author_year: re(r"\b(?P<who>[\p{Lu}][\p{L}'-]+(?: (?:and|&) [\p{Lu}][\p{L}'-]+| et al\.?)?) \((?P<y>1[89]\d\d|20\d\d)[a-z]?\)".to_string()),
             and_by: re(format!(r"\band (?P<cue>by) {OUTLET}")),
             available: re(r"\bavailable (?:through|from|at|via|on) (?P<o>(?:the )?[\p{Lu}][\p{L}'-]*(?: (?:of |the |at |and |for )*[\p{Lu}][\p{L}'-]*,?)*)".to_string()),
         }
@@ -178,6 +187,11 @@ pub fn find(
             let end = c["o"]
                 .find(o)
                 .map_or(0, |p| c.name("o").map_or(0, |m| m.start()) + p + o.len());
+            // "according to Russian media": a single word before a lower-case noun is a
+            // modifier (a nationality, a place), not the source's name.
+            if modifies_next_word(o, &sent[end..]) {
+                continue;
+            }
             let kind = if venue_cue { Cue::Venue } else { Cue::Report };
             for name in split_outlets(o) {
                 add(&mut out, start, end, name, kind);
@@ -221,11 +235,18 @@ pub fn find(
             .filter(|_| outlets::mentions_outlet(sent))
         {
             let o = tidy(&c["o"]);
+            // "on ABC Radio's AM program": the possessor is the outlet.
+            let o = possessor(o);
             if !outlets::is_outlet(o) {
                 continue;
             }
             let start = c.get(0).map_or(0, |m| m.start());
             let end = c.name("o").map_or(0, |m| m.start()) + c["o"].find(o).unwrap_or(0) + o.len();
+            // A venue is where words were said or published: a verb of saying or publishing
+            // stands near ("wrote … on Twitter", "Trump, also on Twitter, defended …").
+            if !near_communication_verb(&sent[..start], &sent[end..]) {
+                continue;
+            }
             if out
                 .iter()
                 .any(|x| x.start <= s.start + start && s.start + end <= x.end)
@@ -248,14 +269,102 @@ pub fn find(
             ])
         }) {
             let o = &c["o"];
-            let expanded = outlets::expand_acronym(o).unwrap_or(o);
             if names.knows_person(o)
                 || super::lexicon::contains(&super::lexicon::NOT_NAMES, &o.to_lowercase())
             {
                 continue;
             }
+            let expanded = outlets::expand_acronym(o)
+                .map(str::to_string)
+                .or_else(|| fuller_org(names, o))
+                .unwrap_or_else(|| o.to_string());
             let whole = c.get(0).map_or(0..0, |m| m.range());
-            add(&mut out, whole.start, whole.end, expanded, Cue::Report);
+            add(&mut out, whole.start, whole.end, &expanded, Cue::Report);
+        }
+        // "Data from the Federal Reserve Bank of Atlanta show", "a study by the Lantern Trust".
+        for c in r
+            .data_from
+            .captures_iter(sent)
+            .filter(|_| sent.contains(" from ") || sent.contains(" by "))
+        {
+            let o = possessor(tidy(&c["o"]));
+            if o.is_empty() || names.knows_person(o) || modifies_next_word(o, "") {
+                continue;
+            }
+            let start = c.get(0).map_or(0, |m| m.start());
+            let end = c.name("o").map_or(0, |m| m.start()) + c["o"].find(o).unwrap_or(0) + o.len();
+            add(&mut out, start, end, o, Cue::Report);
+        }
+        // Named surveys, indexes and reports: "the Lantern Bank's Survey of Household Budgets",
+        // "the Household Pulse Survey".
+        for c in r.named_work.captures_iter(sent).filter(|_| has(WORK_WORDS)) {
+            let t = c["t"].trim();
+            if !t
+                .split_whitespace()
+                .any(|w| WORK_WORDS.iter().any(|k| k.trim() == w))
+                || t.split_whitespace().count() < 2
+            {
+                continue;
+            }
+            let outlet = c.name("o").map(|o| {
+                let o = o.as_str();
+                outlets::expand_acronym(o)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| o.to_string())
+            });
+            if outlet.as_deref().is_some_and(|o| names.knows_person(o)) {
+                continue;
+            }
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let end = whole.start + c.get(0).map_or("", |m| m.as_str()).trim_end().len();
+            let (a, b) = (s.start + whole.start, s.start + end);
+            if !outside(a, b) || out.iter().any(|x| x.start <= a && b <= x.end) {
+                continue;
+            }
+            // A report already found at this place ("the Atlanta Fed survey") gains its title.
+            out.retain(|x| !(x.start >= a && x.end <= b));
+            out.push(Inline {
+                start: a,
+                end: b,
+                orig: None,
+                cue: Cue::Report,
+                fields: Fields {
+                    outlet,
+                    title: Some(t.to_string()),
+                    ..Fields::default()
+                },
+                sentence: si,
+            });
+        }
+        // Author-year citations in the running text: "Roe and Doe (2021) find".
+        for c in r
+            .author_year
+            .captures_iter(sent)
+            .filter(|_| sent.contains(" ("))
+        {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let (a, b) = (s.start + whole.start, s.start + whole.end);
+            if !outside(a, b) {
+                continue;
+            }
+            let who = &c["who"];
+            if outlets::is_outlet(who)
+                || super::lexicon::contains(&super::lexicon::NOT_NAMES, &who.to_lowercase())
+            {
+                continue;
+            }
+            out.push(Inline {
+                start: a,
+                end: b,
+                orig: None,
+                cue: Cue::Report,
+                fields: Fields {
+                    author: Some(who.to_string()),
+                    year: c["y"].parse().ok(),
+                    ..Fields::default()
+                },
+                sentence: si,
+            });
         }
         for c in r
             .available
@@ -264,6 +373,10 @@ pub fn find(
         {
             let o = c["o"].trim_end_matches([',', '.']);
             let o = o.strip_prefix("the ").unwrap_or(o);
+            // "available on the Board's website": a possessive fragment names no source.
+            if o.contains("'s") || o.contains('\u{2019}') || !is_plausible_outlet(names, o) {
+                continue;
+            }
             let start = c.name("o").map_or(0, |m| m.start());
             add(
                 &mut out,
@@ -279,6 +392,112 @@ pub fn find(
     out.extend(links(article, sentences, names));
     out.sort_by_key(|x| (x.start, x.end));
     out
+}
+
+/// Words that make a capitalised name the name of a survey, an index, a report or a data set.
+const WORK_WORDS: &[&str] = &[
+    " Survey",
+    " Index",
+    " Report",
+    " Study",
+    " Outlook",
+    " Accounts",
+    " Book",
+    " Poll",
+    " Census",
+    " Database",
+    " Barometer",
+    " Monitor",
+    " Tracker",
+    " Yearbook",
+    " Indicators",
+];
+
+/// The possessor of "ABC Radio's AM program": "ABC Radio".
+fn possessor(o: &str) -> &str {
+    o.split_once("'s")
+        .or_else(|| o.split_once("\u{2019}s"))
+        .map_or(o, |(head, _)| head.trim_end())
+}
+
+/// Is a single unknown word, followed by a lower-case word, a modifier ("Russian media",
+/// "Michigan voters") rather than a name?
+fn modifies_next_word(o: &str, after: &str) -> bool {
+    let single = !o.contains(' ');
+    let acronym = o
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let next_lower = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+        && !after.starts_with([',', '.', ';', ':']);
+    single && !acronym && !outlets::is_outlet(o) && next_lower
+}
+
+/// Verbs of saying and publishing that make an outlet named next to them a venue.
+fn is_communication_verb(w: &str) -> bool {
+    let w = w.to_lowercase();
+    super::lexicon::contains(&super::lexicon::SAY_VERBS, &w)
+        || matches!(
+            w.as_str(),
+            "spoke"
+                | "speaks"
+                | "speaking"
+                | "spoken"
+                | "appeared"
+                | "appearing"
+                | "appears"
+                | "interview"
+                | "interviewed"
+                | "published"
+                | "publishes"
+                | "writing"
+                | "posting"
+                | "posts"
+                | "commented"
+                | "criticized"
+                | "criticised"
+                | "defended"
+                | "broadcast"
+                | "aired"
+                | "admitted"
+                | "wrote"
+                | "tweeted"
+                | "streamed"
+                | "announced"
+                | "shared"
+                | "replied"
+                | "responded"
+                | "reacted"
+        )
+}
+
+/// Is there a verb of saying within six words before the venue or four words after it?
+fn near_communication_verb(before: &str, after: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let b = words(before);
+    let a = words(after);
+    b.iter().rev().take(6).any(|w| is_communication_verb(w))
+        || a.iter().take(4).any(|w| is_communication_verb(w))
+}
+
+/// The fuller name of an organisation the text names elsewhere: "Michigan" for "the
+/// University of Michigan" mentioned before.
+fn fuller_org(names: &Names, short: &str) -> Option<String> {
+    names
+        .mentions
+        .iter()
+        .filter(|m| m.is_org && m.name != short && m.name.split_whitespace().count() > 1)
+        .find(|m| m.name.split_whitespace().any(|w| w == short))
+        .map(|m| m.name.clone())
 }
 
 /// "Reuters and NBC" names two outlets.
@@ -551,6 +770,93 @@ mod tests {
         let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(outlets, vec!["PBS", "Twitter"]);
         assert!(got.iter().all(|g| g.2 == Cue::Venue));
+    }
+
+    #[test]
+    fn venues_need_a_verb_of_saying_or_publishing() {
+        let got = inline(
+            "Writing for the Guardian, Ola Brandt disagreed. Mina Kask wrote on her Facebook page that it was over. \
+             He admitted on ABC Radio's AM program that he erred. Leo Tamm criticized the plan via Twitter. \
+             Groups that thrive on Twitter grew fast.",
+            Format::Text,
+        );
+        let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            outlets,
+            vec!["Guardian", "Facebook", "ABC Radio", "Twitter"],
+            "{got:#?}"
+        );
+        assert!(got.iter().all(|g| g.2 == Cue::Venue));
+    }
+
+    #[test]
+    fn modifiers_and_possessive_fragments_are_not_outlets() {
+        let got = inline(
+            "Prices rose, according to Latvian media. The data are available on the Board's website. \
+             It was confirmed, according to Interfax.",
+            Format::Text,
+        );
+        let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(outlets, vec!["Interfax"], "{got:#?}");
+    }
+
+    #[test]
+    fn named_surveys_data_and_author_year_citations() {
+        let a = Article::from_text(
+            "a.txt",
+            "Households expect less, the Lantern Bank's Survey of Household Budgets shows. \
+             Data from the Federal Reserve Bank of Dallas show a pause. A Dallas Fed survey agrees. \
+             Roe and Vale (2021) find the same."
+                .to_string(),
+            Format::Text,
+        );
+        let t = a.text();
+        let mut sentences = Vec::new();
+        for (i, b) in a.layout.blocks.iter().enumerate() {
+            sentences.extend(split_sentences(t, i, b.body, b.end, &[]));
+        }
+        let names = Names::build(t, &sentences, &[]);
+        let got: Vec<(Option<String>, Option<String>, Option<String>, Option<i32>)> =
+            find(&a, &sentences, &[], &names)
+                .into_iter()
+                .map(|x| {
+                    (
+                        x.fields.outlet,
+                        x.fields.title,
+                        x.fields.author,
+                        x.fields.year,
+                    )
+                })
+                .collect();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got,
+            vec![
+                (
+                    s("Lantern Bank"),
+                    s("Survey of Household Budgets"),
+                    None,
+                    None
+                ),
+                (s("Federal Reserve Bank of Dallas"), None, None, None),
+                (s("Federal Reserve Bank of Dallas"), None, None, None),
+                (None, None, s("Roe and Vale"), Some(2021)),
+            ]
+        );
+    }
+
+    #[test]
+    fn own_site_glossary_and_credit_links_are_not_citations() {
+        let got = inline(
+            "Rents rose [sharply](https://www.reuters.com/x) as [studies show](https://quietledger.example.org/2030/01/rents). \
+             The [term](https://en.wikipedia.org/wiki/Rent) is old. See [an earlier piece](https://quietledger.example.org/older).\n\n\
+             Photo by [Ana](https://www.flickr.com/photos/ana/1) on Flickr.\n\n\
+             [Ivo Pell](https://quietledger.example.org/profiles/ivo-pell-1), Lecturer\n\n\
+             This article is republished from [The Quiet Ledger](https://quietledger.example.org) under a Creative Commons license.",
+            Format::Markdown,
+        );
+        let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(outlets, vec!["Reuters"], "{got:#?}");
     }
 
     #[test]

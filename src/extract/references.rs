@@ -659,7 +659,7 @@ fn parse_fields(raw: &str) -> Fields {
                         )
                 })
                 .count()
-                <= 2
+                <= 1
         });
         let after = &s[m.end..];
         f.year = find_year(after).or_else(|| find_year(&s));
@@ -756,6 +756,91 @@ fn parse_fields(raw: &str) -> Fields {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entries_of(src: &str, format: crate::article::Format) -> Vec<(String, Option<u32>, Fields)> {
+        let a = Article::from_text("n.txt", src.to_string(), format);
+        let (entries, _) = find_entries(&a);
+        entries
+            .into_iter()
+            .map(|e| {
+                let (os, oe) = a.original_span(e.start, e.end);
+                (a.original[os..oe].to_string(), e.number, e.fields)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn notes_after_a_thematic_break_need_no_heading() {
+        let src = "# Remarks on rivers\n\nThe river rose in spring.[1](#fn1 \"footnote 1\") It fell in autumn.[2](#fn2 \"footnote 2\")\n\n* * *\n\n1\\. The views are mine alone. [Return to text](#f1)\n\n2\\. See Mara Quill (2019), \"Flood Cycles,\" _Journal of River Studies,_ vol. 3, pp. 1-9; and Tomas Reed and Ana Bell (2021), \"Dry Seasons (PDF),\" Working Paper 12 (Leeds: Northfield Water Institute, May). [Return to text](#f2)\n";
+        let got = entries_of(src, crate::article::Format::Markdown);
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert_eq!(got[0].0, "The views are mine alone.");
+        assert_eq!(got[0].1, Some(1));
+        assert!(
+            got[1].0.starts_with("See Mara Quill (2019)"),
+            "{}",
+            got[1].0
+        );
+        assert!(got[1].0.ends_with("pp. 1-9"), "{}", got[1].0);
+        assert_eq!(got[1].2.outlet.as_deref(), Some("Journal of River Studies"));
+        assert_eq!(got[1].2.author.as_deref(), Some("Mara Quill"));
+        assert_eq!(got[1].2.year, Some(2019));
+        assert!(got[2].0.starts_with("Tomas Reed and Ana Bell (2021)"));
+        assert_eq!(
+            got[2].2.outlet.as_deref(),
+            Some("Northfield Water Institute")
+        );
+        assert_eq!(got[2].2.title.as_deref(), Some("Dry Seasons (PDF)"));
+    }
+
+    #[test]
+    fn pdf_notes_with_glued_markers_and_closing_note_lists() {
+        let src = "The canal opened in 1911.1 Trade doubled within a decade.2\n\n1 Elsa Marr, “Canal Days,” Harbour Gazette, May 2, 1911, p. 4.\n\n2 Port Authority of Velm, “Annual Trade Figures,” https://velm.example/trade.\n";
+        let got = entries_of(src, crate::article::Format::Text);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert_eq!(got[0].2.outlet.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(got[1].1, Some(2));
+        // A numbered list in the body, with no markers pointing at it, stays body text.
+        let plain = "The plan has steps.\n\n1. Dig the trench.\n\n2. Lay the pipe.\n";
+        assert!(entries_of(plain, crate::article::Format::Text).is_empty());
+    }
+
+    #[test]
+    fn markdown_footnote_definitions_are_notes() {
+        let src = "The bridge closed.[^1]\n\n[^1]: Harlow Evening Post, \"Bridge shut for repairs,\" March 3, 2022.\n";
+        let got = entries_of(src, crate::article::Format::Markdown);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].1, Some(1));
+        assert_eq!(got[0].2.title.as_deref(), Some("Bridge shut for repairs"));
+    }
+
+    #[test]
+    fn source_lists_name_the_outlet_in_italics() {
+        let f = parse_entry("Pia Lund. \"[Dam plan approved](http://news.example.org/1)\" — *The Northern Courier*, June 1, 2010");
+        assert_eq!(f.outlet.as_deref(), Some("The Northern Courier"));
+        assert_eq!(f.author.as_deref(), Some("Pia Lund"));
+        assert_eq!(f.title.as_deref(), Some("Dam plan approved"));
+        assert_eq!(f.year, Some(2010));
+        let f = parse_entry("\"[El dique](http://diario.example.ar/2)\" — *El Diario (newspaper)*, June 1, 2010 (Spanish)");
+        assert_eq!(f.outlet.as_deref(), Some("El Diario"));
+    }
+
+    #[test]
+    fn chicago_venues_sponsors_and_presenters() {
+        let f = parse_entry("See Ona Vale (2022), \"Rates and Rivers,\" speech delivered at the Harbour Policy Forum's Autumn Series, Oslo, May 3.");
+        assert_eq!(f.outlet.as_deref(), Some("Harbour Policy Forum"));
+        assert_eq!(f.author.as_deref(), Some("Ona Vale"));
+        let f = parse_entry("Ivo Pell (2021), \"Tides,\" paper presented at the 2021 Coastal Conference, sponsored by the Marsh Institute for Economics, June 2.");
+        assert_eq!(f.outlet.as_deref(), Some("Marsh Institute for Economics"));
+        // A long sentence before a quotation is the writer's, and a linked page names the outlet.
+        let f = parse_entry("An example is from May 2012, when the board said that \"rates would stay low for some time\"; see the statement at [https://www.federalreserve.gov/x.htm](https://www.federalreserve.gov/x.htm).");
+        assert_eq!(
+            f.outlet.as_deref(),
+            Some("Board of Governors of the Federal Reserve System")
+        );
+        let f = parse_entry("Representative Ada Moss, “Honouring Mill Workers,” remarks in the House, Congressional Record, daily edition, vol. 160 (April 2, 2014), p. H20.");
+        assert_eq!(f.outlet.as_deref(), Some("Congressional Record"));
+    }
 
     #[test]
     fn apa_like_entries() {
