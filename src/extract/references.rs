@@ -428,6 +428,31 @@ fn looks_like_person_list(who: &str) -> bool {
 /// Words that make a name an organisation's, not a person's.
 const ORG_WORDS: &[&str] = &[
     "Institute",
+    "Gazette",
+    "Monitor",
+    "Herald",
+    "Post",
+    "Tribune",
+    "Daily",
+    "Weekly",
+    "Courier",
+    "Observer",
+    "Chronicle",
+    "Express",
+    "Record",
+    "Magazine",
+    "Media",
+    "Radio",
+    "Network",
+    "Statistics",
+    "Authority",
+    "Court",
+    "Parliament",
+    "Government",
+    "Forum",
+    "Trust",
+    "Project",
+    "Report",
     "Institution",
     "University",
     "Bank",
@@ -600,7 +625,13 @@ fn parse_fields(raw: &str) -> Fields {
         let who = c["who"].trim().trim_end_matches('.').to_string();
         f.year = c["year"].parse().ok();
         let rest = c["rest"].trim().trim_start_matches([',', ';', ' ']);
-        let person = looks_like_person_list(&who);
+        // "Black Sea Monitor. (2025)": a full stop before the year marks a corporate author in
+        // APA style; "Jane Roe (2020)," without one is an author-date citation of a person.
+        let stop = c
+            .name("who")
+            .is_some_and(|m| s[m.end()..].trim_start().starts_with('.'));
+        let person = looks_like_person_list(&who)
+            && (!stop || who.contains(',') || who.contains('&') || who.contains(" et al"));
         // An author's initial keeps its full stop: "Okafor, J.".
         let who = if person && who.chars().last().is_some_and(char::is_uppercase) {
             format!("{who}.")
