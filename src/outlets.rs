@@ -918,6 +918,18 @@ const ACRONYMS: &[(&str, &str)] = &[
     ("ICRC", "International Committee of the Red Cross"),
     ("FOMC", "Federal Open Market Committee"),
     ("Fed", "Federal Reserve"),
+    ("State Department", "U.S. Department of State"),
+    ("Pentagon", "U.S. Department of Defense"),
+    ("Justice Department", "U.S. Department of Justice"),
+    ("Treasury Department", "U.S. Department of the Treasury"),
+    ("Commerce Department", "U.S. Department of Commerce"),
+    ("Labor Department", "U.S. Department of Labor"),
+    ("Energy Department", "U.S. Department of Energy"),
+    ("Defense Department", "U.S. Department of Defense"),
+    (
+        "Homeland Security Department",
+        "U.S. Department of Homeland Security",
+    ),
 ];
 
 /// The twelve Federal Reserve Banks, by the city their short names use ("the Atlanta Fed").
@@ -1102,11 +1114,37 @@ const RESERVE_BANK_NAMES: &[&str] = &[
 /// "Critical Legal Thinking", `theconversation.com` for "The Conversation")?
 pub fn site_spells(host: &str, name: &str) -> bool {
     let site = site_of(host);
-    let label = site.split('.').next().unwrap_or("");
+    let own = site.split('.').next().unwrap_or("");
+    // A blog on a platform is spelled by its own sub-host (`quillnotes.blog.example`).
+    let first = host.split('.').next().unwrap_or("");
+    [own, first].iter().any(|label| label_spells(label, name))
+}
+
+/// Latin letters without their accents, for comparing names with host labels.
+fn fold(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ő' | 'ø' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ű' | 'ů' => 'u',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ç' | 'č' | 'ć' => 'c',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ý' => 'y',
+        _ => c,
+    }
+}
+
+fn label_spells(label: &str, name: &str) -> bool {
     let squashed: String = name
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
+        .map(fold)
         .collect();
     let bare = squashed.strip_prefix("the").unwrap_or(&squashed);
     label.chars().count() >= 4
@@ -1270,6 +1308,7 @@ mod tests {
         assert!(site_spells("www.theledger.example", "The Ledger"));
         assert!(site_spells("northwindvoicesonline.org", "Northwind Voices"));
         assert!(!site_spells("ledger.org", "Quiet Harbour Review"));
+        assert!(site_spells("szelcsend.blogplatform.hu", "Szélcsend"));
     }
 
     #[test]
