@@ -953,18 +953,18 @@ mod tests {
             sentences.extend(split_sentences(t, i, b.body, b.end, &[]));
         }
         let names = Names::build(t, &sentences, &[]);
-        let got: Vec<(Option<String>, Option<String>, Option<String>, Option<i32>)> =
-            find(&a, &sentences, &[], &names)
-                .into_iter()
-                .map(|x| {
-                    (
-                        x.fields.outlet,
-                        x.fields.title,
-                        x.fields.author,
-                        x.fields.year,
-                    )
-                })
-                .collect();
+        type Got = (Option<String>, Option<String>, Option<String>, Option<i32>);
+        let got: Vec<Got> = find(&a, &sentences, &[], &names)
+            .into_iter()
+            .map(|x| {
+                (
+                    x.fields.outlet,
+                    x.fields.title,
+                    x.fields.author,
+                    x.fields.year,
+                )
+            })
+            .collect();
         let s = |x: &str| Some(x.to_string());
         assert_eq!(
             got,
