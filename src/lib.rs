@@ -24,6 +24,7 @@ pub mod fetch;
 pub mod fsutil;
 pub mod link;
 pub mod model;
+pub mod outlets;
 pub mod par;
 pub mod report;
 pub mod review;

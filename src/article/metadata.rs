@@ -623,7 +623,7 @@ pub fn extract(
             {
                 meta.outlet.get_or_insert_with(|| orig(value));
             } else if key == "source" || key == "url" {
-                if let Some(outlet) = crate::extract::outlets::outlet_for_url(value) {
+                if let Some(outlet) = crate::outlets::outlet_for_url(value) {
                     meta.outlet.get_or_insert(outlet);
                 }
             } else if key == "title" {

@@ -39,6 +39,10 @@ struct Res {
     venue: Regex,
     person_of: Regex,
     report_noun: Regex,
+    named_work: Regex,
+    data_from: Regex,
+    author_year: Regex,
+    platform_user: Regex,
     and_by: Regex,
     available: Regex,
 }
@@ -51,6 +55,9 @@ const BEFORE_CUES: &[&str] = &[
     "uoted",
     "ited by",
     "riting in",
+    "riting for",
+    "rites for",
+    "rote for",
     "rote in",
     "nterview with",
     "told ",
@@ -65,11 +72,15 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let re = |s: String| Regex::new(&s).expect("static regex");
         Res {
-            before: re(format!(r"(?P<cue>\b(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}")),
-            after: re(format!(r"{OUTLET} (?P<cue>(?:first |later |also |has |had )?(?:reported|revealed|reports|published|broke the news|said in a report|disclosed))\b")),
-            venue: re(format!(r"(?P<cue>\b(?:on|to|with|in)) {OUTLET}")),
+            before: re(format!(r"(?P<cue>\b(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ww]riting for|[Ww]rites for|[Ww]rote for|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}")),
+            after: re(format!(r"{OUTLET} (?:(?:blog|website|site|newspaper|daily|weekly|magazine|portal|agency|channel|broadcaster|tabloid) )?(?P<cue>(?:first |later |also |has |had )?(?:reported|revealed|reports|published|broke the news|said in a report|disclosed))\b")),
+            venue: re(format!(r"(?P<cue>\b(?:on|to|with|in|via)) (?:(?:his|her|their|its|the|a|an) )?{OUTLET}")),
             person_of: re(format!(r"(?P<cue>\b(?:[Ss]peaking to|[Tt]old|[Ii]n an interview with)) [\p{{Lu}}][\p{{L}}'-]+(?: [\p{{Lu}}][\p{{L}}'-]+){{0,3}} of {OUTLET}")),
-            report_noun: re(r"\b(?:[Aa]|[Aa]n|[Tt]he) (?P<o>[\p{Lu}][\p{L}.&-]*(?: [\p{Lu}][\p{L}.&-]*){0,3}) (?P<cue>report|study|investigation|survey|analysis|poll|inquiry|audit|review)\b".to_string()),
+            report_noun: re(r"\b(?:[Aa]|[Aa]n|[Tt]he) (?P<o>[\p{Lu}][\p{L}.&-]*(?: (?:of |for |and |the )*[\p{Lu}][\p{L}.&-]*){0,4}) (?:\([\p{Lu}]{2,}\) )?(?P<cue>report|study|survey|analysis|poll|inquiry|audit|review|index|minutes|data|statistics|figures|estimates)\b".to_string()),
+            named_work: re(r"\b(?:[Tt]he|[Aa]n?) (?:(?P<o>[\p{Lu}][\p{L}.&-]*(?: (?:of |and |for |the )*[\p{Lu}][\p{L}.&-]*){0,8})'s )?(?P<t>[\p{Lu}][\p{L}-]*(?: (?:of |and |for |on |the )*[\p{Lu}][\p{L}-]*){0,8})".to_string()),
+            data_from: re(format!(r"\b(?P<cue>(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Rr]esearch|[Aa] (?:report|study|survey|poll)(?: released| published)?|prepared|compiled|conducted|commissioned|issued) (?:from|by)) (?:the )?{OUTLET}")),
+            platform_user: re(r"\b(?P<o>[\p{Lu}][\p{L}]+) (?:user|blogger) @?[\p{Lu}@]".to_string()),
+            author_year: re(r"\b(?P<who>[\p{Lu}][\p{L}'-]+(?: (?:and|&) [\p{Lu}][\p{L}'-]+| et al\.?)?) \((?P<y>1[89]\d\d|20\d\d)[a-z]?\)".to_string()),
             and_by: re(format!(r"\band (?P<cue>by) {OUTLET}")),
             available: re(r"\bavailable (?:through|from|at|via|on) (?P<o>(?:the )?[\p{Lu}][\p{L}'-]*(?: (?:of |the |at |and |for )*[\p{Lu}][\p{L}'-]*,?)*)".to_string()),
         }
@@ -108,7 +119,12 @@ pub fn find(
     let r = res();
     let mut found: Vec<Inline> = Vec::new();
     let outside = |s: usize, e: usize| !super::text::overlaps(quotes, s, e);
+    // Footnotes are references themselves; what they name is part of that entry.
+    let notes = super::references::note_blocks(article);
     for (si, s) in sentences.iter().enumerate() {
+        if notes.get(s.block).is_some_and(Option::is_some) {
+            continue;
+        }
         let sent = &text[s.start..s.end];
         // Cheap substring tests spare the regular expressions most sentences.
         let has = |cues: &[&str]| cues.iter().any(|c| sent.contains(c));
@@ -173,6 +189,11 @@ pub fn find(
             let end = c["o"]
                 .find(o)
                 .map_or(0, |p| c.name("o").map_or(0, |m| m.start()) + p + o.len());
+            // "according to Russian media": a single word before a lower-case noun is a
+            // modifier (a nationality, a place), not the source's name.
+            if modifies_next_word(o, &sent[end..]) {
+                continue;
+            }
             let kind = if venue_cue { Cue::Venue } else { Cue::Report };
             for name in split_outlets(o) {
                 add(&mut out, start, end, name, kind);
@@ -208,6 +229,10 @@ pub fn find(
             }
             let start = c.name("o").map_or(0, |m| m.start()) + o_full.find(o).unwrap_or(0);
             let end = c.get(0).map_or(0, |m| m.end());
+            // "Ada Quill reports": a reporter is not an outlet.
+            if !names_an_organisation(names, s.start + start, o) {
+                continue;
+            }
             add(&mut out, start, end, o, Cue::Report);
         }
         for c in r
@@ -216,11 +241,18 @@ pub fn find(
             .filter(|_| outlets::mentions_outlet(sent))
         {
             let o = tidy(&c["o"]);
+            // "on ABC Radio's AM program": the possessor is the outlet.
+            let o = possessor(o);
             if !outlets::is_outlet(o) {
                 continue;
             }
             let start = c.get(0).map_or(0, |m| m.start());
             let end = c.name("o").map_or(0, |m| m.start()) + c["o"].find(o).unwrap_or(0) + o.len();
+            // A venue is where words were said or published: a verb of saying or publishing
+            // stands near ("wrote … on Twitter", "Trump, also on Twitter, defended …").
+            if !near_communication_verb(&sent[..start], &sent[end..]) {
+                continue;
+            }
             if out
                 .iter()
                 .any(|x| x.start <= s.start + start && s.start + end <= x.end)
@@ -243,14 +275,140 @@ pub fn find(
             ])
         }) {
             let o = &c["o"];
-            let expanded = outlets::expand_acronym(o).unwrap_or(o);
             if names.knows_person(o)
                 || super::lexicon::contains(&super::lexicon::NOT_NAMES, &o.to_lowercase())
             {
                 continue;
             }
+            let at = s.start + c.name("o").map_or(0, |m| m.start());
+            if o.contains(' ') && !names_an_organisation(names, at, o) {
+                continue;
+            }
+            let expanded = outlets::expand_acronym(o)
+                .map(str::to_string)
+                .or_else(|| fuller_org(names, o))
+                .unwrap_or_else(|| o.to_string());
             let whole = c.get(0).map_or(0..0, |m| m.range());
-            add(&mut out, whole.start, whole.end, expanded, Cue::Report);
+            add(&mut out, whole.start, whole.end, &expanded, Cue::Report);
+        }
+        // "Data from the Federal Reserve Bank of Atlanta show", "a study by the Lantern Trust".
+        for c in r
+            .data_from
+            .captures_iter(sent)
+            .filter(|_| sent.contains(" from ") || sent.contains(" by "))
+        {
+            let o = possessor(tidy(&c["o"]));
+            let at = s.start + c.name("o").map_or(0, |m| m.start());
+            let start = c.get(0).map_or(0, |m| m.start());
+            let end = c.name("o").map_or(0, |m| m.start()) + c["o"].find(o).unwrap_or(0) + o.len();
+            if o.is_empty()
+                || names.knows_person(o)
+                || modifies_next_word(o, &sent[end..])
+                || !names_an_organisation(names, at, o)
+            {
+                continue;
+            }
+            let o = outlets::expand_acronym(o).unwrap_or(o);
+            add(&mut out, start, end, o, Cue::Report);
+        }
+        // Named surveys, indexes and reports: "the Lantern Bank's Survey of Household Budgets",
+        // "the Household Pulse Survey".
+        for c in r.named_work.captures_iter(sent).filter(|_| has(WORK_WORDS)) {
+            let t = c["t"].trim();
+            if !t
+                .split_whitespace()
+                .any(|w| WORK_WORDS.iter().any(|k| k.trim() == w))
+                || t.split_whitespace().count() < 2
+            {
+                continue;
+            }
+            let outlet = c.name("o").map(|o| {
+                let o = o.as_str();
+                outlets::expand_acronym(o)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| o.to_string())
+            });
+            if outlet.as_deref().is_some_and(|o| names.knows_person(o)) {
+                continue;
+            }
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let end = whole.start + c.get(0).map_or("", |m| m.as_str()).trim_end().len();
+            let (a, b) = (s.start + whole.start, s.start + end);
+            if !outside(a, b) || out.iter().any(|x| x.start <= a && b <= x.end) {
+                continue;
+            }
+            // A linked title is the link's citation; a shorter form of a title already found
+            // ("the Financial Accounts" after "the Financial Accounts of the United States")
+            // is the same work.
+            if article
+                .layout
+                .links
+                .iter()
+                .any(|l| l.start < b && a < l.end)
+                || found
+                    .iter()
+                    .chain(out.iter())
+                    .any(|x| x.fields.title.as_deref().is_some_and(|y| y.starts_with(t)))
+            {
+                continue;
+            }
+            // A report already found at this place ("the Atlanta Fed survey") gains its title.
+            out.retain(|x| !(x.start >= a && x.end <= b));
+            out.push(Inline {
+                start: a,
+                end: b,
+                orig: None,
+                cue: Cue::Report,
+                fields: Fields {
+                    outlet,
+                    title: Some(t.to_string()),
+                    ..Fields::default()
+                },
+                sentence: si,
+            });
+        }
+        // "Twitter user Ada Quill", "the Facebook page of …": the platform is the venue.
+        for c in r
+            .platform_user
+            .captures_iter(sent)
+            .filter(|_| sent.contains(" user ") || sent.contains(" blogger "))
+        {
+            let o = &c["o"];
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let (a, b) = (s.start + whole.start, s.start + whole.end);
+            if outlets::is_outlet(o) && !out.iter().any(|x| x.start < b && a < x.end) {
+                add(&mut out, whole.start, whole.end, o, Cue::Venue);
+            }
+        }
+        // Author-year citations in the running text: "Roe and Doe (2021) find".
+        for c in r
+            .author_year
+            .captures_iter(sent)
+            .filter(|_| sent.contains(" ("))
+        {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let (a, b) = (s.start + whole.start, s.start + whole.end);
+            if !outside(a, b) {
+                continue;
+            }
+            let who = &c["who"];
+            if outlets::is_outlet(who)
+                || super::lexicon::contains(&super::lexicon::NOT_NAMES, &who.to_lowercase())
+            {
+                continue;
+            }
+            out.push(Inline {
+                start: a,
+                end: b,
+                orig: None,
+                cue: Cue::Report,
+                fields: Fields {
+                    author: Some(who.to_string()),
+                    year: c["y"].parse().ok(),
+                    ..Fields::default()
+                },
+                sentence: si,
+            });
         }
         for c in r
             .available
@@ -259,6 +417,10 @@ pub fn find(
         {
             let o = c["o"].trim_end_matches([',', '.']);
             let o = o.strip_prefix("the ").unwrap_or(o);
+            // "available on the Board's website": a possessive fragment names no source.
+            if o.contains("'s") || o.contains('\u{2019}') || !is_plausible_outlet(names, o) {
+                continue;
+            }
             let start = c.name("o").map_or(0, |m| m.start());
             add(
                 &mut out,
@@ -274,6 +436,205 @@ pub fn find(
     out.extend(links(article, sentences, names));
     out.sort_by_key(|x| (x.start, x.end));
     out
+}
+
+/// Words that make a capitalised name the name of a survey, an index, a report or a data set.
+const WORK_WORDS: &[&str] = &[
+    " Survey",
+    " Index",
+    " Report",
+    " Study",
+    " Outlook",
+    " Accounts",
+    " Book",
+    " Poll",
+    " Census",
+    " Database",
+    " Barometer",
+    " Monitor",
+    " Tracker",
+    " Yearbook",
+    " Indicators",
+];
+
+/// The possessor of "ABC Radio's AM program": "ABC Radio".
+fn possessor(o: &str) -> &str {
+    o.split_once("'s")
+        .or_else(|| o.split_once("\u{2019}s"))
+        .map_or(o, |(head, _)| head.trim_end())
+}
+
+/// Is a single unknown word, followed by a lower-case word, a modifier ("Russian media",
+/// "Michigan voters") rather than a name?
+fn modifies_next_word(o: &str, after: &str) -> bool {
+    let single = !o.contains(' ');
+    let acronym = o
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let next_lower = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+        && !after.starts_with([',', '.', ';', ':']);
+    single && !acronym && !outlets::is_outlet(o) && next_lower
+}
+
+/// Verbs of saying and publishing that make an outlet named next to them a venue.
+fn is_communication_verb(w: &str) -> bool {
+    let w = w.to_lowercase();
+    super::lexicon::contains(&super::lexicon::SAY_VERBS, &w)
+        || matches!(
+            w.as_str(),
+            "spoke"
+                | "speaks"
+                | "speaking"
+                | "spoken"
+                | "appeared"
+                | "appearing"
+                | "appears"
+                | "interview"
+                | "interviewed"
+                | "published"
+                | "publishes"
+                | "writing"
+                | "posting"
+                | "posts"
+                | "commented"
+                | "criticized"
+                | "criticised"
+                | "defended"
+                | "broadcast"
+                | "aired"
+                | "admitted"
+                | "wrote"
+                | "tweeted"
+                | "streamed"
+                | "announced"
+                | "shared"
+                | "replied"
+                | "responded"
+                | "reacted"
+        )
+}
+
+/// Is there a verb of saying within six words before the venue or four words after it?
+fn near_communication_verb(before: &str, after: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let b = words(before);
+    let a = words(after);
+    b.iter().rev().take(6).any(|w| is_communication_verb(w))
+        || a.iter().take(4).any(|w| is_communication_verb(w))
+}
+
+/// The fuller name of an organisation the text names elsewhere: "Michigan" for "the
+/// University of Michigan" mentioned before.
+fn fuller_org(names: &Names, short: &str) -> Option<String> {
+    names
+        .mentions
+        .iter()
+        .filter(|m| m.is_org && m.name != short && m.name.split_whitespace().count() > 1)
+        .find(|m| m.name.split_whitespace().any(|w| w == short))
+        .map(|m| m.name.clone())
+}
+
+/// Words that make a capitalised name an organisation's.
+const ORG_NOUNS: &[&str] = &[
+    "Trust",
+    "Institute",
+    "Institution",
+    "Foundation",
+    "Bank",
+    "University",
+    "College",
+    "Center",
+    "Centre",
+    "Council",
+    "Office",
+    "Bureau",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Committee",
+    "Commission",
+    "Association",
+    "Society",
+    "Group",
+    "Fund",
+    "Service",
+    "Organization",
+    "Organisation",
+    "Authority",
+    "Court",
+    "Parliament",
+    "Government",
+    "Forum",
+    "Project",
+    "Network",
+    "Media",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Radio",
+    "Review",
+    "Corporation",
+    "Company",
+    "Party",
+    "Laboratory",
+    "Observatory",
+    "Coalition",
+    "Alliance",
+    "Union",
+    "League",
+];
+
+/// Does a name of several words, at `at`, name an organisation rather than a person: a known
+/// outlet, an acronym, a name with an article in front ("Le Temps"), or one the names model
+/// takes for an organisation? A single word passes (bylines rarely name a reporter so).
+fn names_an_organisation(names: &Names, at: usize, o: &str) -> bool {
+    let words: Vec<&str> = o.split_whitespace().collect();
+    if words.len() < 2 || outlets::is_outlet(o) || outlets::expand_acronym(o).is_some() {
+        return true;
+    }
+    let first = words[0].to_lowercase();
+    if matches!(
+        first.as_str(),
+        "the"
+            | "le"
+            | "la"
+            | "les"
+            | "el"
+            | "los"
+            | "las"
+            | "il"
+            | "der"
+            | "die"
+            | "das"
+            | "de"
+            | "o"
+            | "a"
+    ) {
+        return true;
+    }
+    if words.iter().any(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            || ORG_NOUNS.contains(w)
+    }) {
+        return true;
+    }
+    names
+        .mention_at(at)
+        .map(|i| &names.mentions[i])
+        .is_some_and(|m| m.is_org)
 }
 
 /// "Reuters and NBC" names two outlets.
@@ -295,22 +656,26 @@ fn split_outlets(o: &str) -> Vec<&str> {
 }
 
 /// Every Markdown link to another site is a citation. Links to the article's own site
-/// (navigation, cross-references) are not.
+/// (navigation, cross-references, author profiles, the republication notice), to encyclopedia
+/// pages for a term, and image credits are not.
 fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline> {
     let text = article.text();
-    let own_site = own_site(article);
+    let own = own_sites(article, sentences);
     let mut out = Vec::new();
     for link in &article.layout.links {
         let Some(host) = outlets::host_of(&link.url) else {
             continue;
         };
-        if own_site.as_deref() == Some(outlets::site_of(&host).as_str()) {
+        if own.contains(&outlets::site_of(&host)) || is_not_a_citation(&host, &link.url) {
             continue;
         }
         let Some(si) = super::text::sentence_at(sentences, link.start) else {
             continue;
         };
         let s = &sentences[si];
+        if is_credit(&text[s.start..s.end]) {
+            continue;
+        }
         let link_text = &text[link.start..link.end];
         let after = text.get(link.end..s.end.max(link.end)).unwrap_or("");
         // `[Directive 3000.09](url), "Autonomy in Weapon Systems,"`: the title that follows.
@@ -325,22 +690,18 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
         let title = following_title.or_else(|| named.then(|| link_text.to_string()));
         let year = outlets::year_in_url(&link.url)
             .or_else(|| leading_year(text.get(s.start..link.start).unwrap_or("")));
-        // A site the article names ("Anthropic" for anthropic.com) goes by that name.
-        let label = outlets::site_of(&host)
-            .split('.')
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let named_site = (label.len() >= 4
-            && outlets::outlet_for_url(&link.url).as_deref() == Some(host.as_str()))
-        .then(|| {
-            names
-                .mentions
-                .iter()
-                .find(|m| m.name.eq_ignore_ascii_case(&label))
-                .map(|m| m.name.clone())
-        })
-        .flatten();
+        // A site the article names ("Anthropic" for anthropic.com, "Quiet Harbour Review" for
+        // quietharbourreview.org) goes by that name, unless the table knows it.
+        let named_site = outlets::known_host(&host)
+            .is_none()
+            .then(|| {
+                names
+                    .mentions
+                    .iter()
+                    .find(|m| outlets::site_spells(&host, &m.name))
+                    .map(|m| m.name.clone())
+            })
+            .flatten();
         out.push(Inline {
             start: link.start,
             end: link.end,
@@ -359,7 +720,95 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
     out
 }
 
-/// The site the article itself was published on, from its metadata block.
+/// Links that cite nothing: encyclopedia and dictionary entries for a term, image files and
+/// media repositories (photo credits).
+fn is_not_a_citation(host: &str, url: &str) -> bool {
+    let site = outlets::site_of(host);
+    let path = url.split_once("://").map_or(url, |x| x.1);
+    let path = path
+        .split_once('/')
+        .map_or("", |x| x.1)
+        .to_ascii_lowercase();
+    let glossary = matches!(
+        site.as_str(),
+        "wikipedia.org"
+            | "wiktionary.org"
+            | "britannica.com"
+            | "investopedia.com"
+            | "merriam-webster.com"
+            | "dictionary.com"
+    ) || (site == "wikimedia.org");
+    let image = [".jpg", ".jpeg", ".png", ".gif", ".webp"]
+        .iter()
+        .any(|e| path.ends_with(e))
+        && !host.contains("tumblr");
+    glossary || image
+}
+
+/// Does the sentence credit a photo or an image ("Photo by @user on Flickr")?
+fn is_credit(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:photos?|images?|pictures?|illustrations?|screenshot|video still)(?: taken)? (?:by|courtesy of|credit|from|via)\b|\b(?:photo|image) credit\b|^(?:photo|image|credit|source image)s?:|\bcc by(?:-sa|-nd|-nc)*\b.*\b(?:commons|flickr)\b")
+            .expect("static regex")
+    })
+    .is_match(sentence)
+}
+
+/// Path segments of author pages ("/profiles/jane-roe-123").
+fn is_profile_path(url: &str) -> bool {
+    let path = url.split_once("://").map_or(url, |x| x.1);
+    let path = path.split_once('/').map_or("", |x| x.1);
+    path.split('/').next().is_some_and(|seg| {
+        matches!(
+            seg.to_ascii_lowercase().as_str(),
+            "profiles"
+                | "profile"
+                | "author"
+                | "authors"
+                | "contributors"
+                | "contributor"
+                | "people"
+                | "staff"
+                | "byline"
+                | "writers"
+        )
+    })
+}
+
+/// The sites the article itself was published on: from its metadata block and outlet, from a
+/// republication notice ("republished from [The Ledger](…)"), from links to author profiles,
+/// and from first-person cross-references ("part of our special coverage [X](…)").
+fn own_sites(article: &Article, sentences: &[Sentence]) -> Vec<String> {
+    static NOTICE: OnceLock<Regex> = OnceLock::new();
+    let notice = NOTICE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:republished (?:from|by|on|with permission)|originally (?:published|appeared|posted) (?:in|on|at|by)|first (?:published|appeared) (?:in|on|at|by)|part of our\b|read (?:the )?original article|read more of our|our (?:special )?coverage)").expect("static regex")
+    });
+    let text = article.text();
+    let mut own: Vec<String> = own_site(article).into_iter().collect();
+    let outlet = article.metadata.outlet.as_deref();
+    for link in &article.layout.links {
+        let Some(host) = outlets::host_of(&link.url) else {
+            continue;
+        };
+        let site = outlets::site_of(&host);
+        if own.contains(&site) {
+            continue;
+        }
+        let by_outlet = outlet.is_some_and(|o| {
+            outlets::known_host(&host).is_some_and(|n| n.eq_ignore_ascii_case(o))
+                || outlets::site_spells(&host, o)
+        });
+        let by_notice = super::text::sentence_at(sentences, link.start)
+            .is_some_and(|si| notice.is_match(&text[sentences[si].start..sentences[si].end]));
+        if by_outlet || by_notice || is_profile_path(&link.url) {
+            own.push(site);
+        }
+    }
+    own
+}
+
+/// The site named in the article's metadata block (`Source: …`, `URL: …`).
 fn own_site(article: &Article) -> Option<String> {
     let text = article.text();
     for (b, f) in article
@@ -458,6 +907,108 @@ mod tests {
         let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(outlets, vec!["PBS", "Twitter"]);
         assert!(got.iter().all(|g| g.2 == Cue::Venue));
+    }
+
+    #[test]
+    fn venues_need_a_verb_of_saying_or_publishing() {
+        let got = inline(
+            "Writing for the Guardian, Ola Brandt disagreed. Mina Kask wrote on her Facebook page that it was over. \
+             He admitted on ABC Radio's AM program that he erred. Leo Tamm criticized the plan via Twitter. \
+             Groups that thrive on Twitter grew fast.",
+            Format::Text,
+        );
+        let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            outlets,
+            vec!["Guardian", "Facebook", "ABC Radio", "Twitter"],
+            "{got:#?}"
+        );
+        assert!(got.iter().all(|g| g.2 == Cue::Venue));
+    }
+
+    #[test]
+    fn modifiers_and_possessive_fragments_are_not_outlets() {
+        let got = inline(
+            "Prices rose, according to Latvian media. The data are available on the Board's website. \
+             It was confirmed, according to Interfax.",
+            Format::Text,
+        );
+        let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(outlets, vec!["Interfax"], "{got:#?}");
+    }
+
+    #[test]
+    fn named_surveys_data_and_author_year_citations() {
+        let a = Article::from_text(
+            "a.txt",
+            "Households expect less, the Lantern Bank's Survey of Household Budgets shows. \
+             Data from the Federal Reserve Bank of Dallas show a pause. A Dallas Fed survey agrees. \
+             Roe and Vale (2021) find the same."
+                .to_string(),
+            Format::Text,
+        );
+        let t = a.text();
+        let mut sentences = Vec::new();
+        for (i, b) in a.layout.blocks.iter().enumerate() {
+            sentences.extend(split_sentences(t, i, b.body, b.end, &[]));
+        }
+        let names = Names::build(t, &sentences, &[]);
+        type Got = (Option<String>, Option<String>, Option<String>, Option<i32>);
+        let got: Vec<Got> = find(&a, &sentences, &[], &names)
+            .into_iter()
+            .map(|x| {
+                (
+                    x.fields.outlet,
+                    x.fields.title,
+                    x.fields.author,
+                    x.fields.year,
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got,
+            vec![
+                (
+                    s("Lantern Bank"),
+                    s("Survey of Household Budgets"),
+                    None,
+                    None
+                ),
+                (s("Federal Reserve Bank of Dallas"), None, None, None),
+                (s("Federal Reserve Bank of Dallas"), None, None, None),
+                (None, None, s("Roe and Vale"), Some(2021)),
+            ]
+        );
+    }
+
+    #[test]
+    fn own_site_glossary_and_credit_links_are_not_citations() {
+        let got = inline(
+            "Rents rose [sharply](https://www.reuters.com/x) as [studies show](https://quietledger.example.org/2030/01/rents). \
+             The [term](https://en.wikipedia.org/wiki/Rent) is old. See [an earlier piece](https://quietledger.example.org/older).\n\n\
+             Photo by [Ana](https://www.flickr.com/photos/ana/1) on Flickr.\n\n\
+             [Ivo Pell](https://quietledger.example.org/profiles/ivo-pell-1), Lecturer\n\n\
+             This article is republished from [The Quiet Ledger](https://quietledger.example.org) under a Creative Commons license.",
+            Format::Markdown,
+        );
+        let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(outlets, vec!["Reuters"], "{got:#?}");
+    }
+
+    #[test]
+    fn reporters_are_not_outlets_and_media_nouns_are_skipped() {
+        let got = inline(
+            "Ada Quill reports that the dam leaked. Szelcsend blog reported the leak. \
+             Twitter user Ola Brandt posted a photo. A study prepared by the Marsh Water Trust found cracks.",
+            Format::Text,
+        );
+        let outlets: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(
+            outlets,
+            vec!["Szelcsend", "Twitter", "Marsh Water Trust"],
+            "{got:#?}"
+        );
     }
 
     #[test]

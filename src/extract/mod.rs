@@ -14,7 +14,7 @@ pub mod attribution;
 pub mod inline;
 pub mod lexicon;
 pub mod names;
-pub mod outlets;
+pub use crate::outlets;
 pub mod quotes;
 pub mod references;
 pub mod statements;
@@ -527,7 +527,7 @@ fn build_references(
             id: format!("inline-{}", k + 1),
             raw: article.original[os..oe].to_string(),
             number: None,
-            author: None,
+            author: written.opt(f.author.clone()),
             outlet: written.opt(f.outlet.clone()),
             year: f.year,
             title: written.opt(f.title.clone()),
@@ -779,4 +779,44 @@ fn source_type(r: &Reference) -> String {
         "article"
     };
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+
+    /// A quote whose words the text places on a platform links to that platform through
+    /// `venue`, so the check counts it as sourced (no `uncited-claim`).
+    #[test]
+    fn a_venue_is_an_inline_reference_the_claim_links_to() {
+        let a = Article::from_text(
+            "v.txt",
+            "\"We will rebuild the pier before summer,\" Harbourmaster Ilse Varga wrote on Twitter.\n"
+                .to_string(),
+            Format::Text,
+        );
+        let x = extract(&a);
+        let q = x
+            .claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Quote)
+            .expect("a quote");
+        assert_eq!(q.venue.as_deref(), Some("Twitter"));
+        let r = x
+            .references
+            .iter()
+            .find(|r| r.inline && r.outlet.as_deref() == Some("Twitter"))
+            .expect("the venue is a reference");
+        assert!(r.source.is_some());
+        let file = crate::model::ClaimFile {
+            version: 1,
+            article: x.article.clone(),
+            references: x.references.clone(),
+            claims: x.claims.clone(),
+        };
+        let links = crate::link::link_claims(&file);
+        let k = x.claims.iter().position(|c| c.id == q.id).unwrap_or(0);
+        assert!(crate::link::is_sourced(&links[k]), "{:#?}", links[k]);
+    }
 }
