@@ -179,13 +179,25 @@ pub fn after(names: &Names, toks: &[Token]) -> Option<Attribution> {
     if let Some(a) = according_to(names, toks, 0) {
         return Some(a);
     }
-    for v in 1..toks.len().min(10) {
+    let mut commas = 0;
+    for v in 1..toks.len().min(14) {
         if is_say(&toks[v]) {
             let subject = subject_before(names, &toks[..=v], v)?;
             return found(names, &subject, cue_from(toks, v, true));
         }
-        // Only a subject can stand between the quotation and its verb.
-        if !toks[v - 1].trailing().is_empty() && !super::text::is_abbreviation(toks[v - 1].raw) {
+        // `"…," Haddad was quoted as saying by the agency.`
+        if let Some(a) = quoted_as_saying(names, toks, v) {
+            return Some(a);
+        }
+        // Only a subject can stand between the quotation and its verb, with at most two
+        // commas setting off an appositive (`"…," the spokesman, Ivan Petrov, told …`,
+        // `"…," Tom Reyes, 45, said`).
+        let tr = toks[v - 1].trailing();
+        if tr == "," && commas < 2 {
+            commas += 1;
+            continue;
+        }
+        if !tr.is_empty() && !super::text::is_abbreviation(toks[v - 1].raw) {
             return None;
         }
     }
@@ -272,6 +284,25 @@ fn noun_phrase(names: &Names, toks: &[Token], a: usize) -> Option<Subject> {
     );
     let numbered = t.word.starts_with(|c: char| c.is_ascii_digit());
     (first_det || numbered).then(|| Subject::Description(join_words(&toks[a..e])))
+}
+
+/// A description from its words: "The senator" may point back to a named senator.
+fn describe_words(toks: &[Token]) -> Subject {
+    let text = join_words(toks);
+    match (toks.first(), toks.last()) {
+        (Some(f), Some(l))
+            if f.word.eq_ignore_ascii_case("the")
+                && toks.len() <= 3
+                && contains(&lexicon::ROLE_NOUNS, &l.word.to_lowercase()) =>
+        {
+            Subject::Role {
+                noun: l.word.to_lowercase(),
+                description: text,
+                at: f.start,
+            }
+        }
+        _ => Subject::Description(text),
+    }
 }
 
 fn join_words(toks: &[Token]) -> String {
@@ -417,9 +448,17 @@ fn first_subject(names: &Names, toks: &[Token]) -> Option<Subject> {
             at: t.start,
         });
     }
-    if let Some(m) = names.mention_at(t.start + t.leading().len()) {
+    // "Senator Mary Lane issued …": a capitalised title or role word opening the sentence
+    // may stand outside the name's run.
+    let mention = names.mention_at(t.start + t.leading().len()).or_else(|| {
+        let n = toks.get(a + 1)?;
+        (super::names::is_person_noun(t.word) && t.trailing().is_empty())
+            .then(|| names.mention_at(n.start + n.leading().len()))
+            .flatten()
+    });
+    if let Some(m) = mention {
         let mm = &names.mentions[m];
-        if mm.start > t.start + t.leading().len() + 4 || mm.object {
+        if mm.start > t.end + 1 || mm.object {
             return None;
         }
         if mm.indefinite && !mm.name.contains(' ') {
@@ -456,11 +495,37 @@ fn first_subject(names: &Names, toks: &[Token]) -> Option<Subject> {
                 break;
             }
         }
-        let head = toks.get(a + 1)?.word.to_lowercase();
-        let about = super::names::is_person_noun(&head) || contains(&lexicon::SPEECH_NOUNS, &head);
-        if about && e > a + 1 {
-            return Some(Subject::Description(join_words(&toks[a..e])));
+        // The head noun: the first person or document noun, within three words.
+        let is_head = |t: &Token| {
+            let w = t.word.to_lowercase();
+            contains(&lexicon::ROLE_NOUNS, &w) || contains(&lexicon::SPEECH_NOUNS, &w)
+        };
+        let h = (a + 1..e.min(a + 4)).find(|&h| is_head(&toks[h]))?;
+        // After the head only a phrase saying where or by whom: "An editorial published in
+        // a weekly", "The senator from Ohio"; "The senator released a statement" stops at
+        // the noun.
+        let mut end = h + 1;
+        if toks[h].trailing().is_empty() && end < e {
+            let w = toks[end].word;
+            let participle = matches!(
+                w,
+                "published" | "issued" | "written" | "printed" | "posted" | "released" | "run"
+            ) && toks
+                .get(end + 1)
+                .is_some_and(|n| matches!(n.word, "in" | "by" | "on"));
+            if participle || matches!(w, "of" | "in" | "from" | "at" | "for" | "with" | "on") {
+                end = if participle { end + 2 } else { end + 1 };
+                while end < e {
+                    let t = &toks[end];
+                    let prev_det = matches!(toks[end - 1].word, "a" | "an" | "the");
+                    if !t.is_capitalized() && t.word.ends_with("ed") && !prev_det {
+                        break;
+                    }
+                    end += 1;
+                }
+            }
         }
+        return Some(describe_words(&toks[a..end.min(e).max(h + 1)]));
     }
     None
 }
@@ -617,7 +682,13 @@ pub fn clause_subject(names: &Names, w: &Window) -> Option<Attribution> {
             !t.is_capitalized()
                 && !t.word.is_empty()
                 && !contains(&lexicon::VERB_FILLERS, t.word)
-                && !matches!(t.word, "the" | "a" | "an" | "of" | "on" | "in")
+                && !contains(&lexicon::ROLE_NOUNS, t.word)
+                && !contains(&lexicon::SPEECH_NOUNS, t.word)
+                && !contains(&lexicon::OBJECT_PREPOSITIONS, t.word)
+                && !matches!(
+                    t.word,
+                    "the" | "a" | "an" | "of" | "on" | "in" | "at" | "for"
+                )
         })
         .map(|t| t.word.to_string());
     Some(Attribution {
@@ -870,6 +941,35 @@ mod tests {
     fn split_quote_continues_its_speaker() {
         let t = "\"The offer is fair,\" Ruth Adair said on Monday. \"It is also the last one we will make this year.\"\n";
         assert_eq!(speaker_of(t, "It is also").as_deref(), Some("Ruth Adair"));
+    }
+
+    #[test]
+    fn cue_after_past_an_appositive() {
+        let t = "\"We will not move the depot,\" the spokesman for the railway, Ivo Marek, told reporters.\n\n\"I have fished here all my life,\" Tomas Reyes, 61, said.\n\n\"The floods came twice,\" Reyes was quoted as saying by a local radio station.\n\nThe mayor was absent. \"Nobody ever warned us about the river,\" said one resident, who asked not to be named.\n";
+        assert_eq!(speaker_of(t, "We will not").as_deref(), Some("Ivo Marek"));
+        assert_eq!(
+            speaker_of(t, "I have fished").as_deref(),
+            Some("Tomas Reyes")
+        );
+        assert_eq!(speaker_of(t, "The floods").as_deref(), Some("Tomas Reyes"));
+        assert_eq!(
+            speaker_of(t, "Nobody ever").as_deref(),
+            Some("one resident")
+        );
+    }
+
+    #[test]
+    fn bodies_and_roles_as_clause_subjects() {
+        let t = "Senator Ida Voss issued the following statement: \"I will vote against the levy in its present form.\"\n\nThe Inland Water Agency published its figures. The agency said: \"Reservoirs are at their lowest level since 1976.\"\n\nThe governor released a statement: \"Every county will get emergency funds this week.\"\n";
+        assert_eq!(speaker_of(t, "I will vote").as_deref(), Some("Ida Voss"));
+        assert_eq!(
+            speaker_of(t, "Reservoirs are").as_deref(),
+            Some("Inland Water Agency")
+        );
+        assert_eq!(
+            speaker_of(t, "Every county").as_deref(),
+            Some("The governor")
+        );
     }
 
     #[test]

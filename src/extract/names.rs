@@ -467,8 +467,14 @@ impl Names {
                 .iter()
                 .any(|t| t.word.starts_with(|c: char| c.is_ascii_digit()))
             || super::outlets::is_outlet(&name);
-        let role_title =
-            (title_end > 0 && !title_only).then(|| span_text(0, title_end.min(name_start)));
+        // An honorific alone ("Mr", "Dr.") is not a role.
+        let honorific = title_end == 1
+            && matches!(
+                run[0].word.to_lowercase().trim_end_matches('.'),
+                "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame"
+            );
+        let role_title = (title_end > 0 && !title_only && !honorific)
+            .then(|| span_text(0, title_end.min(name_start)));
         // Before the run: a determiner (for "the President"), role nouns and a preposition.
         let mut p = a;
         let mut role_before = Vec::new();
@@ -640,9 +646,34 @@ impl Names {
     /// The last person mention before `at` carrying the role noun `noun` ("the minister" →
     /// "Foreign Minister Anna Petrova").
     pub fn with_role(&self, noun: &str, at: usize) -> Option<usize> {
-        let list = self.by_role.get(&noun.to_lowercase())?;
+        let noun = noun.to_lowercase();
+        if !is_person_noun(&noun) {
+            return self.body_named(&noun, at);
+        }
+        let list = self.by_role.get(&noun)?;
         let k = list.partition_point(|&i| self.mentions[i].end <= at);
         k.checked_sub(1).map(|k| list[k])
+    }
+
+    /// "the agency", "the ministry": the last organisation before `at` (within 200 names)
+    /// whose name holds that word ("the Coastal Fisheries Agency").
+    fn body_named(&self, noun: &str, at: usize) -> Option<usize> {
+        if !is_org_word(noun) {
+            return None;
+        }
+        let upto = self.mentions.partition_point(|m| m.end <= at);
+        self.mentions[..upto]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(200)
+            .find(|(_, m)| {
+                m.is_org
+                    && m.name
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(noun))
+            })
+            .map(|(i, _)| i)
     }
 
     /// The antecedent of "he"/"she" at `at`: walking back over at most 200 names, the last
@@ -952,7 +983,11 @@ fn describe(toks: &[Token], a: usize, b: usize) -> Subject {
     let text = join(toks, a, b);
     let first = toks[a].word.to_lowercase();
     let last = &toks[b - 1];
-    if first == "the" && b - a <= 3 && is_person_noun(last.word) && !last.is_capitalized() {
+    if first == "the"
+        && b - a <= 3
+        && contains(&lexicon::ROLE_NOUNS, &last.word.to_lowercase())
+        && !last.is_capitalized()
+    {
         return Subject::Role {
             noun: last.word.to_lowercase(),
             description: text,
@@ -1056,12 +1091,28 @@ pub fn subject_after(names: &Names, toks: &[Token], v: usize) -> Option<Subject>
             at: first.start,
         });
     }
-    if matches!(lw.as_str(), "the" | "a" | "an") {
+    let numeral = lw.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            lw.as_str(),
+            "one" | "another" | "two" | "three" | "his" | "her" | "their" | "its"
+        );
+    if matches!(lw.as_str(), "the" | "a" | "an") || numeral && first.trailing().is_empty() {
         let mut e = v + 1;
         while e < toks.len() && e < v + 14 {
             e += 1;
             if !toks[e - 1].trailing().is_empty() {
                 break;
+            }
+        }
+        // "said the spokesman for the ministry, Ivan Petrov": the name in apposition.
+        if toks[e - 1].trailing() == "," {
+            if let Some(n) = toks.get(e) {
+                if let Some(m) = names.mention_at(n.start + n.leading().len()) {
+                    let mm = &names.mentions[m];
+                    if !mm.is_org && !mm.title_only && mm.start == n.start + n.leading().len() {
+                        return Some(Subject::Name(m));
+                    }
+                }
             }
         }
         // "the President" is a title-only mention; longer descriptions are kept as written.
