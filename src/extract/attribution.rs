@@ -709,7 +709,9 @@ pub fn intro(names: &Names, text: &str, start: usize, end: usize) -> Option<Attr
 pub fn previous_subject(names: &Names, start: usize, end: usize) -> Option<Speaker> {
     let i = names.mentions_within(start, end).next()?;
     let m = &names.mentions[i];
-    if m.start > start + 4 || m.object || m.is_org || !names.is_person(m) {
+    // The first name of the sentence, after at most a short opening ("Her colleague, Dr.
+    // Omar Sayed, disagreed.").
+    if m.start > start + 24 || m.object || m.is_org || !names.is_person(m) {
         return None;
     }
     Some(names.speaker_of(i))
@@ -969,6 +971,34 @@ mod tests {
         assert_eq!(
             speaker_of(t, "Every county").as_deref(),
             Some("The governor")
+        );
+    }
+
+    #[test]
+    fn relative_clauses_and_asides() {
+        let t = "The delegates met the governor, who told them: \"Every flooded school will be rebuilt by autumn.\"\n\nBrandt, speaking at a rally in Kessel, said: \"The mine will stay open as long as I am mayor.\"\n";
+        assert_eq!(
+            speaker_of(t, "Every flooded").as_deref(),
+            Some("the governor")
+        );
+        assert_eq!(speaker_of(t, "The mine will").as_deref(), Some("Brandt"));
+    }
+
+    #[test]
+    fn previous_subject_after_an_opening_role() {
+        let t = "\"The virus is spreading in the villages,\" Dr. Lena Ostrova said.\n\nHer colleague, Dr. Omar Sayed, disagreed. \"The numbers are already falling in every district we track.\"\n";
+        assert_eq!(
+            speaker_of(t, "The numbers are").as_deref(),
+            Some("Omar Sayed")
+        );
+    }
+
+    #[test]
+    fn documents_direct_and_provide() {
+        let t = "The executive order directs agencies to \"give veterans priority in every round of hiring.\"\n";
+        assert_eq!(
+            speaker_of(t, "give veterans").as_deref(),
+            Some("The executive order")
         );
     }
 

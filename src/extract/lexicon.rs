@@ -121,6 +121,12 @@ pub static SAY_VERBS: Words = LazyLock::new(|| {
         "recounted",
         "affirmed",
         "exclaims",
+        "directs",
+        "orders",
+        "provides",
+        "stipulates",
+        "mandates",
+        "specifies",
     ])
 });
 
@@ -392,6 +398,12 @@ pub static TITLES: Words = LazyLock::new(|| {
         "associate",
         "undersecretary",
         "under-secretary",
+        "treasurer",
+        "comptroller",
+        "auditor",
+        "solicitor",
+        "solicitor-general",
+        "attorney-general",
     ])
 });
 
@@ -700,6 +712,13 @@ pub static ORG_WORDS: Words = LazyLock::new(|| {
         "code",
         "constitution",
         "charter",
+        "division",
+        "brigade",
+        "battalion",
+        "regiment",
+        "corps",
+        "squadron",
+        "fleet",
     ])
 });
 

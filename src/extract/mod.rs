@@ -221,6 +221,7 @@ fn find_quotes(
         let mut att = attribution::attribute(names, &window);
         // Split quotation: "A," she said, "B" — the second half shares the first's attribution.
         let split_from_previous = qi > 0
+            && spans[qi - 1].block == q.block
             && spans[qi - 1].after() <= q.open
             && spans[qi - 1].after() >= s_start.min(spans[qi - 1].after())
             && words_outside(text, spans[qi - 1].after(), q.open, &all).len() <= 8;
@@ -262,7 +263,7 @@ fn find_quotes(
         let para = blocks[q.block].para;
         // A quotation opening its sentence right after one that names a person as its subject
         // ("Ole Brandt also criticised the deal. "…"") is that person's.
-        let opens_sentence = pre.is_empty() && !split_from_previous;
+        let opens_sentence = pre.is_empty();
         if att.is_none() && opens_sentence {
             if let Some(p) = si.and_then(|i| i.checked_sub(1)) {
                 let ps = &sentences[p];

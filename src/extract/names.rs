@@ -206,7 +206,21 @@ fn introduces_person(toks: &[Token]) -> bool {
         let starts = toks
             .get(1)
             .is_some_and(|t| matches!(t.word, "a" | "an" | "the"));
-        return starts && appositive.clone().any(|t| is_person_noun(t.word));
+        if starts && appositive.clone().any(|t| is_person_noun(t.word)) {
+            return true;
+        }
+        // "Putin, speaking in Moscow, said": a participial aside, then a verb of saying.
+        let aside = toks
+            .get(1)
+            .is_some_and(|t| !t.is_capitalized() && t.word.ends_with("ing"));
+        let closes = toks
+            .iter()
+            .take(14)
+            .skip(1)
+            .position(|t| t.trailing() == ",")
+            .and_then(|k| toks.get(k + 2))
+            .is_some_and(|t| contains(&lexicon::SAY_VERBS, t.word));
+        return aside && closes;
     }
     first.trailing().is_empty()
         && toks
@@ -322,12 +336,16 @@ impl Names {
             all_tokens.push((si, toks));
         }
         for (si, toks) in &all_tokens {
+            let opens = toks
+                .first()
+                .is_some_and(|t| t.start == sentences[*si].start);
             for (a, b) in runs(toks, 0) {
                 // A lone sentence-initial word is a name only if it is capitalised elsewhere
                 // too, or if what follows makes it one: an appositive role ("Nura, a mother of
                 // four,") or a verb of saying ("Nura said").
                 if a == 0
                     && b == 1
+                    && opens
                     && !capitalised_mid.contains(toks[0].word)
                     && !is_acronym(toks[0].word)
                     && !introduces_person(toks)
@@ -905,6 +923,10 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
                 if let Some(s) = subject_at(names, toks, o + 1) {
                     return Some(s);
                 }
+                // ", speaking in Moscow, said": the name in the aside is not the subject.
+                if !first.is_capitalized() && first.word.ends_with("ing") {
+                    return None;
+                }
             }
         }
         return subject_at(names, toks, i);
@@ -937,12 +959,15 @@ fn relative_subject(names: &Names, toks: &[Token], v: usize) -> Option<Subject> 
     let w = w.filter(|&w| w > 0)?;
     let clause_plain = (w + 1..v).all(|j| toks[j].trailing().is_empty())
         && toks[w].trailing().is_empty()
+        && v - w >= 2
         && v - w <= 9;
     let ante = &toks[w - 1];
     let end = ante.start + ante.leading().len() + ante.word.len();
     if let Some(m) = names.mention_ending_at(end) {
+        // The clause belongs to the phrase right before it: a person even as an object ("met
+        // the Senator, who said"), a body only as a subject.
         let mm = &names.mentions[m];
-        if !mm.indefinite && !mm.object {
+        if !mm.indefinite && (!mm.object || !mm.is_org && names.is_person(mm)) {
             return Some(Subject::Name(m));
         }
     }
@@ -959,6 +984,7 @@ fn relative_subject(names: &Names, toks: &[Token], v: usize) -> Option<Subject> 
                 });
             if person {
                 d = Some(j);
+                break;
             }
         }
     }
