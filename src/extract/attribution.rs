@@ -1003,6 +1003,30 @@ mod tests {
     }
 
     #[test]
+    fn handles_name_their_users() {
+        let t = "Twitter user @harbourwatch wrote: \"The water in the bay has turned brown again this morning.\"\n\n@kestrel_77 tweeted: \"Nobody from the council has come to look at it.\"\n";
+        assert_eq!(
+            speaker_of(t, "The water in").as_deref(),
+            Some("@harbourwatch")
+        );
+        assert_eq!(speaker_of(t, "Nobody from").as_deref(), Some("@kestrel_77"));
+    }
+
+    #[test]
+    fn appositives_in_a_row_and_parentheticals() {
+        let t = "\"This levy will ruin the small farms,\" Orsini, 44, a lawyer by training, told the radio.\n\nThe panel's chair, Senator Rhea Lund (D-Vt.), said: \"The public deserves answers about this program now.\"\n\nA spokesman for the Port Authority told reporters: \"The terminal will stay closed until Monday.\"\n";
+        assert_eq!(speaker_of(t, "This levy").as_deref(), Some("Orsini"));
+        assert_eq!(
+            speaker_of(t, "The public deserves").as_deref(),
+            Some("Rhea Lund")
+        );
+        assert_eq!(
+            speaker_of(t, "The terminal").as_deref(),
+            Some("A spokesman for the Port Authority")
+        );
+    }
+
+    #[test]
     fn link_syntax_is_not_part_of_a_name() {
         let t = "In March, [Attorney-General Carla Brenner said](https://example.org/a) \"the new hospital will open before winter.\"\n";
         assert_eq!(

@@ -228,11 +228,26 @@ fn introduces_person(toks: &[Token]) -> bool {
             .is_some_and(|t| contains(&lexicon::SAY_VERBS, t.word))
 }
 
+/// "@riverwatch": a handle, the name a user posts under.
+fn is_handle(t: &Token) -> bool {
+    t.leading().ends_with('@')
+        && !t.word.is_empty()
+        && t.word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+}
+
 /// Group tokens into capitalised runs: `(first, last_exclusive)` token indices.
 fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // A social-media handle is a name of its own: "@riverwatch".
+        if is_handle(&toks[i]) {
+            out.push((i, i + 1));
+            i += 1;
+            continue;
+        }
         if !name_like(&toks[i]) || !toks[i].leading().is_empty() && toks[i].leading().contains('"')
         {
             i += 1;
@@ -346,6 +361,7 @@ impl Names {
                 if a == 0
                     && b == 1
                     && opens
+                    && !is_handle(&toks[0])
                     && !capitalised_mid.contains(toks[0].word)
                     && !is_acronym(toks[0].word)
                     && !introduces_person(toks)
@@ -410,6 +426,37 @@ impl Names {
         sentence: usize,
     ) -> Mention {
         let run = &toks[a..b];
+        if b == a + 1 && is_handle(&run[0]) {
+            let t = &run[0];
+            let start = t.start + t.leading().len() - 1;
+            let end = t.start + t.leading().len() + t.word.len();
+            let prev = a.checked_sub(1).map(|p| &toks[p]);
+            let role = prev.filter(|p| is_person_noun(p.word) && p.trailing().is_empty());
+            let object = prev.is_some_and(|p| {
+                p.trailing().is_empty()
+                    && !p.is_capitalized()
+                    && role.is_none()
+                    && !contains(&lexicon::CONJUNCTIONS, &p.word.to_lowercase())
+                    && p.word != "named"
+            });
+            let name = text[start..end].to_string();
+            return Mention {
+                start,
+                end,
+                written: name.clone(),
+                name,
+                role: None,
+                is_org: false,
+                title_only: false,
+                object,
+                person: true,
+                sentence,
+                roles: role
+                    .map(|r| vec![r.word.to_lowercase()])
+                    .unwrap_or_default(),
+                indefinite: false,
+            };
+        }
         // Titles: the last title word of the run, with "of X" continuations ("Secretary of Defense").
         let mut title_end = 0;
         let mut k = 0;
@@ -867,8 +914,8 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
             skipped += 1;
             continue;
         }
-        // Parenthetical: skip back to its opening.
-        if t.raw.ends_with(')') {
+        // Parenthetical: skip back to its opening ("Ron Wyden (D-Ore.), said").
+        if t.raw.trim_end_matches([',', ';']).ends_with(')') {
             let mut j = i - 1;
             while j > 0 && !toks[j].raw.starts_with('(') {
                 j -= 1;
@@ -910,24 +957,36 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
     if t.trailing() == "," {
         // An appositive ", the chief executive of Hong Kong," or ", Director of the Office of
         // Y," after a name, or a name set off by commas.
-        let open = (0..i - 1)
-            .rev()
-            .take(16)
-            .find(|&j| toks[j].trailing() == ",");
-        if let Some(o) = open {
+        // Up to three appositives may follow one another ("Orlov, 44, a lawyer, told").
+        let mut close = i - 1;
+        for _ in 0..3 {
+            let open = (0..close)
+                .rev()
+                .take(16)
+                .find(|&j| toks[j].trailing() == ",");
+            let Some(o) = open else {
+                break;
+            };
             let first = &toks[o + 1];
-            if matches!(first.word, "the" | "a" | "an")
+            let aside = matches!(first.word, "the" | "a" | "an")
                 || !first.is_capitalized()
-                || is_title(first.word)
-            {
-                if let Some(s) = subject_at(names, toks, o + 1) {
-                    return Some(s);
-                }
-                // ", speaking in Moscow, said": the name in the aside is not the subject.
-                if !first.is_capitalized() && first.word.ends_with("ing") {
-                    return None;
-                }
+                || is_title(first.word);
+            if !aside {
+                break;
             }
+            let p = &toks[o];
+            let pend = p.start + p.leading().len() + p.word.len();
+            if let Some(m) = names.mention_ending_at(pend) {
+                return Some(Subject::Name(m));
+            }
+            if let Some(s) = subject_at(names, toks, o + 1) {
+                return Some(s);
+            }
+            // ", speaking in Moscow, said": the name in the aside is not the subject.
+            if !first.is_capitalized() && first.word.ends_with("ing") {
+                return None;
+            }
+            close = o;
         }
         return subject_at(names, toks, i);
     }
@@ -1042,19 +1101,30 @@ fn subject_at(names: &Names, toks: &[Token], i: usize) -> Option<Subject> {
             }
         }
         // "Jane Doe from the Acme Institute wrote": the person, not her employer.
-        if mm.is_org && mm.object && m > 0 {
+        if mm.is_org && mm.object {
             let first = (i.saturating_sub(8)..i)
                 .find(|&k| toks[k].start + toks[k].leading().len() == mm.start);
             let mut k = first.unwrap_or(0);
             if k > 0 && toks[k - 1].word == "the" {
                 k -= 1;
             }
-            let prep = k > 0 && matches!(toks[k - 1].word, "from" | "at" | "of" | "with");
-            let p = &names.mentions[m - 1];
-            let pe = toks.get(k.wrapping_sub(2)).filter(|_| k >= 2);
-            let adjacent = pe.is_some_and(|t| t.start + t.leading().len() + t.word.len() == p.end);
-            if first.is_some() && prep && adjacent && !p.is_org && !p.title_only {
-                return Some(Subject::Name(m - 1));
+            let prep = k > 0 && matches!(toks[k - 1].word, "from" | "at" | "of" | "with" | "for");
+            if let Some(p) = m.checked_sub(1).map(|pm| &names.mentions[pm]) {
+                let pe = toks.get(k.wrapping_sub(2)).filter(|_| k >= 2);
+                let adjacent =
+                    pe.is_some_and(|t| t.start + t.leading().len() + t.word.len() == p.end);
+                if first.is_some() && prep && adjacent && !p.is_org && !p.title_only {
+                    return Some(Subject::Name(m - 1));
+                }
+            }
+            // "A spokesman for the Interior Ministry told": the unnamed person, described.
+            if first.is_some() && prep && k >= 2 && is_person_noun(toks[k - 2].word) {
+                let det = (k.saturating_sub(5)..k - 1)
+                    .rev()
+                    .find(|&d| is_determiner(&toks[d]) || toks[d].word == "one");
+                if let Some(d) = det {
+                    return Some(describe(toks, d, i));
+                }
             }
         }
         return Some(Subject::Name(m));
