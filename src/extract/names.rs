@@ -755,11 +755,7 @@ impl Names {
         let upto = self.mentions.partition_point(|m| m.end <= at);
         let mut object: Option<(usize, usize)> = None;
         for (i, m) in self.mentions[..upto].iter().enumerate().rev().take(200) {
-            let full_name = !m.is_org
-                && !m.title_only
-                && m.name.split_whitespace().count() >= 2
-                && !m.name.chars().any(|c| c.is_ascii_digit());
-            if m.indefinite || !(self.is_person(m) || full_name) {
+            if m.indefinite || !self.person_like(m) {
                 continue;
             }
             if !m.object {
@@ -773,6 +769,16 @@ impl Names {
             }
         }
         object.map(|(i, _)| i)
+    }
+
+    /// A person, or a full name (two words or more) that is no body's: what a pronoun or a
+    /// new speaker can be.
+    pub fn person_like(&self, m: &Mention) -> bool {
+        self.is_person(m)
+            || !m.is_org
+                && !m.title_only
+                && m.name.split_whitespace().count() >= 2
+                && !m.name.chars().any(|c| c.is_ascii_digit())
     }
 
     /// Is there evidence that this mention names a person?
