@@ -282,7 +282,7 @@ fn noun_phrase(names: &Names, toks: &[Token], a: usize) -> Option<Subject> {
                 return Some(Subject::Description(join_words(&toks[a..e])));
             }
         }
-        if !(mm.indefinite && !mm.name.contains(' ')) {
+        if !mm.indefinite || mm.name.contains(' ') {
             return Some(Subject::Name(past_bare_title(names, m)));
         }
     }
@@ -330,11 +330,12 @@ pub fn quoted_as_saying(names: &Names, toks: &[Token], v: usize) -> Option<Attri
         return None;
     }
     let cue = "quoted as saying".to_string();
-    if v >= 3 && matches!(toks[v - 2].word, "quoted" | "cited") {
-        if matches!(toks[v - 3].word, "was" | "were" | "is" | "been" | "being") {
-            let subject = subject_before(names, toks, v - 3)?;
-            return found(names, &subject, cue);
-        }
+    if v >= 3
+        && matches!(toks[v - 2].word, "quoted" | "cited")
+        && matches!(toks[v - 3].word, "was" | "were" | "is" | "been" | "being")
+    {
+        let subject = subject_before(names, toks, v - 3)?;
+        return found(names, &subject, cue);
     }
     let q = (v.saturating_sub(10)..v - 1).rev().find(|&j| {
         matches!(
