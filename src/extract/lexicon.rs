@@ -106,6 +106,27 @@ pub static SAY_VERBS: Words = LazyLock::new(|| {
         "contrasts",
         "reads",
         "read",
+        "exclaimed",
+        "ruled",
+        "rules",
+        "posited",
+        "posits",
+        "commented",
+        "countered",
+        "lamented",
+        "proclaimed",
+        "wondered",
+        "spoke",
+        "written",
+        "recounted",
+        "affirmed",
+        "exclaims",
+        "directs",
+        "orders",
+        "provides",
+        "stipulates",
+        "mandates",
+        "specifies",
     ])
 });
 
@@ -194,6 +215,26 @@ pub static SPEECH_NOUNS: Words = LazyLock::new(|| {
         "verdict",
         "ruling",
         "proclamation",
+        "op-ed",
+        "piece",
+        "article",
+        "column",
+        "essay",
+        "editorial",
+        "blog",
+        "reassurance",
+        "reassurances",
+        "assurance",
+        "assurances",
+        "remark",
+        "statements",
+        "report",
+        "note",
+        "memo",
+        "opinion",
+        "post",
+        "posts",
+        "tweets",
     ])
 });
 
@@ -351,6 +392,18 @@ pub static TITLES: Words = LazyLock::new(|| {
         "correspondent",
         "reporter",
         "analyst",
+        "lieutenant",
+        "commander",
+        "assistant",
+        "associate",
+        "undersecretary",
+        "under-secretary",
+        "treasurer",
+        "comptroller",
+        "auditor",
+        "solicitor",
+        "solicitor-general",
+        "attorney-general",
     ])
 });
 
@@ -505,6 +558,34 @@ pub static ROLE_NOUNS: Words = LazyLock::new(|| {
         "surveyor",
         "architect",
         "consultant",
+        "lieutenant",
+        "mp",
+        "senator",
+    ])
+});
+
+/// Words of [`ROLE_NOUNS`] that name groups, bodies or documents rather than one person: a
+/// pronoun ("he", "she") or a role noun never points back to them.
+pub static NON_PERSON_ROLES: Words = LazyLock::new(|| {
+    words(&[
+        "source",
+        "sources",
+        "officials",
+        "spokespeople",
+        "people",
+        "users",
+        "critics",
+        "supporters",
+        "statement",
+        "report",
+        "directive",
+        "campaign",
+        "police",
+        "firm",
+        "lead",
+        "crown",
+        "vice",
+        "prime",
     ])
 });
 
@@ -631,6 +712,13 @@ pub static ORG_WORDS: Words = LazyLock::new(|| {
         "code",
         "constitution",
         "charter",
+        "division",
+        "brigade",
+        "battalion",
+        "regiment",
+        "corps",
+        "squadron",
+        "fleet",
     ])
 });
 
@@ -772,10 +860,6 @@ pub static NOT_NAMES: Words = LazyLock::new(|| {
         "second",
         "third",
         "q",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
         "do",
         "does",
         "did",

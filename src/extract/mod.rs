@@ -177,7 +177,7 @@ fn find_quotes(
     let blocks = &article.layout.blocks;
     let all: Vec<(usize, usize)> = spans.iter().map(|q| (q.open, q.after())).collect();
     let mut out: Vec<Found> = Vec::new();
-    let mut last: Option<(usize, Option<Speaker>)> = None; // (paragraph, speaker)
+    let mut last: Option<(usize, Option<Speaker>, usize)> = None; // (paragraph, speaker, end)
     for (qi, q) in spans.iter().enumerate() {
         let content = &text[q.start..q.end];
         let n_words = quotes::word_count(content);
@@ -216,21 +216,12 @@ fn find_quotes(
         let post = words_outside(text, q.after(), post_end, &all);
         let pre_text = &text[s_start..q.open];
 
-        // An attribution right before the mark (`wrote "…"`, `the Pentagon's request for "…"`)
-        // binds tighter than one after it; otherwise the words after the quotation come first.
-        let adjacent = pre.len().saturating_sub(3);
-        let mut att = attribution::before(names, &pre[adjacent..])
-            .filter(|a| a.speaker.is_some())
-            .and_then(|_| attribution::before(names, &pre))
-            .filter(|a| a.speaker.is_some());
-        if att.is_none() {
-            att = attribution::after(names, &post).filter(|a| a.speaker.is_some());
-        }
-        if att.is_none() {
-            att = attribution::before(names, &pre).filter(|a| a.speaker.is_some());
-        }
+        // The quote → mention sieves, in order (see the table in `attribution`).
+        let window = attribution::Window::new(pre.clone(), post);
+        let mut att = attribution::attribute(names, &window);
         // Split quotation: "A," she said, "B" — the second half shares the first's attribution.
         let split_from_previous = qi > 0
+            && spans[qi - 1].block == q.block
             && spans[qi - 1].after() <= q.open
             && spans[qi - 1].after() >= s_start.min(spans[qi - 1].after())
             && words_outside(text, spans[qi - 1].after(), q.open, &all).len() <= 8;
@@ -270,10 +261,32 @@ fn find_quotes(
             continue;
         }
         let para = blocks[q.block].para;
+        // A quotation opening its sentence right after one that names a person as its subject
+        // ("Ole Brandt also criticised the deal. "…"") is that person's.
+        let opens_sentence = pre.is_empty();
+        if att.is_none() && opens_sentence {
+            if let Some(p) = si.and_then(|i| i.checked_sub(1)) {
+                let ps = &sentences[p];
+                let after_last = last.as_ref().is_none_or(|(_, _, end)| *end <= ps.start);
+                if ps.block == q.block && after_last {
+                    att = attribution::previous_subject(names, ps.start, ps.end).map(|sp| {
+                        attribution::Attribution {
+                            speaker: Some(sp),
+                            cue: None,
+                        }
+                    });
+                }
+            }
+        }
+        // Conversation continuity: the previous speaker goes on, unless someone else is
+        // named in between.
         if att.is_none() {
-            if let Some((lp, speaker)) = &last {
+            if let Some((lp, speaker, end)) = &last {
                 let close = *lp == para || *lp + 1 == para || split_from_previous;
-                if close && speaker.is_some() {
+                let interrupted = speaker.as_ref().is_some_and(|sp| {
+                    attribution::names_someone_between(names, *end, q.open, &sp.name)
+                });
+                if close && speaker.is_some() && !interrupted {
                     att = Some(attribution::Attribution {
                         speaker: speaker.clone(),
                         cue: None,
@@ -282,7 +295,7 @@ fn find_quotes(
             }
         }
         let att = att.unwrap_or_default();
-        last = Some((para, att.speaker.clone()));
+        last = Some((para, att.speaker.clone(), q.after()));
         let mut flags = Vec::new();
         if q.close.is_none() {
             flags.push("unclosed-quote".to_string());
