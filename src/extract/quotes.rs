@@ -22,6 +22,14 @@ pub struct QuoteSpan {
     /// Index (into the article's blocks) of the block holding the opening mark.
     pub block: usize,
     pub multi_paragraph: bool,
+    /// A block quotation without quote marks (see [`blocks`]): `open` is where its words start
+    /// and `close` is `None`.
+    pub unmarked: bool,
+    /// For an unmarked block quotation: the block holding its introducing line, if any.
+    pub intro: Option<usize>,
+    /// For an unmarked block quotation: a handle label (`@user:`) or a signature line
+    /// (`-- Name`) that names the speaker.
+    pub label: Option<(usize, usize)>,
 }
 
 impl QuoteSpan {
@@ -75,11 +83,16 @@ pub fn scan(article: &Article, body: &[usize]) -> Vec<QuoteSpan> {
         }
         let marks: Vec<(usize, Mark)> = text[block.body..block.end]
             .match_indices('"')
-            .filter_map(|(i, _)| {
+            .map(|(i, _)| {
                 let pos = block.body + i;
-                norm.orig_char(&article.original, pos)
+                // A mark at the edge of a link's text maps to the link's `[` or `)` in the
+                // original (or came from an entity): its direction is then read from its
+                // neighbours.
+                let m = norm
+                    .orig_char(&article.original, pos)
                     .and_then(mark_of)
-                    .map(|m| (pos, m))
+                    .unwrap_or(Mark::Either);
+                (pos, m)
             })
             .collect();
         let mut skip_first = false;
@@ -93,8 +106,18 @@ pub fn scan(article: &Article, body: &[usize]) -> Vec<QuoteSpan> {
                 skip_first = true;
             }
         }
+        // Inside an HTML attribute value (`allow="autoplay; encrypted-media"`).
+        let mut in_attr = false;
         for (k, &(pos, m)) in marks.iter().enumerate() {
             if k == 0 && skip_first {
+                continue;
+            }
+            if in_attr {
+                in_attr = m != Mark::Either;
+                continue;
+            }
+            if open.is_none() && m == Mark::Either && text[..pos].ends_with('=') {
+                in_attr = true;
                 continue;
             }
             match open {
@@ -147,6 +170,9 @@ pub fn scan(article: &Article, body: &[usize]) -> Vec<QuoteSpan> {
                     end: block.end,
                     block: ob,
                     multi_paragraph: multi,
+                    unmarked: false,
+                    intro: None,
+                    label: None,
                 };
                 out.push(trim(text, q));
                 open = None;
@@ -181,6 +207,9 @@ fn push(
         end: close.unwrap_or(open + 1),
         block,
         multi_paragraph: multi,
+        unmarked: false,
+        intro: None,
+        label: None,
     };
     out.push(trim(text, q));
 }
@@ -193,6 +222,685 @@ fn trim(text: &str, mut q: QuoteSpan) -> QuoteSpan {
     q
 }
 
+// ---------------------------------------------------------------------------------------------
+// Block quotations without quote marks.
+//
+// Two shapes are quotations although no mark delimits them (one quotation per paragraph):
+//
+// | shape | example | rule |
+// |---|---|---|
+// | Markdown block quote | `The blogger wrote:` + `> Words …` | every `>` paragraph is a quotation, except callouts (`Note:`, `Update:`), data (mostly figures) and a closing signature line (`-- Jane Doe`), which names the speaker instead |
+// | colon-introduced paragraph | `Mira Tal tweeted:` + `Words …` | the paragraph right after a paragraph ending in a colon whose last sentence attributes words: a verb of saying or writing (`wrote`, `tweeted`, `commented`, `quipping`) or a speech noun after a determiner (`The letter begins:`, `In her words, …:`) |
+// | translation | a Cyrillic tweet + its English version | the next paragraph in another language than the quotation before it is a second quotation of the same speaker |
+// | run | `and:` + a second tweet | a bare connector ending in a colon (`and:`, `and later:`) introduces one more quotation of the same attribution |
+// | continued voice | a letter's second paragraph | a later paragraph continues the run only in the speaker's voice: it has a first- or second-person pronoun, no quote mark, no verb of saying, and no capitalised word of the introducing paragraph (a writer's paragraph names the speaker in the third person) |
+//
+// Not quotations: the writer's list (`the following:`, `as follows:`, `include:`, `such as:`,
+// list items), an intro without an attribution (`This means:` in plain text, `surrounded by
+// the police:`), image captions (`Photo by …`, `(CC BY …)`), blocks of figures, headings, and a
+// paragraph that stands in quote marks itself (the ordinary rule takes it). A run ends at a
+// heading, a list, a paragraph ending in a colon, or a paragraph in the writer's voice. A
+// leading handle label (`@user: `, Markdown `[@user](…): `) names the speaker and is left out
+// of the words.
+// ---------------------------------------------------------------------------------------------
+
+/// How a paragraph ending in a colon introduces what follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intro {
+    /// An attribution: the next paragraph gives someone's words.
+    Attribution,
+    /// A bare connector (`and:`) continuing the attribution before it.
+    Connector,
+    /// Anything else: the writer's list, explanation or caption.
+    Other,
+}
+
+/// Verbs (and their `-ing` forms) that introduce someone's words in a block quotation.
+const INTRO_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "wrote",
+    "writes",
+    "write",
+    "writing",
+    "tweeted",
+    "tweets",
+    "tweeting",
+    "retweeted",
+    "posted",
+    "posts",
+    "posting",
+    "reposted",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "notes",
+    "noting",
+    "stated",
+    "states",
+    "stating",
+    "explained",
+    "explains",
+    "explaining",
+    "remarked",
+    "remarks",
+    "declared",
+    "declares",
+    "declaring",
+    "announced",
+    "announces",
+    "announcing",
+    "replied",
+    "replies",
+    "replying",
+    "responded",
+    "responds",
+    "responding",
+    "answered",
+    "answering",
+    "continued",
+    "continues",
+    "insisted",
+    "insists",
+    "insisting",
+    "argued",
+    "argues",
+    "arguing",
+    "commented",
+    "comments",
+    "commenting",
+    "told",
+    "tells",
+    "telling",
+    "asked",
+    "asks",
+    "asking",
+    "recalled",
+    "recalls",
+    "recalling",
+    "quipped",
+    "quipping",
+    "joked",
+    "joking",
+    "shouted",
+    "concluded",
+    "concludes",
+    "concluding",
+    "warned",
+    "warns",
+    "warning",
+    "pleaded",
+    "urged",
+    "conceded",
+    "admitted",
+    "acknowledged",
+    "observed",
+    "opined",
+    "mused",
+    "messaged",
+    "texted",
+    "emailed",
+    "blogged",
+    "shared",
+    "quoted",
+    "quotes",
+    "quoting",
+    "quote",
+    "reads",
+    "read",
+    "proclaimed",
+    "summed",
+    "put",
+];
+
+/// Nouns naming someone's words; they attribute when a determiner or possessive goes before
+/// (`the letter`, `his farewell address`, `a Jane Doe tweet`).
+const INTRO_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "words",
+    "remarks",
+    "letter",
+    "letters",
+    "tweet",
+    "tweets",
+    "post",
+    "posts",
+    "message",
+    "messages",
+    "email",
+    "e-mail",
+    "speech",
+    "address",
+    "testimony",
+    "announcement",
+    "comment",
+    "comments",
+    "reply",
+    "response",
+    "interview",
+    "op-ed",
+    "editorial",
+    "column",
+    "caption",
+    "petition",
+    "proclamation",
+    "declaration",
+    "text",
+    "passage",
+    "excerpt",
+    "transcript",
+    "memo",
+    "note",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "whose",
+];
+
+/// Words that announce the writer's own list or pointer, not someone's words.
+const LIST_CUES: &[&str] = &[
+    "following",
+    "follows",
+    "include",
+    "includes",
+    "including",
+    "included",
+    "namely",
+    "below",
+    "above",
+    "such",
+    "example",
+    "instance",
+    "e.g",
+];
+
+const CONNECTORS: &[&str] = &[
+    "and",
+    "also",
+    "then",
+    "later",
+    "again",
+    "plus",
+    "or",
+    "but",
+    "next",
+    "finally",
+    "another",
+    "still",
+    "further",
+    "furthermore",
+    "moreover",
+    "earlier",
+];
+
+/// The last sentence of a paragraph: the text after the last `. `, `? ` or `! ` that is
+/// followed by a capital or a quote mark.
+fn last_sentence(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &c) in bytes.iter().enumerate() {
+        if matches!(c, b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ') {
+            let rest = s[i + 2..].trim_start();
+            let before = s[..i].rsplit(' ').next().unwrap_or("");
+            if rest
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_uppercase() || n == '"')
+                && !super::text::is_abbreviation(&format!("{before}."))
+            {
+                from = i + 2;
+            }
+        }
+    }
+    s[from..].trim_start()
+}
+
+fn lower_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// How a paragraph ending in a colon (`para`, the whole paragraph) introduces the next one.
+pub fn intro_kind(para: &str) -> Intro {
+    let para = para.trim_end();
+    let Some(body) = para.strip_suffix(':') else {
+        return Intro::Other;
+    };
+    let sentence = last_sentence(body);
+    let words = lower_words(sentence);
+    if words.is_empty() {
+        return Intro::Other;
+    }
+    if words.len() <= 3 && words.iter().all(|w| CONNECTORS.contains(&w.as_str())) {
+        return Intro::Connector;
+    }
+    let raw: Vec<&str> = sentence.split_whitespace().collect();
+    let verb = words.iter().position(|w| INTRO_VERBS.contains(&w.as_str()));
+    let noun = words.iter().enumerate().position(|(k, w)| {
+        INTRO_NOUNS.contains(&w.as_str())
+            && !(w == "words" && k > 0 && words[k - 1] == "other")
+            && (k.saturating_sub(3)..k).any(|j| {
+                DETERMINERS.contains(&words[j].as_str())
+                    || raw.get(j).is_some_and(|r| {
+                        r.trim_end_matches(|c: char| !c.is_alphanumeric())
+                            .ends_with("'s")
+                    })
+            })
+    });
+    if verb.is_none() && noun.is_none() {
+        return Intro::Other;
+    }
+    // `the following statement:` and `wrote as follows:` still attribute; `the following:`,
+    // `include:` and `as noted above:` do not.
+    for (k, w) in words.iter().enumerate() {
+        if !LIST_CUES.contains(&w.as_str()) {
+            continue;
+        }
+        let speech_next = w == "following"
+            && words
+                .get(k + 1)
+                .is_some_and(|n| INTRO_NOUNS.contains(&n.as_str()));
+        let verb_as = w == "follows"
+            && k >= 2
+            && words[k - 1] == "as"
+            && INTRO_VERBS.contains(&words[k - 2].as_str())
+            && !matches!(words[k - 2].as_str(), "noted" | "stated");
+        if !(speech_next || verb_as) {
+            return Intro::Other;
+        }
+    }
+    Intro::Attribution
+}
+
+/// Length of a leading handle label (`@user: `), which names the speaker.
+fn handle_label(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('@')?;
+    let name = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+        .unwrap_or(rest.len());
+    if name == 0 || name > 30 {
+        return None;
+    }
+    let after = rest[name..].strip_prefix(':')?;
+    let words = after.trim_start();
+    if words.is_empty() || words.len() == after.len() {
+        return None;
+    }
+    Some(s.len() - words.len())
+}
+
+/// A signature line closing a block quote (`-- Jane Doe, mayor`): the name's range.
+fn signature(s: &str) -> Option<(usize, usize)> {
+    let rest = s
+        .strip_prefix("--")
+        .or_else(|| s.strip_prefix('-'))
+        .or_else(|| s.strip_prefix('~'))?;
+    let name = rest.trim_start();
+    let start = s.len() - name.len();
+    if word_count(name) == 0 || word_count(name) > 12 || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let end = name.find([',', '(', ';']).unwrap_or(name.len());
+    Some((start, start + name[..end].trim_end().len()))
+}
+
+/// A callout, not a quotation: `Note: …`, `Update: …`, `Editor's note: …`.
+fn callout(s: &str) -> bool {
+    let head: String = s.chars().take(24).collect::<String>().to_lowercase();
+    let head = head.trim_start_matches(['[', '!', '*', '_']);
+    [
+        "note",
+        "update",
+        "correction",
+        "editor's note",
+        "disclaimer",
+        "warning:",
+        "tip",
+        "important",
+    ]
+    .iter()
+    .any(|c| {
+        head.starts_with(c)
+            && head[c.len()..]
+                .trim_start_matches(['*', '_', ']'])
+                .starts_with([':', ' ', '\n'])
+            && head.contains(':')
+            || head.starts_with(&format!("{c}]"))
+    })
+}
+
+/// An image caption standing in for a photo.
+fn caption(s: &str) -> bool {
+    [
+        "Photo by",
+        "Photo:",
+        "Photograph:",
+        "Image:",
+        "Picture:",
+        "Credit:",
+        "Screenshot",
+        "(CC BY",
+        "CC BY-",
+        "Wikimedia Commons",
+        "on Flickr",
+        "Getty Images",
+        "AP Photo",
+    ]
+    .iter()
+    .any(|c| s.contains(c))
+}
+
+/// Mostly figures: a data table, which reproduces no one's words.
+fn figures(s: &str) -> bool {
+    let toks: Vec<&str> = s.split_whitespace().collect();
+    let numeric = toks
+        .iter()
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    !toks.is_empty() && numeric * 2 > toks.len()
+}
+
+const ENGLISH: &[&str] = &[
+    "the", "and", "of", "to", "is", "that", "it", "you", "we", "they", "are", "with", "be", "this",
+    "have", "will", "for", "was", "not", "on", "your", "our", "their", "from", "i",
+];
+
+/// Is the paragraph in another language than English? Its letters are mostly of another
+/// script (Cyrillic, Greek, Arabic, CJK …), or it has 6+ words, none of them a common English
+/// function word, and letters with diacritics (`Nem tudom, hogy miért …`). Telegraphic English
+/// ("Hunger weaponised. Humanitarians killed.") has no diacritics and stays English.
+fn foreign(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let latin = s
+        .chars()
+        .filter(|&c| c.is_alphabetic() && c <= '\u{024f}')
+        .count();
+    if letters > 0 && latin * 2 < letters {
+        return true;
+    }
+    let words = lower_words(s);
+    let diacritics = s
+        .chars()
+        .filter(|&c| c.is_alphabetic() && !c.is_ascii() && c <= '\u{024f}')
+        .count();
+    words.len() >= 6 && diacritics >= 2 && !words.iter().any(|w| ENGLISH.contains(&w.as_str()))
+}
+
+const FIRST_SECOND: &[&str] = &[
+    "i", "i'm", "i've", "i'll", "i'd", "me", "my", "mine", "we", "we're", "we've", "we'll", "us",
+    "our", "ours", "you", "you're", "your", "yours",
+];
+
+/// Does a later paragraph of a run still speak in the quoted voice? See the table above.
+fn same_voice(s: &str, intro_names: &[&str]) -> bool {
+    if s.contains('"') {
+        return false;
+    }
+    let words = lower_words(s);
+    let first_second = words.iter().any(|w| FIRST_SECOND.contains(&w.as_str()));
+    let says = words.iter().any(|w| INTRO_VERBS.contains(&w.as_str()));
+    let names_speaker = s.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s");
+        intro_names.contains(&w)
+    });
+    first_second && !says && !names_speaker
+}
+
+/// Capitalised words of an introducing paragraph, but the sentence-initial function words.
+fn capitalised(s: &str) -> Vec<&str> {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+        })
+        .filter(|w| {
+            w.chars().count() >= 3
+                && w.starts_with(char::is_uppercase)
+                && !DETERMINERS.contains(&w.to_lowercase().as_str())
+                && !matches!(
+                    *w,
+                    "In" | "On"
+                        | "At"
+                        | "During"
+                        | "After"
+                        | "Before"
+                        | "When"
+                        | "While"
+                        | "And"
+                        | "But"
+                        | "For"
+                        | "With"
+                        | "From"
+                        | "Yesterday"
+                        | "Today"
+                )
+        })
+        .collect()
+}
+
+/// Unmarked block quotations among the body blocks `prose` (see the table above), given the
+/// quotations in marks `marked` (sorted).
+pub fn blocks(article: &Article, prose: &[usize], marked: &[QuoteSpan]) -> Vec<QuoteSpan> {
+    let text = article.text();
+    let blocks = &article.layout.blocks;
+    let marks: Vec<(usize, usize)> = marked.iter().map(|q| (q.open, q.after())).collect();
+    let mut out: Vec<QuoteSpan> = Vec::new();
+    // The open run: (intro block, is a Markdown block quote, quotations so far, index in `out`
+    // where the run starts).
+    struct Run {
+        intro: Option<usize>,
+        markdown: bool,
+        count: usize,
+        first: usize,
+        /// The last quotation was the translation of the one before it.
+        translation: bool,
+    }
+    let mut run: Option<Run> = None;
+    for (pos, &b) in prose.iter().enumerate() {
+        let block = &blocks[b];
+        let para = &text[block.body..block.end];
+        let prev = pos.checked_sub(1).map(|p| &blocks[prose[p]]);
+        let adjacent = prev.is_some_and(|p| p.para + 1 == block.para);
+        if !adjacent {
+            run = None;
+        }
+        if block.kind == BlockKind::Heading || para.trim().is_empty() {
+            run = None;
+            continue;
+        }
+        // In marks itself, or crossed by a quotation in marks: the ordinary rule applies.
+        let in_marks = para.starts_with('"')
+            || marks.iter().any(|&(o, a)| {
+                o < block.end && a > block.body && (o < block.body || a > block.end)
+            });
+        if block.quoted {
+            if !run.as_ref().is_some_and(|r| r.markdown) {
+                let intro = prev
+                    .filter(|p| adjacent && !p.quoted)
+                    .filter(|p| text[p.body..p.end].trim_end().ends_with(':'))
+                    .map(|_| prose[pos - 1]);
+                run = Some(Run {
+                    intro,
+                    markdown: true,
+                    count: 0,
+                    first: out.len(),
+                    translation: false,
+                });
+            }
+            let Some(r) = run.as_mut() else {
+                continue;
+            };
+            if let Some((s, e)) = signature(para) {
+                for q in &mut out[r.first..] {
+                    q.label = Some((block.body + s, block.body + e));
+                }
+                continue;
+            }
+            if in_marks || callout(para) || figures(para) {
+                continue;
+            }
+            out.push(block_span(text, b, block.body, block.end, r.intro));
+            r.count += 1;
+            continue;
+        }
+        if run.as_ref().is_some_and(|r| r.markdown) {
+            run = None;
+        }
+        if para.trim_end().ends_with(':') {
+            run = match intro_kind(para) {
+                Intro::Attribution
+                    if matches!(block.kind, BlockKind::Paragraph | BlockKind::Line) =>
+                {
+                    Some(Run {
+                        intro: Some(b),
+                        markdown: false,
+                        count: 0,
+                        first: out.len(),
+                        translation: false,
+                    })
+                }
+                Intro::Connector => run.filter(|r| r.count > 0).map(|r| Run {
+                    count: 0,
+                    first: out.len(),
+                    translation: false,
+                    ..r
+                }),
+                _ => None,
+            };
+            continue;
+        }
+        let Some(r) = run.as_mut() else {
+            continue;
+        };
+        if block.kind != BlockKind::Paragraph || in_marks || caption(para) || figures(para) {
+            run = None;
+            continue;
+        }
+        let last = out.last().map_or("", |q| &text[q.start..q.end]);
+        let language_changes = r.count > 0 && !r.translation && foreign(last) != foreign(para);
+        let accept = r.count == 0 || language_changes || {
+            let names = r
+                .intro
+                .map(|i| capitalised(&text[blocks[i].body..blocks[i].end]))
+                .unwrap_or_default();
+            same_voice(para, &names)
+        };
+        if !accept {
+            run = None;
+            continue;
+        }
+        r.translation = language_changes;
+        out.push(block_span(text, b, block.body, block.end, r.intro));
+        r.count += 1;
+    }
+    out
+}
+
+fn block_span(
+    text: &str,
+    block: usize,
+    start: usize,
+    end: usize,
+    intro: Option<usize>,
+) -> QuoteSpan {
+    let para = &text[start..end];
+    let (open, label) = match handle_label(para) {
+        Some(len) => {
+            let name_end = para[..len].trim_end().trim_end_matches(':').len();
+            (start + len, Some((start, start + name_end)))
+        }
+        None => (start, None),
+    };
+    QuoteSpan {
+        open,
+        close: None,
+        start: open,
+        end,
+        block,
+        multi_paragraph: false,
+        unmarked: true,
+        intro,
+        label,
+    }
+}
+
+/// The quotations in marks `marked` together with the unmarked block quotations of `prose`,
+/// sorted; a quotation in marks inside a block quotation is part of it, not one of its own.
+pub fn with_blocks(article: &Article, prose: &[usize], marked: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
+    let found = blocks(article, prose, &marked);
+    if found.is_empty() {
+        return marked;
+    }
+    let ranges: Vec<(usize, usize)> = found.iter().map(|q| (q.open, q.end)).collect();
+    let mut out: Vec<QuoteSpan> = marked
+        .into_iter()
+        .filter(|m| !super::text::inside(&ranges, m.open))
+        .collect();
+    out.extend(found);
+    out.sort_by_key(|q| q.open);
+    out
+}
+
+/// A cheap look at an article's raw text, without extracting it: does it hold a quotation in
+/// marks of 4+ words that is not a title, a Markdown block quote, or a paragraph introduced by
+/// an attribution ending in a colon? (`dossier check` warns when such an article has no quote
+/// claim.)
+pub fn looks_quoted(original: &str, markdown: bool) -> bool {
+    let mut prev_intro = false;
+    for para in original
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        if markdown && para.starts_with('#') {
+            prev_intro = false;
+            continue;
+        }
+        if markdown && para.starts_with('>') && word_count(para) >= 4 {
+            return true;
+        }
+        let listed = crate::article::layout::list_marker(para).is_some();
+        if prev_intro && !listed && word_count(para) >= 1 {
+            return true;
+        }
+        prev_intro = para.ends_with(':') && intro_kind(para) == Intro::Attribution;
+        // (position of the opening mark, start of the words)
+        let mut open: Option<(usize, usize)> = None;
+        for (i, c) in para.char_indices() {
+            match (c, open) {
+                ('\u{201c}' | '\u{201e}' | '\u{00ab}', _) | ('"', None) => {
+                    open = Some((i, i + c.len_utf8()))
+                }
+                ('"' | '\u{201d}' | '\u{00bb}', Some((m, o))) => {
+                    let inner = &para[o..i];
+                    if word_count(inner) >= 4
+                        && !looks_like_title(inner)
+                        && !para[..m].ends_with('=')
+                    {
+                        return true;
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
 /// Number of words in a span.
 pub fn word_count(s: &str) -> usize {
     s.split_whitespace()
@@ -201,7 +909,10 @@ pub fn word_count(s: &str) -> usize {
 }
 
 /// Does the quoted text read like the title of a work ("Trump and NATO: A Love-Hate
-/// Relationship") rather than someone's words?
+/// Relationship") rather than someone's words? Title case capitalises every word of four
+/// letters or more and every verb, so a lower-case `is` or `was` reads as a sentence ("Who is
+/// Jo Tam?"). A title may end in a period (`"Plans for the Harbor Budget."`, American
+/// punctuation) when it mixes capitals with lower-case function words.
 pub fn looks_like_title(s: &str) -> bool {
     let words: Vec<&str> = s
         .split_whitespace()
@@ -211,45 +922,115 @@ pub fn looks_like_title(s: &str) -> bool {
     if words.len() < 2 {
         return false;
     }
-    let trimmed = s.trim_end_matches([',', ' ']);
-    if trimmed.ends_with(['.', '!']) {
-        return false;
-    }
     let content: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
     let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
-    content.len() >= 2
-        && !all_caps
-        && content.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
+    let capitalised = |w: &&&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let lower_verb = words.iter().skip(1).any(|w| {
+        matches!(
+            *w,
+            "is" | "are" | "was" | "were" | "am" | "be" | "has" | "had" | "do" | "did" | "can"
+        )
+    });
+    if content.len() < 2 || all_caps || lower_verb || !content.iter().all(capitalised) {
+        return false;
+    }
+    let trimmed = s.trim_end_matches([',', ' ']);
+    if trimmed.ends_with(['.', '!']) {
+        let function_words = words
+            .iter()
+            .filter(|w| matches!(**w, "of" | "for" | "the" | "and" | "in" | "on" | "to" | "a"))
+            .count();
+        return content.len() >= 4 && function_words >= 1 && !trimmed.ends_with('!');
+    }
+    true
 }
 
-/// Words that announce a title or a term, not a quotation: `titled "…"`.
+/// Nouns for works that name their title right after them, with no comma: `the article
+/// "…"`, `her book "…"`.
+const WORK_NOUNS: &[&str] = &[
+    "article",
+    "book",
+    "novel",
+    "report",
+    "paper",
+    "study",
+    "essay",
+    "film",
+    "movie",
+    "documentary",
+    "song",
+    "album",
+    "poem",
+    "play",
+    "series",
+    "episode",
+    "chapter",
+    "headline",
+    "exhibit",
+    "exhibition",
+    "lecture",
+    "sermon",
+    "post",
+    "column",
+    "memo",
+    "memorandum",
+    "directive",
+    "bill",
+    "act",
+    "resolution",
+    "program",
+    "programme",
+    "campaign",
+    "initiative",
+    "project",
+    "strategy",
+];
+
+/// Words that announce a title or a term, not a quotation: `titled "…"`, `the article "…"`,
+/// a citation's `Jo Tam (2021), "…"`. A term noun after a verb of saying is the speaker's own
+/// words: `posted the phrase "…"`.
 pub fn introduces_title(pre: &str) -> bool {
-    let last = pre
-        .trim_end()
+    let bare = pre.trim_end();
+    let trimmed = bare.trim_end_matches([',', ':', '.', ' ']);
+    // Author (year), "Title," — the citation form of footnotes and reference lists.
+    if let Some(inner) = trimmed
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('(').map(|(_, y)| y))
+    {
+        let year = inner.trim_end_matches(char::is_alphabetic);
+        if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) && bare.len() > trimmed.len()
+        {
+            return true;
+        }
+    }
+    let mut words = bare
         .trim_end_matches([',', ':'])
         .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    let last = words.next().unwrap_or_default();
+    if WORK_NOUNS.contains(&last.as_str()) && !bare.ends_with([',', ':']) {
+        return true;
+    }
+    let term = matches!(
+        last.as_str(),
+        "term" | "word" | "words" | "phrase" | "slogan" | "hashtag" | "label"
+    );
+    if term {
+        let verb = words
+            .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "this" | "that" | "these"))
+            .unwrap_or_default();
+        return !INTRO_VERBS.contains(&verb.as_str());
+    }
     matches!(
         last.as_str(),
-        "titled"
-            | "entitled"
-            | "headlined"
-            | "dubbed"
-            | "nicknamed"
-            | "named"
-            | "term"
-            | "word"
-            | "phrase"
-            | "slogan"
-            | "hashtag"
-            | "so-called"
-            | "label"
+        "titled" | "entitled" | "headlined" | "dubbed" | "nicknamed" | "named" | "so-called"
     )
 }
 
