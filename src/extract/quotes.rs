@@ -419,6 +419,11 @@ const LIST_CUES: &[&str] = &[
     "e.g",
 ];
 
+const COUNTS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "several", "few", "couple", "multiple", "dozen", "handful", "both",
+];
+
 const CONNECTORS: &[&str] = &[
     "and",
     "also",
@@ -499,6 +504,16 @@ pub fn intro_kind(para: &str) -> Intro {
             })
     });
     if verb.is_none() && noun.is_none() {
+        return Intro::Other;
+    }
+    // A count just before the colon announces the writer's list: `said there were three
+    // options:`.
+    if words
+        .iter()
+        .rev()
+        .take(4)
+        .any(|w| COUNTS.contains(&w.as_str()))
+    {
         return Intro::Other;
     }
     // `the following statement:` and `wrote as follows:` still attribute; `the following:`,
@@ -722,10 +737,12 @@ pub fn blocks(article: &Article, prose: &[usize], marked: &[QuoteSpan]) -> Vec<Q
             continue;
         }
         // In marks itself, or crossed by a quotation in marks: the ordinary rule applies.
+        // (Quotations in marks are sorted and disjoint: those overlapping the block are a
+        // range, and only its first and last can cross the block's edges.)
+        let lo = marks.partition_point(|&(_, a)| a <= block.body);
+        let hi = marks.partition_point(|&(o, _)| o < block.end).max(lo);
         let in_marks = para.starts_with('"')
-            || marks.iter().any(|&(o, a)| {
-                o < block.end && a > block.body && (o < block.body || a > block.end)
-            });
+            || (lo < hi && (marks[lo].0 < block.body || marks[hi - 1].1 > block.end));
         if block.quoted {
             if !run.as_ref().is_some_and(|r| r.markdown) {
                 let intro = prev
@@ -1090,5 +1107,341 @@ mod tests {
         assert!(!looks_like_title("IMMEDIATELY CEASE all use of it."));
         assert!(introduces_title("a report titled"));
         assert!(!looks_like_title("What is so sad for me"));
+    }
+
+    /// Block quotations of an article: (words, intro paragraph, label).
+    fn block_quotes(src: &str, format: Format) -> Vec<(String, Option<String>, Option<String>)> {
+        let a = Article::from_text("a", src.to_string(), format);
+        let prose: Vec<usize> = (0..a.layout.blocks.len())
+            .filter(|&i| a.layout.blocks[i].kind != BlockKind::Heading)
+            .collect();
+        let marked = scan(&a, &prose);
+        let t = a.text();
+        with_blocks(&a, &prose, marked)
+            .iter()
+            .filter(|q| q.unmarked)
+            .map(|q| {
+                let b = |i: usize| {
+                    let bl = &a.layout.blocks[i];
+                    t[bl.body..bl.end].to_string()
+                };
+                (
+                    t[q.start..q.end].to_string(),
+                    q.intro.map(b),
+                    q.label.map(|(s, e)| t[s..e].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn words_of(src: &str, format: Format) -> Vec<String> {
+        block_quotes(src, format).into_iter().map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn markdown_block_quote_gives_one_quotation_per_paragraph() {
+        let got = block_quotes(
+            "The harbour master wrote:\n\n> The pier is unsafe.\n>\n> We close it on Monday.\n\nThe pier reopened in May.\n",
+            Format::Markdown,
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "The pier is unsafe.".to_string(),
+                    Some("The harbour master wrote:".to_string()),
+                    None
+                ),
+                (
+                    "We close it on Monday.".to_string(),
+                    Some("The harbour master wrote:".to_string()),
+                    None
+                ),
+            ]
+        );
+        // A `>` block needs no attributing intro: the syntax marks the quotation.
+        assert_eq!(
+            words_of(
+                "That is:\n\n> trust built slowly between neighbours\n",
+                Format::Markdown
+            ),
+            vec!["trust built slowly between neighbours"]
+        );
+    }
+
+    #[test]
+    fn markdown_callouts_figures_and_signatures_are_not_quotations() {
+        assert!(words_of(
+            "> Note: this story was updated on Friday.\n",
+            Format::Markdown
+        )
+        .is_empty());
+        assert!(words_of("> 2019 12.5 33\n", Format::Markdown).is_empty());
+        let got = block_quotes(
+            "> We stand together on this.\n>\n> -- Ana Ruiz, union steward\n",
+            Format::Markdown,
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "We stand together on this.".to_string(),
+                None,
+                Some("Ana Ruiz".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn colon_introduced_paragraph_is_a_quotation_until_the_writer_speaks_again() {
+        let src = "Council member Rafaela Ostrow tweeted:\n\nThe bridge stays closed until spring. Drivers deserve better.\n\nOstrow later deleted the post.\n";
+        assert_eq!(
+            words_of(src, Format::Text),
+            vec!["The bridge stays closed until spring. Drivers deserve better."]
+        );
+    }
+
+    #[test]
+    fn a_run_continues_in_the_speaker_voice_only() {
+        let src = "In her resignation letter, the treasurer of Elmford wrote:\n\nI have kept these accounts for twelve years.\n\nWe leave them in good order, and I thank you all.\n\nThe council accepted the resignation on Tuesday.\n\nI was not surprised, one member said later.\n";
+        assert_eq!(
+            words_of(src, Format::Text),
+            vec![
+                "I have kept these accounts for twelve years.",
+                "We leave them in good order, and I thank you all."
+            ]
+        );
+        // A paragraph naming the speaker in the third person is the writer's.
+        let src = "Ostrow wrote:\n\nI regret nothing.\n\nOstrow, you might say, regrets little.\n";
+        assert_eq!(words_of(src, Format::Text), vec!["I regret nothing."]);
+    }
+
+    #[test]
+    fn handle_label_names_the_speaker_and_is_left_out() {
+        let got = block_quotes(
+            "The fire chief replied an hour later:\n\n@chiefkell: Crews are still on scene.\n",
+            Format::Text,
+        );
+        assert_eq!(got[0].0, "Crews are still on scene.");
+        assert_eq!(got[0].2.as_deref(), Some("@chiefkell"));
+        // The Markdown form, `[@user](url): `.
+        let got = block_quotes(
+            "The chief posted:\n\n> [@chiefkell](https://social.example/chiefkell): Roads are open again.\n",
+            Format::Markdown,
+        );
+        assert_eq!(got[0].0, "Roads are open again.");
+        assert_eq!(got[0].2.as_deref(), Some("@chiefkell"));
+    }
+
+    #[test]
+    fn translation_after_a_foreign_quotation_is_a_second_quotation() {
+        let src = "The mayor of Varna, Petar Ilchev, wrote:\n\nНие ще построим нов мост до края на годината.\n\nWe will build a new bridge by the end of the year.\n\nIlchev gave no date for the tender.\n";
+        assert_eq!(
+            words_of(src, Format::Text),
+            vec![
+                "Ние ще построим нов мост до края на годината.",
+                "We will build a new bridge by the end of the year."
+            ]
+        );
+        // Latin-script languages are told by diacritics and the lack of English words.
+        assert!(foreign(
+            "Mañana vendrán más camiones, según el alcalde de Sevilla."
+        ));
+        assert!(!foreign(
+            "Hunger weaponised. Humanitarians killed. Villages burned."
+        ));
+    }
+
+    #[test]
+    fn a_bare_connector_introduces_one_more_quotation() {
+        let src = "Student Ilya Marin tweeted:\n\nBring water and stay calm.\n\nand:\n\nDo not block the ambulances.\n\nMarin was detained that night.\n";
+        let got = block_quotes(src, Format::Text);
+        assert_eq!(
+            got.iter().map(|q| q.0.as_str()).collect::<Vec<_>>(),
+            vec!["Bring water and stay calm.", "Do not block the ambulances."]
+        );
+        assert!(got
+            .iter()
+            .all(|q| q.1.as_deref() == Some("Student Ilya Marin tweeted:")));
+        // "and:" with no quotation before it introduces nothing.
+        assert!(words_of("and:\n\nDo not block the ambulances.\n", Format::Text).is_empty());
+    }
+
+    #[test]
+    fn the_writer_lists_captions_and_headings_are_not_quotations() {
+        for src in [
+            "The agency's plan works as follows:\n\nFirst, the old bridge is closed.\n",
+            "The survey results include:\n\nA rise in rents across the region.\n",
+            "The square was soon full of riot police:\n\nPolice at the station. Photo by Jan Kowal on Flickr (CC BY 2.0).\n",
+            "This means:\n\nThe city pays twice for the same road.\n",
+            "In other words, the council has two options:\n\nIt can sell the land or lease it.\n",
+            "The minister wrote:\n\n2019 45 12 2020 51 17\n",
+            "The clerk wrote:\n\nBudget Hearing Results\n\nThe hearing ran late.\n",
+            "The minister wrote:\n\n- a new school\n- a new clinic\n",
+        ] {
+            assert!(words_of(src, Format::Text).is_empty(), "{src}");
+        }
+    }
+
+    #[test]
+    fn intro_kinds() {
+        for s in [
+            "Svetlana Orlova commented on the verdict:",
+            "The letter begins [ru]:",
+            "In his words, it was a year in which prices:",
+            "The ministry issued the following statement:",
+            "The notice reads as follows:",
+            "Writing on her blog, Mara Lind was blunt:",
+            "The collective responded, quipping that the police would come next:",
+            "And I quote:",
+        ] {
+            assert_eq!(intro_kind(s), Intro::Attribution, "{s}");
+        }
+        for s in [
+            "The votes were as follows:",
+            "The measures include:",
+            "In response to the flooding, the council adopted:",
+            "Here are the figures:",
+            "As noted above:",
+            "The mayor said there were three options:",
+            "Critics say the plan has two flaws:",
+            "The votes were counted.",
+        ] {
+            assert_eq!(intro_kind(s), Intro::Other, "{s}");
+        }
+        assert_eq!(intro_kind("and:"), Intro::Connector);
+        assert_eq!(intro_kind("And later:"), Intro::Connector);
+    }
+
+    #[test]
+    fn a_block_in_marks_follows_the_ordinary_rule_and_marks_inside_a_block_are_its_own() {
+        let a = "The mayor said:\n\n\u{201c}We will rebuild the pier.\u{201d}\n";
+        assert!(words_of(a, Format::Text).is_empty());
+        assert_eq!(quotes(a), vec!["We will rebuild the pier."]);
+        let src = "> She told us \"this is the end of it all\" and left the hall.\n";
+        let doc = Article::from_text("a", src.to_string(), Format::Markdown);
+        let prose: Vec<usize> = (0..doc.layout.blocks.len()).collect();
+        let all = with_blocks(&doc, &prose, scan(&doc, &prose));
+        assert_eq!(all.len(), 1);
+        assert!(all[0].unmarked);
+    }
+
+    #[test]
+    fn html_attributes_are_not_quotations() {
+        assert!(quotes(
+            "<iframe width=\"560\" src=\"https://video.example/x\" allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope\"></iframe>"
+        )
+        .is_empty());
+        assert_eq!(
+            quotes("The chair said \"we will meet again next week\" and left."),
+            vec!["we will meet again next week"]
+        );
+    }
+
+    #[test]
+    fn marks_at_the_edges_of_a_link_text_are_read() {
+        let src = "Stickers reading [\"Where did the money go?\"](https://img.example/a.jpg) appeared overnight.\n";
+        let a = Article::from_text("a.md", src.to_string(), Format::Markdown);
+        let body: Vec<usize> = (0..a.layout.blocks.len()).collect();
+        let got: Vec<&str> = scan(&a, &body)
+            .iter()
+            .map(|q| &a.text()[q.start..q.end])
+            .collect();
+        assert_eq!(got, vec!["Where did the money go?"]);
+    }
+
+    #[test]
+    fn more_titles() {
+        assert!(!looks_like_title("Who is Mara Lind?"));
+        assert!(looks_like_title("Where Is Mara Lind?"));
+        assert!(looks_like_title(
+            "Plans for Reducing the Harbor Authority's Debt."
+        ));
+        assert!(!looks_like_title("We Will Win This."));
+        assert!(introduces_title("see Jo Tam (2021), "));
+        assert!(introduces_title("a translation of the article "));
+        assert!(!introduces_title("she wrote in the article, "));
+        assert!(introduces_title("coined the phrase "));
+        assert!(!introduces_title("he posted the phrase "));
+    }
+
+    #[test]
+    fn looks_quoted_sees_marks_blocks_and_colon_intros() {
+        assert!(looks_quoted(
+            "The mayor said \u{201c}we will rebuild the pier\u{201d}.",
+            false
+        ));
+        assert!(looks_quoted("Intro.\n\n> Words of someone here.\n", true));
+        assert!(looks_quoted("Jo Tam tweeted:\n\nWe won.\n", false));
+        assert!(!looks_quoted(
+            "A \"scare\" quote and the \"Harbour Bridge Works Report\".",
+            false
+        ));
+        assert!(!looks_quoted("The plan includes:\n\n1. A road.\n", false));
+        assert!(!looks_quoted(
+            "<iframe allow=\"a; b; c; d; e\"></iframe>",
+            false
+        ));
+    }
+
+    /// Quote claims of a whole extraction: (text, speaker, flags).
+    fn claims(src: &str, format: Format) -> Vec<(String, Option<String>, Vec<String>)> {
+        let a = Article::from_text("a", src.to_string(), format);
+        crate::extract::extract(&a)
+            .claims
+            .into_iter()
+            .filter(|c| c.kind == crate::model::ClaimKind::Quote)
+            .map(|c| (c.text, c.speaker, c.flags))
+            .collect()
+    }
+
+    #[test]
+    fn block_quotations_become_claims_with_the_intro_speaker() {
+        let got = claims(
+            "Harbour News\n\nCouncil member Rafaela Ostrow said on Monday:\n\nThe bridge stays closed until spring.\n\nThe council meets again in June.\n",
+            Format::Text,
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "The bridge stays closed until spring.".to_string(),
+                Some("Rafaela Ostrow".to_string()),
+                vec!["block-quote".to_string()]
+            )]
+        );
+        // No cue resolves: the intro's first name is the speaker.
+        let got = claims(
+            "Trade analyst Bram Okoye, in his weekly summary:\n\n> Tariffs will not bring the factories back.\n",
+            Format::Markdown,
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Bram Okoye"));
+        // After a bare "This means:", the attribution is in the sentence before.
+        let got = claims(
+            "As economist Jo Tam writes, cities grow unevenly. This means:\n\n> poorer districts wait longest for new transit lines.\n",
+            Format::Markdown,
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Jo Tam"));
+        // A handle label names the speaker when the intro names no one.
+        let got = claims(
+            "The reply came within minutes:\n\n> @harbourwatch: The pier was never inspected.\n",
+            Format::Markdown,
+        );
+        assert_eq!(got[0].0, "The pier was never inspected.");
+        assert_eq!(got[0].1.as_deref(), Some("@harbourwatch"));
+    }
+
+    #[test]
+    fn block_quotation_sentences_are_not_assertions() {
+        let a = Article::from_text(
+            "a",
+            "Mayor Lena Hart wrote:\n\nThe city spent 4 million dollars on the pier in 2023.\n"
+                .to_string(),
+            Format::Text,
+        );
+        let x = crate::extract::extract(&a);
+        assert!(x
+            .claims
+            .iter()
+            .all(|c| c.kind == crate::model::ClaimKind::Quote));
+        assert_eq!(x.claims.len(), 1);
     }
 }
