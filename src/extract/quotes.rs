@@ -233,13 +233,16 @@ fn trim(text: &str, mut q: QuoteSpan) -> QuoteSpan {
 // | colon-introduced paragraph | `Mira Tal tweeted:` + `Words …` | the paragraph right after a paragraph ending in a colon whose last sentence attributes words: a verb of saying or writing (`wrote`, `tweeted`, `commented`, `quipping`) or a speech noun after a determiner (`The letter begins:`, `In her words, …:`) |
 // | translation | a Cyrillic tweet + its English version | the next paragraph in another language than the quotation before it is a second quotation of the same speaker |
 // | run | `and:` + a second tweet | a bare connector ending in a colon (`and:`, `and later:`) introduces one more quotation of the same attribution |
-// | continued voice | a letter's second paragraph | a later paragraph continues the run only in the speaker's voice: it has a first- or second-person pronoun, no quote mark, no verb of saying, and no capitalised word of the introducing paragraph (a writer's paragraph names the speaker in the third person) |
+// | continued voice | a letter's second paragraph | a later paragraph continues the run only in the speaker's voice: it has a first- or second-person pronoun of a person the run's first quotation uses (`I` … `my`, `we` … `our`), no quote mark, no verb of saying, and no capitalised word of the introducing paragraph (a writer's paragraph names the speaker in the third person) |
 //
 // Not quotations: the writer's list (`the following:`, `as follows:`, `include:`, `such as:`,
-// list items), an intro without an attribution (`This means:` in plain text, `surrounded by
+// a count before the colon as in `there were three options:`, list items), a clause the colon
+// explains (`critics say the plan has a flaw:`: a finite verb of saying followed by `is`,
+// `has`, `was` … without `that`), an intro without an attribution (`This means:` in plain text, `surrounded by
 // the police:`), image captions (`Photo by …`, `(CC BY …)`), blocks of figures, headings, and a
 // paragraph that stands in quote marks itself (the ordinary rule takes it). A run ends at a
-// heading, a list, a paragraph ending in a colon, or a paragraph in the writer's voice. A
+// heading, a list, a paragraph ending in a colon, or a paragraph in the writer's voice (one
+// with a third-person attribution of its own, `…, she told the chamber.`). A
 // leading handle label (`@user: `, Markdown `[@user](…): `) names the speaker and is left out
 // of the words.
 // ---------------------------------------------------------------------------------------------
@@ -449,8 +452,14 @@ fn last_sentence(s: &str) -> &str {
     let bytes = s.as_bytes();
     let mut from = 0;
     for (i, &c) in bytes.iter().enumerate() {
-        if matches!(c, b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ') {
-            let rest = s[i + 2..].trim_start();
+        // `. Next`, or `." Next` / `.) Next` after a closing mark or bracket.
+        let gap = match bytes.get(i + 1) {
+            Some(b' ') => 1,
+            Some(b'"' | b')' | b'\'') if bytes.get(i + 2) == Some(&b' ') => 2,
+            _ => 0,
+        };
+        if matches!(c, b'.' | b'?' | b'!') && gap > 0 {
+            let rest = s[i + 1 + gap..].trim_start();
             let before = s[..i].rsplit(' ').next().unwrap_or("");
             if rest
                 .chars()
@@ -458,7 +467,7 @@ fn last_sentence(s: &str) -> &str {
                 .is_some_and(|n| n.is_uppercase() || n == '"')
                 && !super::text::is_abbreviation(&format!("{before}."))
             {
-                from = i + 2;
+                from = i + 1 + gap;
             }
         }
     }
@@ -491,7 +500,10 @@ pub fn intro_kind(para: &str) -> Intro {
         return Intro::Connector;
     }
     let raw: Vec<&str> = sentence.split_whitespace().collect();
-    let verb = words.iter().position(|w| INTRO_VERBS.contains(&w.as_str()));
+    // The verb nearest the colon is the one that introduces the words.
+    let verb = words
+        .iter()
+        .rposition(|w| INTRO_VERBS.contains(&w.as_str()));
     let noun = words.iter().enumerate().position(|(k, w)| {
         INTRO_NOUNS.contains(&w.as_str())
             && !(w == "words" && k > 0 && words[k - 1] == "other")
@@ -505,6 +517,22 @@ pub fn intro_kind(para: &str) -> Intro {
     });
     if verb.is_none() && noun.is_none() {
         return Intro::Other;
+    }
+    // A clause after the verb that the colon then explains is the writer's: `critics say the
+    // plan has a flaw:`. A that-clause reports the gist, and the words may still follow
+    // (`quipping that the police would come next:`).
+    // (A participle opens the sentence instead: `Writing on her blog, Jo Tam was blunt:`.)
+    if let Some(v) = verb.filter(|&v| !words[v].ends_with("ing")) {
+        let that = words[v + 1..].iter().take(2).any(|w| w == "that");
+        let clause = words[v + 1..].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "be" | "been"
+            )
+        });
+        if clause && !that {
+            return Intro::Other;
+        }
     }
     // A count just before the colon announces the writer's list: `said there were three
     // options:`.
@@ -616,6 +644,17 @@ fn caption(s: &str) -> bool {
     .any(|c| s.contains(c))
 }
 
+/// A paragraph with an attribution of its own in the third person (`…, she told the
+/// chamber.`) is the writer's account of what was said, not the words themselves.
+fn narrated(s: &str) -> bool {
+    let words = lower_words(s);
+    words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "he" | "she" | "they")
+            && INTRO_VERBS.contains(&w[1].as_str())
+            && !matches!(w[1].as_str(), "say" | "write" | "quote" | "read" | "put")
+    })
+}
+
 /// Mostly figures: a data table, which reproduces no one's words.
 fn figures(s: &str) -> bool {
     let toks: Vec<&str> = s.split_whitespace().collect();
@@ -652,18 +691,48 @@ fn foreign(s: &str) -> bool {
     words.len() >= 6 && diacritics >= 2 && !words.iter().any(|w| ENGLISH.contains(&w.as_str()))
 }
 
-const FIRST_SECOND: &[&str] = &[
-    "i", "i'm", "i've", "i'll", "i'd", "me", "my", "mine", "we", "we're", "we've", "we'll", "us",
-    "our", "ours", "you", "you're", "your", "yours",
+/// First- and second-person pronouns, by person: a quoted voice keeps to its own (`I` … `I`,
+/// `we` … `our`), while a writer's own `I` after a quoted `we` is a new voice.
+const PERSONS: [&[&str]; 3] = [
+    &[
+        "i", "i'm", "i've", "i'll", "i'd", "me", "my", "mine", "myself",
+    ],
+    &[
+        "we",
+        "we're",
+        "we've",
+        "we'll",
+        "we'd",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+    ],
+    &[
+        "you", "you're", "you've", "you'll", "you'd", "your", "yours", "yourself",
+    ],
 ];
 
-/// Does a later paragraph of a run still speak in the quoted voice? See the table above.
-fn same_voice(s: &str, intro_names: &[&str]) -> bool {
+/// Which of [`PERSONS`] a paragraph uses, as bits.
+fn persons(s: &str) -> u8 {
+    let mut bits = 0;
+    for w in lower_words(s) {
+        for (k, p) in PERSONS.iter().enumerate() {
+            if p.contains(&w.as_str()) {
+                bits |= 1 << k;
+            }
+        }
+    }
+    bits
+}
+
+/// Does a later paragraph of a run still speak in the quoted voice (`voice`: the persons of
+/// the run's first quotation)? See the table above.
+fn same_voice(s: &str, voice: u8, intro_names: &[&str]) -> bool {
     if s.contains('"') {
         return false;
     }
     let words = lower_words(s);
-    let first_second = words.iter().any(|w| FIRST_SECOND.contains(&w.as_str()));
     let says = words.iter().any(|w| INTRO_VERBS.contains(&w.as_str()));
     let names_speaker = s.split_whitespace().any(|w| {
         let w = w
@@ -671,7 +740,7 @@ fn same_voice(s: &str, intro_names: &[&str]) -> bool {
             .trim_end_matches("'s");
         intro_names.contains(&w)
     });
-    first_second && !says && !names_speaker
+    persons(s) & voice != 0 && !says && !names_speaker
 }
 
 /// Capitalised words of an introducing paragraph, but the sentence-initial function words.
@@ -802,7 +871,12 @@ pub fn blocks(article: &Article, prose: &[usize], marked: &[QuoteSpan]) -> Vec<Q
         let Some(r) = run.as_mut() else {
             continue;
         };
-        if block.kind != BlockKind::Paragraph || in_marks || caption(para) || figures(para) {
+        if block.kind != BlockKind::Paragraph
+            || in_marks
+            || caption(para)
+            || figures(para)
+            || narrated(para)
+        {
             run = None;
             continue;
         }
@@ -813,7 +887,10 @@ pub fn blocks(article: &Article, prose: &[usize], marked: &[QuoteSpan]) -> Vec<Q
                 .intro
                 .map(|i| capitalised(&text[blocks[i].body..blocks[i].end]))
                 .unwrap_or_default();
-            same_voice(para, &names)
+            let voice = out
+                .get(r.first)
+                .map_or(0, |q| persons(&text[q.start..q.end]));
+            same_voice(para, voice, &names)
         };
         if !accept {
             run = None;
@@ -1210,6 +1287,12 @@ mod tests {
                 "We leave them in good order, and I thank you all."
             ]
         );
+        // The writer's own "I" after a quoted "we" is a new voice.
+        let src = "The union's steward, Ana Ruiz, wrote:\n\nWe will not sign this contract.\n\nI spoke to her a week later.\n";
+        assert_eq!(
+            words_of(src, Format::Text),
+            vec!["We will not sign this contract."]
+        );
         // A paragraph naming the speaker in the third person is the writer's.
         let src = "Ostrow wrote:\n\nI regret nothing.\n\nOstrow, you might say, regrets little.\n";
         assert_eq!(words_of(src, Format::Text), vec!["I regret nothing."]);
@@ -1277,6 +1360,7 @@ mod tests {
             "The minister wrote:\n\n2019 45 12 2020 51 17\n",
             "The clerk wrote:\n\nBudget Hearing Results\n\nThe hearing ran late.\n",
             "The minister wrote:\n\n- a new school\n- a new clinic\n",
+            "The mayor explained the plan:\n\nThe city will borrow less, she told the chamber.\n",
         ] {
             assert!(words_of(src, Format::Text).is_empty(), "{src}");
         }
@@ -1293,6 +1377,8 @@ mod tests {
             "Writing on her blog, Mara Lind was blunt:",
             "The collective responded, quipping that the police would come next:",
             "And I quote:",
+            "Twitter, she argued, \"has become a weapon.\" Her letter begins:",
+            "The band responded at once, quipping that the police would be next:",
         ] {
             assert_eq!(intro_kind(s), Intro::Attribution, "{s}");
         }
@@ -1304,6 +1390,8 @@ mod tests {
             "As noted above:",
             "The mayor said there were three options:",
             "Critics say the plan has two flaws:",
+            "Critics say the plan has a flaw:",
+            "She said the decision was simple:",
             "The votes were counted.",
         ] {
             assert_eq!(intro_kind(s), Intro::Other, "{s}");
