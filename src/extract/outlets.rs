@@ -298,10 +298,7 @@ mod tests {
             Some(2025)
         );
         // Multi-byte letters in the path are stepped over, never sliced through.
-        assert_eq!(
-            year_in_url("https://en.wikipedia.org/wiki/Wolfgang_Schäuble"),
-            None
-        );
+        assert_eq!(year_in_url("https://en.wikipedia.org/wiki/Wolfgang_Schäuble"), None);
         assert_eq!(year_in_url("https://é.org/ä/2024/05/x"), Some(2024));
     }
 }
