@@ -121,6 +121,36 @@ fn uncited_claims_are_flagged_and_cited_ones_are_not() {
 }
 
 #[test]
+fn an_article_that_quotes_but_yields_no_quote_claim_is_flagged() {
+    // The extractor takes a phrase after "dubbed" for a name, not a quotation; an editor
+    // should look at the article rather than trust a silent zero.
+    let text = TRACED.replace(
+        "\"We finished two weeks early,\" said city engineer Tom Okafor [2].",
+        "Residents backed a campaign dubbed \"keep our harbour bridge open\" [2].",
+    );
+    let d = dossier(&[("bridge.txt", &text)]);
+    let (code, findings) = check(d.path());
+    let flagged: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "no-claims-extracted")
+        .collect();
+    assert_eq!(flagged.len(), 1, "{findings:#?}");
+    assert_eq!(flagged[0]["file"], "claims/bridge.yaml");
+    assert_eq!(flagged[0]["severity"], "warning");
+    assert!(flagged[0]["help"].as_str().unwrap().contains("by hand"));
+    assert_eq!(code, 0);
+    // An article whose quote was found, and one that quotes no one, stay quiet.
+    let d = dossier(&[("bridge.txt", TRACED)]);
+    assert_eq!(count(&check(d.path()).1, "no-claims-extracted"), 0);
+    let unquoted = TRACED.replace(
+        "\"We finished two weeks early,\" said city engineer Tom Okafor [2].",
+        "City engineer Tom Okafor finished the work early [2].",
+    );
+    let d = dossier(&[("bridge.txt", &unquoted)]);
+    assert_eq!(count(&check(d.path()).1, "no-claims-extracted"), 0);
+}
+
+#[test]
 fn missing_source_entry() {
     let d = dossier(&[("bridge.txt", TRACED)]);
     let stub = std::fs::read_dir(d.path().join("sources"))

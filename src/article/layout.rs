@@ -45,6 +45,8 @@ pub struct Block {
     pub marker: Option<Marker>,
     /// Index of the blank-line-separated paragraph the block belongs to.
     pub para: usize,
+    /// Inside a Markdown block quote (`> …`); always false in plain text.
+    pub quoted: bool,
 }
 
 /// A Markdown hyperlink: its text in normalised coordinates, and the whole `[text](url)` in the
@@ -191,6 +193,7 @@ pub fn layout_text(original: &str) -> Layout {
                 body,
                 marker,
                 para: *para,
+                quoted: false,
             });
         }
         *para += 1;
@@ -221,11 +224,12 @@ pub fn layout_markdown(original: &str) -> Layout {
     let mut skip_depth = 0usize;
     let mut link_stack: Vec<(usize, usize, usize, String)> = Vec::new();
     let mut para = 0usize;
+    let mut quote_depth = 0usize;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let close = |b: &mut Builder,
                  open: &mut Option<(BlockKind, usize)>,
                  blocks: &mut Vec<Block>,
-                 para: &mut usize,
+                 (para, quoted): (&mut usize, bool),
                  at: usize| {
         if let Some((kind, start)) = open.take() {
             let (s, e) = trim_range(b.text(), start, b.len());
@@ -237,6 +241,7 @@ pub fn layout_markdown(original: &str) -> Layout {
                     body: s,
                     marker: (kind == BlockKind::ListItem).then_some(Marker::Bullet),
                     para: *para,
+                    quoted,
                 });
                 *para += 1;
             }
@@ -252,8 +257,34 @@ pub fn layout_markdown(original: &str) -> Layout {
                 skip_depth = skip_depth.saturating_sub(1)
             }
             _ if skip_depth > 0 => {}
+            Event::Start(Tag::BlockQuote(_)) => {
+                close(
+                    &mut b,
+                    &mut open,
+                    &mut blocks,
+                    (&mut para, quote_depth > 0),
+                    range.start,
+                );
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                close(
+                    &mut b,
+                    &mut open,
+                    &mut blocks,
+                    (&mut para, quote_depth > 0),
+                    range.end,
+                );
+                quote_depth = quote_depth.saturating_sub(1);
+            }
             Event::Start(Tag::Heading { .. }) => {
-                close(&mut b, &mut open, &mut blocks, &mut para, range.start);
+                close(
+                    &mut b,
+                    &mut open,
+                    &mut blocks,
+                    (&mut para, quote_depth > 0),
+                    range.start,
+                );
                 open = Some((BlockKind::Heading, b.len()));
             }
             Event::Start(Tag::Paragraph) if open.is_none() => {
@@ -265,17 +296,35 @@ pub fn layout_markdown(original: &str) -> Layout {
                 open = Some((kind, b.len()));
             }
             Event::Start(Tag::Item) => {
-                close(&mut b, &mut open, &mut blocks, &mut para, range.start);
+                close(
+                    &mut b,
+                    &mut open,
+                    &mut blocks,
+                    (&mut para, quote_depth > 0),
+                    range.start,
+                );
                 item_depth += 1;
                 open = Some((BlockKind::ListItem, b.len()));
             }
             Event::End(TagEnd::Item) => {
-                close(&mut b, &mut open, &mut blocks, &mut para, range.end);
+                close(
+                    &mut b,
+                    &mut open,
+                    &mut blocks,
+                    (&mut para, quote_depth > 0),
+                    range.end,
+                );
                 item_depth = item_depth.saturating_sub(1);
             }
             Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
                 if item_depth == 0 || matches!(open, Some((BlockKind::Heading, _))) {
-                    close(&mut b, &mut open, &mut blocks, &mut para, range.end);
+                    close(
+                        &mut b,
+                        &mut open,
+                        &mut blocks,
+                        (&mut para, quote_depth > 0),
+                        range.end,
+                    );
                 } else {
                     b.push_synthetic("\n", range.end);
                 }
@@ -309,7 +358,13 @@ pub fn layout_markdown(original: &str) -> Layout {
             _ => {}
         }
     }
-    close(&mut b, &mut open, &mut blocks, &mut para, original.len());
+    close(
+        &mut b,
+        &mut open,
+        &mut blocks,
+        (&mut para, quote_depth > 0),
+        original.len(),
+    );
     Layout {
         norm: b.finish(),
         blocks,
@@ -396,5 +451,30 @@ mod tests {
             &src[l.norm.orig_start(b.start)..l.norm.orig_end(b.end)],
             "Trump [directed](https://x.com/a) agencies."
         );
+    }
+
+    #[test]
+    fn markdown_block_quotes_are_flagged() {
+        let l = layout_markdown(
+            "The mayor wrote:\n\n> We will rebuild the pier.\n>\n> Then we open it.\n\nAfter that.\n",
+        );
+        let flags: Vec<(bool, &str)> = l
+            .blocks
+            .iter()
+            .map(|b| (b.quoted, &l.norm.text()[b.body..b.end]))
+            .collect();
+        assert_eq!(
+            flags,
+            vec![
+                (false, "The mayor wrote:"),
+                (true, "We will rebuild the pier."),
+                (true, "Then we open it."),
+                (false, "After that."),
+            ]
+        );
+        assert!(layout_text("> not markdown here\n")
+            .blocks
+            .iter()
+            .all(|b| !b.quoted));
     }
 }

@@ -376,6 +376,30 @@ fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, li
         );
     }
 
+    // No silent zero: the article quotes someone, but no quote claim came out of it.
+    if let Some(text) = article {
+        let has_quote = data
+            .claims
+            .iter()
+            .any(|x| x.kind == crate::model::ClaimKind::Quote && !x.vanished);
+        let markdown = crate::article::Format::from_path(std::path::Path::new(article_path))
+            == crate::article::Format::Markdown;
+        if !has_quote && crate::extract::quotes::looks_quoted(text, markdown) {
+            out.push(
+                Rule::NoClaimsExtracted,
+                At {
+                    file,
+                    pos: key_pos(Some(&c.article_keys), &["path"]),
+                },
+                format!("{article_path} has quotation marks or block quotations, but no quote was extracted from it"),
+                None,
+                None,
+                None,
+                None,
+            );
+        }
+    }
+
     // Is the claim file still in step with its article?
     let mut article_changed = false;
     if let Some(text) = article {

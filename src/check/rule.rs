@@ -113,6 +113,9 @@ rules! {
     UnknownReference => "unknown-reference", Error, "undefined reference",
         "A claim cites a reference id that its claim file does not define.",
         "run `dossier extract` again, or correct the claim's `cites`";
+    NoClaimsExtracted => "no-claims-extracted", Warning, "no quote extracted",
+        "An article has quotation marks around 4+ words, a block quote or a colon-introduced quotation, but no quote claim was extracted from it.",
+        "review the article: add the quotes extraction missed to its claim file by hand (`kind: quote`, `manual: true`), or set the rule to `off` if it quotes no one";
     // Editors' reviews (issue 5).
     StaleReview => "stale-review", Error, "reviewed other words",
         "A review judged other words than the claim's (or other fields than the source entry's) current ones; its verdict is not applied.",

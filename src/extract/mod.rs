@@ -72,7 +72,8 @@ pub fn extract(article: &Article) -> Extraction {
         .filter(|&i| blocks[i].kind != BlockKind::Heading)
         .collect();
 
-    let spans = quotes::scan(article, &prose);
+    // Quotations in marks, and block quotations without them (one per paragraph).
+    let spans = quotes::with_blocks(article, &prose, quotes::scan(article, &prose));
     let protected: Vec<(usize, usize)> = spans.iter().map(|q| (q.open, q.after())).collect();
     // No sentence ends inside a quotation, except on the punctuation just before its closing
     // mark (`… prayers." President Duda remarked`).
@@ -220,29 +221,77 @@ fn find_quotes(
         let window = attribution::Window::new(pre.clone(), post);
         let mut att = attribution::attribute(names, &window);
         // Split quotation: "A," she said, "B" — the second half shares the first's attribution.
-        let split_from_previous = qi > 0
+        let split_from_previous = !q.unmarked
+            && qi > 0
             && spans[qi - 1].block == q.block
             && spans[qi - 1].after() <= q.open
             && spans[qi - 1].after() >= s_start.min(spans[qi - 1].after())
             && words_outside(text, spans[qi - 1].after(), q.open, &all).len() <= 8;
         let block = &blocks[q.block];
-        if att.is_none() && text[block.body..q.open].trim().is_empty() {
+        // Unmarked block: the first name of its introducing sentence, when no cue resolves.
+        let mut intro_subject: Option<Speaker> = None;
+        if att.is_none() && (q.unmarked || text[block.body..q.open].trim().is_empty()) {
             // A block quotation introduced by a paragraph ending in a colon.
-            if let Ok(pos) = prose.binary_search(&q.block) {
-                if pos > 0 {
-                    let pb = &blocks[prose[pos - 1]];
-                    let ptext = text[pb.body..pb.end].trim_end();
-                    if ptext.ends_with(':') {
-                        let last_sentence = sentences
+            let intro_block = if q.unmarked {
+                q.intro
+            } else {
+                prose
+                    .binary_search(&q.block)
+                    .ok()
+                    .and_then(|pos| pos.checked_sub(1))
+                    .map(|pos| prose[pos])
+            };
+            if let Some(ib) = intro_block {
+                let pb = &blocks[ib];
+                let ptext = text[pb.body..pb.end].trim_end();
+                if ptext.ends_with(':') {
+                    let last_sentence = sentences
+                        .iter()
+                        .rfind(|s| s.block == ib)
+                        .map_or(pb.body, |s| s.start);
+                    att = attribution::intro(names, text, last_sentence, pb.body + ptext.len());
+                    // Unmarked block after a bare "This means:": the attribution is in the
+                    // sentence before it ("As Jo Tam writes, … . This means:").
+                    let bare = quotes::word_count(&text[last_sentence..pb.end]) <= 3;
+                    if att.is_none() && q.unmarked && bare && last_sentence > pb.body {
+                        let before = sentences
                             .iter()
-                            .rfind(|s| s.block == prose[pos - 1])
+                            .rfind(|s| s.block == ib && s.start < last_sentence)
                             .map_or(pb.body, |s| s.start);
-                        att = attribution::intro(names, text, last_sentence, pb.body + ptext.len());
+                        att = attribution::intro(names, text, before, last_sentence);
+                    }
+                    if q.unmarked {
+                        let end = pb.body + ptext.len();
+                        intro_subject = names
+                            .mentions_within(last_sentence, end)
+                            .next()
+                            .map(|m| names.speaker_of(m));
                     }
                 }
             }
         }
-        let is_quote = if n_words >= 4 {
+        // Unmarked block: a handle label or signature line names the speaker.
+        if att.is_none() && q.unmarked {
+            att = q.label.map(|(ls, le)| attribution::Attribution {
+                speaker: Some(names.mention_at(ls).map_or_else(
+                    || Speaker {
+                        name: text[ls..le].to_string(),
+                        role: None,
+                    },
+                    |m| names.speaker_of(m),
+                )),
+                cue: None,
+            });
+        }
+        if att.is_none() && intro_subject.is_some() {
+            att = Some(attribution::Attribution {
+                speaker: intro_subject,
+                cue: None,
+            });
+        }
+        let is_quote = if q.unmarked {
+            true
+        } else if n_words >= 4 {
             !quotes::looks_like_title(content) && !quotes::introduces_title(pre_text)
         } else {
             // Short spans are quotations only as complete utterances: `said "We couldn't win,"`.
@@ -297,7 +346,9 @@ fn find_quotes(
         let att = att.unwrap_or_default();
         last = Some((para, att.speaker.clone(), q.after()));
         let mut flags = Vec::new();
-        if q.close.is_none() {
+        if q.unmarked {
+            flags.push("block-quote".to_string());
+        } else if q.close.is_none() {
             flags.push("unclosed-quote".to_string());
         }
         if q.multi_paragraph {
