@@ -786,6 +786,16 @@ mod tests {
     }
 
     #[test]
+    fn titled_name_after_a_role_is_the_speaker() {
+        let t = "The agency's director, Dr. Helena Brandt, said the drought was \"the worst we have recorded since measurements began.\"\n\nThe port's harbour master, Capt. Ivo Rask, said: \"No ship has left since Sunday.\"\n";
+        assert_eq!(
+            speaker_of(t, "the worst we").as_deref(),
+            Some("Helena Brandt")
+        );
+        assert_eq!(speaker_of(t, "No ship has").as_deref(), Some("Ivo Rask"));
+    }
+
+    #[test]
     fn long_titles_give_the_name() {
         let t = "\"Our ports are open to every partner in the region,\" said Deputy Assistant Secretary of State for Maritime and Coastal Affairs Lena Moravec.\n\n\"Grain shipments will double,\" said Deputy Assistant Secretary for Trade, Omar Haddad.\n\nPriya Nand, Director of the Office of Rural Water and Power, said: \"Every village will have clean water by 2030.\"\n";
         assert_eq!(speaker_of(t, "Our ports").as_deref(), Some("Lena Moravec"));

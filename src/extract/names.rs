@@ -981,6 +981,15 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
                 break;
             }
             let p = &toks[o];
+            // "the agency's director, Dr. Jane Roe, said": a titled name set off after a
+            // lower-case role is who the role is, so the name is the subject.
+            if is_title(first.word) && !p.is_capitalized() {
+                if let Some(Subject::Name(m)) = subject_at(names, toks, close + 1) {
+                    if !names.mentions[m].title_only {
+                        return Some(Subject::Name(m));
+                    }
+                }
+            }
             let pend = p.start + p.leading().len() + p.word.len();
             if let Some(m) = names.mention_ending_at(pend) {
                 return Some(Subject::Name(m));
