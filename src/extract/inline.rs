@@ -432,9 +432,42 @@ pub fn find(
         }
         found.append(&mut out);
     }
-    let mut out = found;
-    out.extend(links(article, sentences, names));
+    let mut out = merge_linked(found, links(article, sentences, names));
     out.sort_by_key(|x| (x.start, x.end));
+    out
+}
+
+/// A source named in the text through a link (`told [Reuters](…)`, `according to [the
+/// Ledger](…)`) is one reference: the link, under the name and cue the text gives it. Both
+/// lists are sorted by start, so this is one pass over each.
+fn merge_linked(mut named: Vec<Inline>, mut links: Vec<Inline>) -> Vec<Inline> {
+    named.sort_by_key(|x| (x.start, x.end));
+    links.sort_by_key(|x| (x.start, x.end));
+    let mut out = Vec::with_capacity(named.len() + links.len());
+    let mut l = 0;
+    for x in named {
+        while l < links.len() && links[l].end <= x.start {
+            l += 1;
+        }
+        let mut merged = false;
+        let mut k = l;
+        while k < links.len() && links[k].start < x.end {
+            let link = &mut links[k];
+            if link.cue == Cue::Link && x.start <= link.start && link.end <= x.end {
+                link.cue = x.cue;
+                if x.fields.outlet.is_some() {
+                    link.fields.outlet.clone_from(&x.fields.outlet);
+                }
+                merged = true;
+                break;
+            }
+            k += 1;
+        }
+        if !merged {
+            out.push(x);
+        }
+    }
+    out.extend(links);
     out
 }
 
@@ -872,6 +905,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_named_source_given_as_a_link_is_one_reference() {
+        let got = inline(
+            "\"We issued eleven warnings,\" a spokeswoman told [Reuters](https://www.reuters.com/world/drought-2023-06-12/).\n\nThe figures are in [a survey](https://www.example.org/s) by the ministry.\n",
+            Format::Markdown,
+        );
+        let reuters: Vec<_> = got.iter().filter(|(_, o, _)| o == "Reuters").collect();
+        assert_eq!(reuters.len(), 1, "{got:?}");
+        assert_eq!(reuters[0].2, Cue::Venue, "{got:?}");
+        // A link the text names no source around stays a plain link.
+        assert!(
+            got.iter()
+                .any(|(t, _, c)| t == "a survey" && *c == Cue::Link),
+            "{got:?}"
+        );
     }
 
     #[test]
