@@ -1073,6 +1073,63 @@ pub fn mentions_outlet(text: &str) -> bool {
     .is_match(text)
 }
 
+/// Words that end the names of newspapers, magazines and broadcasters the world over ("The
+/// Harbour Times", "Valley Gazette", "Northern Radio").
+const MASTHEAD_WORDS: &[&str] = &[
+    "Times",
+    "Post",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Journal",
+    "Ledger",
+    "Courier",
+    "Chronicle",
+    "Observer",
+    "Telegraph",
+    "Independent",
+    "Express",
+    "Mirror",
+    "Examiner",
+    "Inquirer",
+    "Dispatch",
+    "Sentinel",
+    "Advertiser",
+    "Bulletin",
+    "Magazine",
+    "Weekly",
+    "Daily",
+    "Radio",
+    "Television",
+    "TV",
+    "Newspaper",
+];
+
+/// Does `name` read as the name of a newspaper, magazine or broadcaster, known or not: two or
+/// more capitalised words, the last a masthead word ("the Sacramento Ledger")?
+pub fn looks_like_outlet(name: &str) -> bool {
+    let name = name.trim();
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && words.len() <= 5
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "and" | "&")
+        })
+        && words.last().is_some_and(|w| MASTHEAD_WORDS.contains(w))
+}
+
+/// Does the text name a masthead word at all (a cheap test before the patterns)?
+pub fn mentions_masthead(text: &str) -> bool {
+    MASTHEAD_WORDS.iter().any(|w| text.contains(w))
+}
+
 /// Is `name` a known news outlet or platform?
 pub fn is_outlet(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
@@ -1180,6 +1237,16 @@ pub fn year_in_url(url: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_mastheads_read_as_outlets() {
+        assert!(looks_like_outlet("the Sacramento Ledger"));
+        assert!(looks_like_outlet("Eastgate Courier"));
+        assert!(looks_like_outlet("The Harbour Times"));
+        assert!(!looks_like_outlet("Times"));
+        assert!(!looks_like_outlet("the Senate"));
+        assert!(!looks_like_outlet("Ministry of Health"));
+    }
 
     #[test]
     fn hosts_and_outlets() {

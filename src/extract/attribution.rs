@@ -509,7 +509,22 @@ fn first_subject(names: &Names, toks: &[Token]) -> Option<Subject> {
             let w = t.word.to_lowercase();
             contains(&lexicon::ROLE_NOUNS, &w) || contains(&lexicon::SPEECH_NOUNS, &w)
         };
-        let h = (a + 1..e.min(a + 4)).find(|&h| is_head(&toks[h]))?;
+        let mut h = (a + 1..e.min(a + 4)).find(|&h| is_head(&toks[h]))?;
+        // "The governor's office", "the company's lawyers": the possessor is not the head; the
+        // noun it owns is.
+        let possessive = |t: &Token| t.raw.ends_with("'s") || t.raw.ends_with("\u{2019}s");
+        if possessive(&toks[h])
+            && toks[h].trailing().is_empty()
+            && toks.get(h + 1).is_some_and(|n| {
+                h + 1 < e
+                    && !n.is_capitalized()
+                    && !n.word.is_empty()
+                    && !contains(&lexicon::SAY_VERBS, n.word)
+                    && !contains(&lexicon::VERB_FILLERS, n.word)
+            })
+        {
+            h += 1;
+        }
         // After the head only a phrase saying where or by whom: "An editorial published in
         // a weekly", "The senator from Ohio"; "The senator released a statement" stops at
         // the noun.
@@ -683,10 +698,17 @@ pub fn clause_subject(names: &Names, w: &Window) -> Option<Attribution> {
         return None;
     }
     let subject = first_subject(names, pre)?;
-    // The cue: the first lower-case word after the subject that is not a filler.
+    // The cue: the first lower-case word after the subject that is not a filler, nor the
+    // noun a possessive owns ("the governor's office issued").
     let cue = pre
         .iter()
+        .enumerate()
         .skip(1)
+        .filter(|(k, _)| {
+            let p = &pre[k - 1];
+            !(p.raw.ends_with("'s") || p.raw.ends_with("\u{2019}s"))
+        })
+        .map(|(_, t)| t)
         .find(|t| {
             !t.is_capitalized()
                 && !t.word.is_empty()
@@ -783,6 +805,22 @@ mod tests {
             speaker_of(t, "The fleet stays").as_deref(),
             Some("Admiral Correll")
         );
+    }
+
+    #[test]
+    fn a_possessed_noun_heads_the_description() {
+        let t = "The governor's office issued the following statement:\n\n\"This bill would have raised rates for every family in the state.\"\n";
+        assert_eq!(
+            speaker_of(t, "This bill").as_deref(),
+            Some("The governor's office")
+        );
+        let a = crate::article::Article::from_text("articles/t.txt", t.to_string(), Format::Text);
+        let cue = crate::extract::extract(&a)
+            .claims
+            .into_iter()
+            .find(|c| c.kind == ClaimKind::Quote)
+            .and_then(|c| c.cue);
+        assert_eq!(cue.as_deref(), Some("issued"));
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn res() -> &'static Res {
         let re = |s: String| Regex::new(&s).expect("static regex");
         Res {
             before: re(format!(r"(?P<cue>\b(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ww]riting for|[Ww]rites for|[Ww]rote for|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}")),
-            after: re(format!(r"{OUTLET} (?:(?:blog|website|site|newspaper|daily|weekly|magazine|portal|agency|channel|broadcaster|tabloid) )?(?P<cue>(?:first |later |also |has |had )?(?:reported|revealed|reports|published|broke the news|said in a report|disclosed))\b")),
+            after: re(format!(r"{OUTLET} (?:(?:blog|website|site|newspaper|daily|weekly|magazine|portal|agency|channel|broadcaster|tabloid) )?(?P<cue>(?:first |later |also |has |had )?(?:reported|revealed|reports|published|broke the news|said in a report|disclosed|quoted))\b")),
             venue: re(format!(r"(?P<cue>\b(?:on|to|with|in|via)) (?:(?:his|her|their|its|the|a|an) )?{OUTLET}")),
             person_of: re(format!(r"(?P<cue>\b(?:[Ss]peaking to|[Tt]old|[Ii]n an interview with)) [\p{{Lu}}][\p{{L}}'-]+(?: [\p{{Lu}}][\p{{L}}'-]+){{0,3}} of {OUTLET}")),
             report_noun: re(r"\b(?:[Aa]|[Aa]n|[Tt]he) (?P<o>[\p{Lu}][\p{L}.&-]*(?: (?:of |for |and |the )*[\p{Lu}][\p{L}.&-]*){0,4}) (?:\([\p{Lu}]{2,}\) )?(?P<cue>report|study|survey|analysis|poll|inquiry|audit|review|index|minutes|data|statistics|figures|estimates)\b".to_string()),
@@ -179,6 +179,7 @@ pub fn find(
             if venue_cue
                 && (cue.starts_with("told") || cue.starts_with("speaking"))
                 && !outlets::is_outlet(o)
+                && !(outlets::looks_like_outlet(o) && !names.knows_person(o))
             {
                 continue;
             }
@@ -219,6 +220,7 @@ pub fn find(
                 "broke the news",
                 "said in a report",
                 "disclosed",
+                "quoted",
             ])
         }) {
             let o_full = &c["o"];
@@ -230,20 +232,34 @@ pub fn find(
             let start = c.name("o").map_or(0, |m| m.start()) + o_full.find(o).unwrap_or(0);
             let end = c.get(0).map_or(0, |m| m.end());
             // "Ada Quill reports": a reporter is not an outlet.
-            if !names_an_organisation(names, s.start + start, o) {
+            let masthead = outlets::looks_like_outlet(o) && !names.knows_person(o);
+            if !masthead && !names_an_organisation(names, s.start + start, o) {
                 continue;
             }
-            add(&mut out, start, end, o, Cue::Report);
+            // "The Harbour Times quoted her as saying": where her words were published.
+            let cue = c.name("cue").map_or("", |m| m.as_str());
+            let kind = if cue.ends_with("quoted") {
+                Cue::Venue
+            } else {
+                Cue::Report
+            };
+            add(&mut out, start, end, o, kind);
         }
         for c in r
             .venue
             .captures_iter(sent)
-            .filter(|_| outlets::mentions_outlet(sent))
+            .filter(|_| outlets::mentions_outlet(sent) || outlets::mentions_masthead(sent))
         {
             let o = tidy(&c["o"]);
             // "on ABC Radio's AM program": the possessor is the outlet.
             let o = possessor(o);
-            if !outlets::is_outlet(o) {
+            // A known outlet, or a masthead the list does not know ("in the Valley Gazette"); a
+            // person is never "the" Jane Post, so after "the" the masthead word decides.
+            let after_the = c
+                .get(0)
+                .is_some_and(|m| m.as_str().to_lowercase().contains(" the "));
+            let masthead = outlets::looks_like_outlet(o) && (after_the || !names.knows_person(o));
+            if !outlets::is_outlet(o) && !masthead {
                 continue;
             }
             let start = c.get(0).map_or(0, |m| m.start());
@@ -905,6 +921,25 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn unknown_mastheads_are_venues() {
+        let got = inline(
+            "Nadia Orr's op-ed in the Sacramento Ledger argues that \"the state has studied this for ten years.\"\n\nThe Riverside Tribune quoted Orr as saying that she \"would bring the bill back in January.\"\n\nOrr spoke in the Senate on Monday, said an aide.\n",
+            Format::Text,
+        );
+        let venues: Vec<&str> = got
+            .iter()
+            .filter(|(_, _, c)| *c == Cue::Venue)
+            .map(|(_, o, _)| o.as_str())
+            .collect();
+        assert!(venues.contains(&"Sacramento Ledger"), "{got:?}");
+        assert!(
+            venues.iter().any(|v| v.ends_with("Riverside Tribune")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, o, _)| o.contains("Senate")), "{got:?}");
     }
 
     #[test]

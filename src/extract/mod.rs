@@ -457,9 +457,11 @@ fn apply_venues(
 ) {
     let mut by_speaker: HashMap<String, String> = HashMap::new();
     for x in inline.iter().filter(|x| x.cue == inline::Cue::Venue) {
+        // "as quoted in X" speaks of everything the speaker said there; "X quoted Y as
+        // saying" of one quotation only.
         let phrase = text[x.start..x.end].to_lowercase();
         if !(phrase.contains("published")
-            || phrase.contains("quoted")
+            || phrase.contains("quoted ")
             || phrase.contains("interview"))
         {
             continue;
@@ -882,5 +884,30 @@ mod tests {
         let links = crate::link::link_claims(&file);
         let k = x.claims.iter().position(|c| c.id == q.id).unwrap_or(0);
         assert!(crate::link::is_sourced(&links[k]), "{:#?}", links[k]);
+    }
+
+    /// "The X quoted Y as saying" places one quotation in X, not everything Y says elsewhere.
+    #[test]
+    fn a_paper_quoting_someone_is_the_venue_of_that_quote_only() {
+        let a = Article::from_text(
+            "v.txt",
+            "Councillor Rui Almeida spoke to reporters. \"The ferry will run until midnight from May,\" he told them.\n\nThe Harbour Courier quoted Almeida as saying that \"the fares will not rise this year.\"\n"
+                .to_string(),
+            Format::Text,
+        );
+        let x = extract(&a);
+        let venue_of = |start: &str| {
+            x.claims
+                .iter()
+                .find(|c| c.kind == ClaimKind::Quote && c.text.starts_with(start))
+                .map(|c| c.venue.clone())
+        };
+        assert_eq!(venue_of("The ferry"), Some(None), "{:#?}", x.claims);
+        assert_eq!(
+            venue_of("the fares"),
+            Some(Some("The Harbour Courier".to_string())),
+            "{:#?}",
+            x.claims
+        );
     }
 }
