@@ -1062,17 +1062,6 @@ fn outlet_names() -> &'static std::collections::HashSet<String> {
     })
 }
 
-/// Does `text` mention a known outlet or platform anywhere (a fast pre-check)?
-pub fn mentions_outlet(text: &str) -> bool {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        let mut names: Vec<String> = outlet_names().iter().map(|o| regex::escape(o)).collect();
-        names.sort();
-        regex::Regex::new(&format!(r"(?i)\b(?:{})\b", names.join("|"))).expect("static regex")
-    })
-    .is_match(text)
-}
-
 /// Words that end the names of newspapers, magazines and broadcasters the world over ("The
 /// Harbour Times", "Valley Gazette", "Northern Radio").
 const MASTHEAD_WORDS: &[&str] = &[
@@ -1123,11 +1112,6 @@ pub fn looks_like_outlet(name: &str) -> bool {
                 || matches!(*w, "of" | "and" | "&")
         })
         && words.last().is_some_and(|w| MASTHEAD_WORDS.contains(w))
-}
-
-/// Does the text name a masthead word at all (a cheap test before the patterns)?
-pub fn mentions_masthead(text: &str) -> bool {
-    MASTHEAD_WORDS.iter().any(|w| text.contains(w))
 }
 
 /// Is `name` a known news outlet or platform?

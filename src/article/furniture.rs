@@ -89,6 +89,15 @@ metadata_line: re(r"^[\p{Lu}][\w ()./-]{1,30}:\s+\S"),
     })
 }
 
+/// A date line is mostly its date, and no written date is longer than half this many bytes.
+const MAX_DATELINE: usize = 120;
+
+/// The words without which no disclosure statement can match (a cheap test that spares the
+/// unanchored pattern most paragraphs).
+fn has_disclosure_words(t: &str) -> bool {
+    t.contains("nterest") || t.contains("not work for")
+}
+
 /// Classify every block; the result is parallel to `blocks`.
 pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
     let r = rules();
@@ -104,11 +113,16 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
                 Some(Furniture::Navigation)
             } else if words <= 3 && r.kicker.is_match(t) {
                 Some(Furniture::Label)
-            } else if words <= 80 && (r.disclosure.is_match(t) || r.republished.is_match(t)) {
+            } else if words <= 80
+                && ((has_disclosure_words(t) && r.disclosure.is_match(t))
+                    || r.republished.is_match(t))
+            {
                 Some(Furniture::Disclaimer)
             } else if r.comment_form.is_match(t) {
                 Some(Furniture::CommentForm)
-            } else if r.privacy.is_match(t) || (r.cookie.is_match(t) && words < 150) {
+            } else if r.privacy.is_match(t)
+                || (words < 150 && t.contains("ookie") && r.cookie.is_match(t))
+            {
                 Some(Furniture::CookieNotice)
             } else if r.label.is_match(t) {
                 Some(Furniture::Label)
@@ -118,7 +132,8 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
                 Some(Furniture::Metadata)
             } else if r.byline.is_match(t) && super::metadata::parse_byline(t).is_some() {
                 Some(Furniture::Byline)
-            } else if super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len())
+            } else if t.len() <= MAX_DATELINE
+                && super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len())
                 || (words <= 14
                     && !t.ends_with('.')
                     && super::metadata::labelled_date(t)

@@ -150,10 +150,10 @@ pub fn find(
                 sentence: si,
             });
         };
-        for c in r
-            .person_of
-            .captures_iter(sent)
-            .filter(|_| has(&["peaking", "told ", "nterview with"]))
+        for c in (has(&["peaking", "told ", "nterview with"]))
+            .then(|| r.person_of.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let o = tidy(&c["o"]);
             if outlets::is_outlet(o) || !names.knows_person(o) {
@@ -164,7 +164,11 @@ pub fn find(
                 add(&mut out, whole.start, end, o, Cue::Venue);
             }
         }
-        for c in r.before.captures_iter(sent).filter(|_| has(BEFORE_CUES)) {
+        for c in (has(BEFORE_CUES))
+            .then(|| r.before.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let cue = c.name("cue").map_or("", |m| m.as_str()).to_lowercase();
             let o = tidy(&c["o"]);
             let venue_cue = cue.starts_with("told")
@@ -211,7 +215,7 @@ pub fn find(
                 }
             }
         }
-        for c in r.after.captures_iter(sent).filter(|_| {
+        for c in ({
             has(&[
                 "reported",
                 "revealed",
@@ -222,7 +226,11 @@ pub fn find(
                 "disclosed",
                 "quoted",
             ])
-        }) {
+        })
+        .then(|| r.after.captures_iter(sent))
+        .into_iter()
+        .flatten()
+        {
             let o_full = &c["o"];
             // The outlet is the capitalised run right before the verb ("broadcaster PBS").
             let o = tidy(o_full);
@@ -245,11 +253,7 @@ pub fn find(
             };
             add(&mut out, start, end, o, kind);
         }
-        for c in r
-            .venue
-            .captures_iter(sent)
-            .filter(|_| outlets::mentions_outlet(sent) || outlets::mentions_masthead(sent))
-        {
+        for c in r.venue.captures_iter(sent) {
             let o = tidy(&c["o"]);
             // "on ABC Radio's AM program": the possessor is the outlet.
             let o = possessor(o);
@@ -277,7 +281,7 @@ pub fn find(
             }
             add(&mut out, start, end, o, Cue::Venue);
         }
-        for c in r.report_noun.captures_iter(sent).filter(|_| {
+        for c in ({
             has(&[
                 " report",
                 " study",
@@ -289,7 +293,11 @@ pub fn find(
                 " audit",
                 " review",
             ])
-        }) {
+        })
+        .then(|| r.report_noun.captures_iter(sent))
+        .into_iter()
+        .flatten()
+        {
             let o = &c["o"];
             if names.knows_person(o)
                 || super::lexicon::contains(&super::lexicon::NOT_NAMES, &o.to_lowercase())
@@ -308,10 +316,10 @@ pub fn find(
             add(&mut out, whole.start, whole.end, &expanded, Cue::Report);
         }
         // "Data from the Federal Reserve Bank of Atlanta show", "a study by the Lantern Trust".
-        for c in r
-            .data_from
-            .captures_iter(sent)
-            .filter(|_| sent.contains(" from ") || sent.contains(" by "))
+        for c in (sent.contains(" from ") || sent.contains(" by "))
+            .then(|| r.data_from.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let o = possessor(tidy(&c["o"]));
             let at = s.start + c.name("o").map_or(0, |m| m.start());
@@ -329,7 +337,11 @@ pub fn find(
         }
         // Named surveys, indexes and reports: "the Lantern Bank's Survey of Household Budgets",
         // "the Household Pulse Survey".
-        for c in r.named_work.captures_iter(sent).filter(|_| has(WORK_WORDS)) {
+        for c in (has(WORK_WORDS))
+            .then(|| r.named_work.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let t = c["t"].trim();
             if !t
                 .split_whitespace()
@@ -384,10 +396,10 @@ pub fn find(
             });
         }
         // "Twitter user Ada Quill", "the Facebook page of …": the platform is the venue.
-        for c in r
-            .platform_user
-            .captures_iter(sent)
-            .filter(|_| sent.contains(" user ") || sent.contains(" blogger "))
+        for c in (sent.contains(" user ") || sent.contains(" blogger "))
+            .then(|| r.platform_user.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let o = &c["o"];
             let whole = c.get(0).map_or(0..0, |m| m.range());
@@ -397,10 +409,10 @@ pub fn find(
             }
         }
         // Author-year citations in the running text: "Roe and Doe (2021) find".
-        for c in r
-            .author_year
-            .captures_iter(sent)
-            .filter(|_| sent.contains(" ("))
+        for c in (sent.contains(" ("))
+            .then(|| r.author_year.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let whole = c.get(0).map_or(0..0, |m| m.range());
             let (a, b) = (s.start + whole.start, s.start + whole.end);
@@ -426,10 +438,10 @@ pub fn find(
                 sentence: si,
             });
         }
-        for c in r
-            .available
-            .captures_iter(sent)
-            .filter(|_| sent.contains("available "))
+        for c in (sent.contains("available "))
+            .then(|| r.available.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let o = c["o"].trim_end_matches([',', '.']);
             let o = o.strip_prefix("the ").unwrap_or(o);
