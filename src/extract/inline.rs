@@ -97,6 +97,12 @@ fn tidy(o: &str) -> &str {
     o.strip_prefix("the ").unwrap_or(o)
 }
 
+/// A name that reads as a newspaper's or broadcaster's the outlet table does not know ("the
+/// Valley Gazette"), and that the article does not use for a person.
+fn unknown_masthead(names: &Names, o: &str) -> bool {
+    outlets::looks_like_outlet(o) && !names.knows_person(o)
+}
+
 fn is_plausible_outlet(names: &Names, o: &str) -> bool {
     let bare = o.strip_prefix("The ").unwrap_or(o);
     let first = bare.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -183,7 +189,7 @@ pub fn find(
             if venue_cue
                 && (cue.starts_with("told") || cue.starts_with("speaking"))
                 && !outlets::is_outlet(o)
-                && !(outlets::looks_like_outlet(o) && !names.knows_person(o))
+                && !unknown_masthead(names, o)
             {
                 continue;
             }
@@ -240,8 +246,7 @@ pub fn find(
             let start = c.name("o").map_or(0, |m| m.start()) + o_full.find(o).unwrap_or(0);
             let end = c.get(0).map_or(0, |m| m.end());
             // "Ada Quill reports": a reporter is not an outlet.
-            let masthead = outlets::looks_like_outlet(o) && !names.knows_person(o);
-            if !masthead && !names_an_organisation(names, s.start + start, o) {
+            if !unknown_masthead(names, o) && !names_an_organisation(names, s.start + start, o) {
                 continue;
             }
             // "The Harbour Times quoted her as saying": where her words were published.
