@@ -7,6 +7,7 @@ use super::outlets;
 use super::references::Fields;
 use super::text::Sentence;
 use crate::article::Article;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -65,12 +66,118 @@ const BEFORE_CUES: &[&str] = &[
     "tatement to",
 ];
 
+/// A family of patterns and the words that must occur in a sentence for any of them to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u16)]
+enum Family {
+    /// "told Jane Roe of the Valley Gazette".
+    PersonOf = 1,
+    /// "according to X", "writing for X".
+    Before = 1 << 1,
+    /// "X reported", "X quoted".
+    After = 1 << 2,
+    /// "a UN report".
+    ReportNoun = 1 << 3,
+    /// "data from X", "a study by X".
+    FromBy = 1 << 4,
+    /// "the Household Pulse Survey".
+    Work = 1 << 5,
+    /// "Twitter user X".
+    User = 1 << 6,
+    /// "Roe and Doe (2021)".
+    Paren = 1 << 7,
+    /// "available on X".
+    Available = 1 << 8,
+}
+
+impl Family {
+    const ALL: [Family; 9] = [
+        Family::PersonOf,
+        Family::Before,
+        Family::After,
+        Family::ReportNoun,
+        Family::FromBy,
+        Family::Work,
+        Family::User,
+        Family::Paren,
+        Family::Available,
+    ];
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Family::PersonOf => &["peaking", "told ", "nterview with"],
+            Family::Before => BEFORE_CUES,
+            Family::After => &[
+                "reported",
+                "revealed",
+                "reports",
+                "published",
+                "broke the news",
+                "said in a report",
+                "disclosed",
+                "quoted",
+            ],
+            Family::ReportNoun => &[
+                " report",
+                " study",
+                " investigation",
+                " survey",
+                " analysis",
+                " poll",
+                " inquiry",
+                " audit",
+                " review",
+            ],
+            Family::FromBy => &[" from ", " by "],
+            Family::Work => WORK_WORDS,
+            Family::User => &[" user ", " blogger "],
+            Family::Paren => &[" ("],
+            Family::Available => &["available "],
+        }
+    }
+}
+
+/// The families whose words occur in `sent`, as a bit set of [`Family`] values: one scan of
+/// the sentence for all of them, instead of one substring search per word.
+fn families(sent: &str) -> u16 {
+    static SCAN: OnceLock<(AhoCorasick, Vec<u16>)> = OnceLock::new();
+    let (ac, masks) = SCAN.get_or_init(|| {
+        let mut words: Vec<(&str, u16)> = Vec::new();
+        for f in Family::ALL {
+            for w in f.words() {
+                match words.iter_mut().find(|(x, _)| x == w) {
+                    Some((_, m)) => *m |= f as u16,
+                    None => words.push((w, f as u16)),
+                }
+            }
+        }
+        let ac = AhoCorasick::new(words.iter().map(|(w, _)| w)).expect("static word list");
+        (ac, words.into_iter().map(|(_, m)| m).collect())
+    });
+    let all = masks.iter().fold(0, |a, m| a | m);
+    let mut found = 0;
+    for m in ac.find_overlapping_iter(sent) {
+        found |= masks[m.pattern().as_usize()];
+        if found == all {
+            break;
+        }
+    }
+    found
+}
+
 const OUTLET: &str = r"(?P<o>(?:[Tt]he )?[\p{Lu}][\p{L}\d&.'-]*(?: (?:of |and |for |the |&)?[\p{Lu}\d][\p{L}\d&.'-]*){0,5})";
 
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| {
-        let re = |s: String| Regex::new(&s).expect("static regex");
+        // Names are Unicode letters, so these automata have many states; a larger lazy-DFA
+        // cache than the default keeps them from being rebuilt sentence after sentence.
+        let re = |s: String| {
+            regex::RegexBuilder::new(&s)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .expect("static regex")
+        };
         Res {
             before: re(format!(r"(?P<cue>\b(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ww]riting for|[Ww]rites for|[Ww]rote for|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}")),
             after: re(format!(r"{OUTLET} (?:(?:blog|website|site|newspaper|daily|weekly|magazine|portal|agency|channel|broadcaster|tabloid) )?(?P<cue>(?:first |later |also |has |had )?(?:reported|revealed|reports|published|broke the news|said in a report|disclosed|quoted))\b")),
@@ -120,20 +227,21 @@ pub fn find(
     sentences: &[Sentence],
     quotes: &[(usize, usize)],
     names: &Names,
+    notes: &[Option<u32>],
 ) -> Vec<Inline> {
     let text = article.text();
     let r = res();
     let mut found: Vec<Inline> = Vec::new();
     let outside = |s: usize, e: usize| !super::text::overlaps(quotes, s, e);
     // Footnotes are references themselves; what they name is part of that entry.
-    let notes = super::references::note_blocks(article);
     for (si, s) in sentences.iter().enumerate() {
         if notes.get(s.block).is_some_and(Option::is_some) {
             continue;
         }
         let sent = &text[s.start..s.end];
-        // Cheap substring tests spare the regular expressions most sentences.
-        let has = |cues: &[&str]| cues.iter().any(|c| sent.contains(c));
+        // One pass of cheap substring tests spares the regular expressions most sentences.
+        let present = families(sent);
+        let has = |family: Family| present & family as u16 != 0;
         let mut out: Vec<Inline> = Vec::new();
         let add = |out: &mut Vec<Inline>, start: usize, end: usize, outlet: &str, cue: Cue| {
             let (a, b) = (s.start + start, s.start + end);
@@ -156,7 +264,7 @@ pub fn find(
                 sentence: si,
             });
         };
-        for c in (has(&["peaking", "told ", "nterview with"]))
+        for c in (has(Family::PersonOf))
             .then(|| r.person_of.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -170,7 +278,7 @@ pub fn find(
                 add(&mut out, whole.start, end, o, Cue::Venue);
             }
         }
-        for c in (has(BEFORE_CUES))
+        for c in (has(Family::Before))
             .then(|| r.before.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -221,21 +329,10 @@ pub fn find(
                 }
             }
         }
-        for c in ({
-            has(&[
-                "reported",
-                "revealed",
-                "reports",
-                "published",
-                "broke the news",
-                "said in a report",
-                "disclosed",
-                "quoted",
-            ])
-        })
-        .then(|| r.after.captures_iter(sent))
-        .into_iter()
-        .flatten()
+        for c in (has(Family::After))
+            .then(|| r.after.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let o_full = &c["o"];
             // The outlet is the capitalised run right before the verb ("broadcaster PBS").
@@ -286,22 +383,10 @@ pub fn find(
             }
             add(&mut out, start, end, o, Cue::Venue);
         }
-        for c in ({
-            has(&[
-                " report",
-                " study",
-                " investigation",
-                " survey",
-                " analysis",
-                " poll",
-                " inquiry",
-                " audit",
-                " review",
-            ])
-        })
-        .then(|| r.report_noun.captures_iter(sent))
-        .into_iter()
-        .flatten()
+        for c in (has(Family::ReportNoun))
+            .then(|| r.report_noun.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let o = &c["o"];
             if names.knows_person(o)
@@ -321,7 +406,7 @@ pub fn find(
             add(&mut out, whole.start, whole.end, &expanded, Cue::Report);
         }
         // "Data from the Federal Reserve Bank of Atlanta show", "a study by the Lantern Trust".
-        for c in (sent.contains(" from ") || sent.contains(" by "))
+        for c in (has(Family::FromBy))
             .then(|| r.data_from.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -342,7 +427,7 @@ pub fn find(
         }
         // Named surveys, indexes and reports: "the Lantern Bank's Survey of Household Budgets",
         // "the Household Pulse Survey".
-        for c in (has(WORK_WORDS))
+        for c in (has(Family::Work))
             .then(|| r.named_work.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -401,7 +486,7 @@ pub fn find(
             });
         }
         // "Twitter user Ada Quill", "the Facebook page of …": the platform is the venue.
-        for c in (sent.contains(" user ") || sent.contains(" blogger "))
+        for c in (has(Family::User))
             .then(|| r.platform_user.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -414,7 +499,7 @@ pub fn find(
             }
         }
         // Author-year citations in the running text: "Roe and Doe (2021) find".
-        for c in (sent.contains(" ("))
+        for c in (has(Family::Paren))
             .then(|| r.author_year.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -443,7 +528,7 @@ pub fn find(
                 sentence: si,
             });
         }
-        for c in (sent.contains("available "))
+        for c in (has(Family::Available))
             .then(|| r.available.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -928,16 +1013,22 @@ mod tests {
             sentences.extend(split_sentences(t, i, b.body, b.end, &[]));
         }
         let names = Names::build(t, &sentences, &[]);
-        find(&a, &sentences, &[], &names)
-            .into_iter()
-            .map(|x| {
-                (
-                    t[x.start..x.end].to_string(),
-                    x.fields.outlet.unwrap_or_default(),
-                    x.cue,
-                )
-            })
-            .collect()
+        find(
+            &a,
+            &sentences,
+            &[],
+            &names,
+            &crate::extract::references::note_blocks(&a),
+        )
+        .into_iter()
+        .map(|x| {
+            (
+                t[x.start..x.end].to_string(),
+                x.fields.outlet.unwrap_or_default(),
+                x.cue,
+            )
+        })
+        .collect()
     }
 
     #[test]
@@ -1056,17 +1147,23 @@ mod tests {
         }
         let names = Names::build(t, &sentences, &[]);
         type Got = (Option<String>, Option<String>, Option<String>, Option<i32>);
-        let got: Vec<Got> = find(&a, &sentences, &[], &names)
-            .into_iter()
-            .map(|x| {
-                (
-                    x.fields.outlet,
-                    x.fields.title,
-                    x.fields.author,
-                    x.fields.year,
-                )
-            })
-            .collect();
+        let got: Vec<Got> = find(
+            &a,
+            &sentences,
+            &[],
+            &names,
+            &crate::extract::references::note_blocks(&a),
+        )
+        .into_iter()
+        .map(|x| {
+            (
+                x.fields.outlet,
+                x.fields.title,
+                x.fields.author,
+                x.fields.year,
+            )
+        })
+        .collect();
         let s = |x: &str| Some(x.to_string());
         assert_eq!(
             got,
@@ -1122,5 +1219,31 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].1, "Truth Social");
         assert_eq!(got[1].1, "Federal Register");
+    }
+    #[test]
+    fn families_name_every_cue_word_present() {
+        let f = families("The study was published by the Valley Gazette (2021).");
+        for want in [
+            Family::ReportNoun,
+            Family::After,
+            Family::Before,
+            Family::FromBy,
+            Family::Paren,
+        ] {
+            assert_ne!(f & want as u16, 0, "{want:?}");
+        }
+        for absent in [
+            Family::User,
+            Family::Available,
+            Family::Work,
+            Family::PersonOf,
+        ] {
+            assert_eq!(f & absent as u16, 0, "{absent:?}");
+        }
+        // Overlapping words are all seen: " report" inside " reported".
+        let g = families("The Ledger reported it.");
+        assert_ne!(g & Family::After as u16, 0);
+        assert_ne!(g & Family::ReportNoun as u16, 0);
+        assert_eq!(families("Nothing here."), 0);
     }
 }

@@ -62,7 +62,11 @@ fn turn_label() -> &'static Regex {
 pub fn extract(article: &Article) -> Extraction {
     let text = article.text();
     let blocks = &article.layout.blocks;
-    let (entries, in_refs) = references::find_entries(article);
+    let references::Found {
+        entries,
+        in_refs,
+        notes,
+    } = references::find_entries(article);
     let body: Vec<usize> = (0..blocks.len())
         .filter(|&i| article.furniture[i].is_none() && !in_refs[i])
         .collect();
@@ -97,7 +101,7 @@ pub fn extract(article: &Article) -> Extraction {
         sentences.extend(text::split_sentences(text, b, start, block.end, &no_split));
     }
     let names = Names::build(text, &sentences, &inner);
-    let inline = inline::find(article, &sentences, &inner, &names);
+    let inline = inline::find(article, &sentences, &inner, &names, &notes);
     let mut inline_by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
     for (k, x) in inline.iter().enumerate() {
         inline_by_sentence.entry(x.sentence).or_default().push(k);

@@ -91,10 +91,20 @@ pub fn is_section_heading(text: &str) -> bool {
     t.split_whitespace().count() <= 8 && res().heading.is_match(t)
 }
 
-/// Find reference sections and their entries. Returns the entries and, parallel to the blocks,
-/// whether each block belongs to a reference section (headings and entries do; prose
-/// paragraphs inside a section stay body text).
-pub fn find_entries(article: &Article) -> (Vec<Entry>, Vec<bool>) {
+/// What [`find_entries`] finds.
+pub struct Found {
+    /// The entries, in text order.
+    pub entries: Vec<Entry>,
+    /// Parallel to the blocks: whether each block belongs to a reference section (headings and
+    /// entries do; prose paragraphs inside a section stay body text).
+    pub in_refs: Vec<bool>,
+    /// Parallel to the blocks: the note number of each footnote or endnote block that no
+    /// heading introduces ([`note_blocks`]).
+    pub notes: Vec<Option<u32>>,
+}
+
+/// Find reference sections, footnotes and their entries.
+pub fn find_entries(article: &Article) -> Found {
     let text = article.text();
     let blocks = &article.layout.blocks;
     let mut in_refs = vec![false; blocks.len()];
@@ -189,7 +199,11 @@ pub fn find_entries(article: &Article) -> (Vec<Entry>, Vec<bool>) {
             f.url = f.url.take().or(prev.url);
         }
     }
-    (entries, in_refs)
+    Found {
+        entries,
+        in_refs,
+        notes,
+    }
 }
 
 /// The footnote number of a block, if it opens with one (`1. `, `1\. `, `12 ` before a capital,
@@ -790,7 +804,7 @@ mod tests {
 
     fn entries_of(src: &str, format: crate::article::Format) -> Vec<(String, Option<u32>, Fields)> {
         let a = Article::from_text("n.txt", src.to_string(), format);
-        let (entries, _) = find_entries(&a);
+        let entries = find_entries(&a).entries;
         entries
             .into_iter()
             .map(|e| {
