@@ -3,7 +3,7 @@
 //! the article gives.
 
 use super::lexicon::{self, contains};
-use super::text::{tokens, Sentence, Token};
+use super::text::{lower, tokens, Sentence, Token};
 use std::collections::{HashMap, HashSet};
 
 /// A name (person, organisation, document) mentioned outside quotations.
@@ -110,7 +110,7 @@ pub fn is_person_noun(word: &str) -> bool {
 }
 
 fn is_org_word(word: &str) -> bool {
-    contains(&lexicon::ORG_WORDS, &word.to_lowercase())
+    contains(&lexicon::ORG_WORDS, &lower(word))
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -269,7 +269,7 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
             // title ("Envoy for Climate John Kerry"); "and" when the words after it end an
             // organisation's or a title's name ("Trade and Development Agency",
             // "Secretary for European and Eurasian Affairs Jane Doe").
-            let lw = t.word.to_lowercase();
+            let lw = lower(t.word);
             let has_title = toks[i..j].iter().any(|t| is_title(t.word));
             let after_title = has_title
                 && toks[i..j].iter().any(|t| matches!(t.word, "of" | "for"))
@@ -282,8 +282,7 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
             let joins = contains(&lexicon::NAME_PARTICLES, &lw)
                 || lw == "of"
                 || (lw == "for" && has_title)
-                || (matches!(lw.as_str(), "and" | "&")
-                    && (after_title || and_joins_org(toks, j + 1)));
+                || (matches!(&*lw, "and" | "&") && (after_title || and_joins_org(toks, j + 1)));
             if joins && j + 1 < toks.len() && !breaks_after(t) {
                 let mut k = j + 1;
                 if lw == "of"
@@ -303,11 +302,11 @@ fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
         // Drop leading words that are capitalised only because they start a sentence or are
         // function words ("The", "In", "According").
         let mut s = i;
-        while s < j && contains(&lexicon::NOT_NAMES, &toks[s].word.to_lowercase()) {
+        while s < j && contains(&lexicon::NOT_NAMES, &lower(toks[s].word)) {
             s += 1;
         }
         // A role noun capitalised only because it opens the sentence ("Grower Tom Ashby").
-        if s == 0 && j > 1 && contains(&lexicon::ROLE_NOUNS, &toks[0].word.to_lowercase()) {
+        if s == 0 && j > 1 && contains(&lexicon::ROLE_NOUNS, &lower(toks[0].word)) {
             s = 1;
         }
         let _ = sentence_start;
@@ -372,10 +371,10 @@ impl Names {
                 // A subject of a verb of saying is a speaker: people and bodies both qualify,
                 // and a bare surname used this way marks the person.
                 let next = toks[b..].iter().find(|t| {
-                    !contains(&lexicon::VERB_FILLERS, &t.word.to_lowercase()) || t.word == "told"
+                    !contains(&lexicon::VERB_FILLERS, &lower(t.word)) || t.word == "told"
                 });
                 if let Some(n) = next {
-                    if contains(&lexicon::SAY_VERBS, &n.word.to_lowercase()) && !m.is_org {
+                    if contains(&lexicon::SAY_VERBS, &lower(n.word)) && !m.is_org {
                         names.people.insert(m.surname());
                     }
                 }
@@ -436,7 +435,7 @@ impl Names {
                 p.trailing().is_empty()
                     && !p.is_capitalized()
                     && role.is_none()
-                    && !contains(&lexicon::CONJUNCTIONS, &p.word.to_lowercase())
+                    && !contains(&lexicon::CONJUNCTIONS, &lower(p.word))
                     && p.word != "named"
             });
             let name = text[start..end].to_string();
@@ -545,7 +544,7 @@ impl Names {
         let mut role_before = Vec::new();
         while p > 0 && role_before.len() < 4 {
             let t = &toks[p - 1];
-            let lw = t.word.to_lowercase();
+            let lw = lower(t.word);
             if contains(&lexicon::ROLE_NOUNS, &lw)
                 && (t.trailing().is_empty() || t.trailing() == ",")
             {
@@ -569,7 +568,7 @@ impl Names {
         // be a subject.
         let object = q > 0 && {
             let p = &toks[q - 1];
-            let lw = p.word.to_lowercase();
+            let lw = lower(p.word);
             p.trailing().is_empty()
                 && !p.is_capitalized()
                 && !p.word.is_empty()
@@ -910,7 +909,7 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
     let mut skipped = 0;
     while i > 0 {
         let t = &toks[i - 1];
-        let lw = t.word.to_lowercase();
+        let lw = lower(t.word);
         if skipped < 3
             && t.trailing().is_empty()
             && (contains(&lexicon::VERB_FILLERS, &lw)
@@ -940,11 +939,10 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
         return None;
     }
     let t = &toks[i - 1];
-    let lw = t.word.to_lowercase();
-    if matches!(lw.as_str(), "he" | "she" | "they" | "it" | "who" | "we") && t.trailing().is_empty()
-    {
+    let lw = lower(t.word);
+    if matches!(&*lw, "he" | "she" | "they" | "it" | "who" | "we") && t.trailing().is_empty() {
         return Some(Subject::Pronoun {
-            word: lw,
+            word: lw.into_owned(),
             at: t.start,
         });
     }
@@ -1054,7 +1052,7 @@ fn relative_subject(names: &Names, toks: &[Token], v: usize) -> Option<Subject> 
         if is_determiner(&toks[j]) {
             let person = toks[j + 1..w].iter().any(|t| is_person_noun(t.word))
                 || toks.get(j + 1).is_some_and(|t| {
-                    t.is_capitalized() && matches!(toks[j].word.to_lowercase().as_str(), "a" | "an")
+                    t.is_capitalized() && matches!(&*lower(toks[j].word), "a" | "an")
                 });
             if person {
                 d = Some(j);
@@ -1081,11 +1079,11 @@ fn relative_subject(names: &Names, toks: &[Token], v: usize) -> Option<Subject> 
 /// the last person named with that role; anything else is kept as the text's words.
 fn describe(toks: &[Token], a: usize, b: usize) -> Subject {
     let text = join(toks, a, b);
-    let first = toks[a].word.to_lowercase();
+    let first = lower(toks[a].word);
     let last = &toks[b - 1];
     if first == "the"
         && b - a <= 3
-        && contains(&lexicon::ROLE_NOUNS, &last.word.to_lowercase())
+        && contains(&lexicon::ROLE_NOUNS, &lower(last.word))
         && !last.is_capitalized()
     {
         return Subject::Role {
@@ -1145,7 +1143,7 @@ fn subject_at(names: &Names, toks: &[Token], i: usize) -> Option<Subject> {
         return Some(Subject::Name(m));
     }
     // "a 2025 DIA statement said", "the agency's report states": the body that issued it.
-    if i >= 2 && contains(&lexicon::SPEECH_NOUNS, &t.word.to_lowercase()) {
+    if i >= 2 && contains(&lexicon::SPEECH_NOUNS, &lower(t.word)) {
         let p = &toks[i - 2];
         let pend = p.start + p.leading().len() + p.word.len();
         if p.trailing().is_empty() {
@@ -1160,7 +1158,7 @@ fn subject_at(names: &Names, toks: &[Token], i: usize) -> Option<Subject> {
 }
 
 fn is_determiner(t: &Token) -> bool {
-    matches!(t.word.to_lowercase().as_str(), "the" | "a" | "an") && t.trailing().is_empty()
+    matches!(&*lower(t.word), "the" | "a" | "an") && t.trailing().is_empty()
 }
 
 /// A description ending at `toks[i - 1]` that names an unnamed speaker: "a senior official",
@@ -1184,7 +1182,7 @@ fn description_before(toks: &[Token], i: usize) -> Option<Subject> {
         }
     }
     let has_role = toks[start..i].iter().any(|t| {
-        let lw = t.word.to_lowercase();
+        let lw = lower(t.word);
         contains(&lexicon::ROLE_NOUNS, &lw)
             || contains(&lexicon::SPEECH_NOUNS, &lw)
             || (t.is_capitalized() && is_title(t.word))
@@ -1195,19 +1193,19 @@ fn description_before(toks: &[Token], i: usize) -> Option<Subject> {
 /// Find the subject after a verb at token `v` ("said Lavrov", "said a protester using …").
 pub fn subject_after(names: &Names, toks: &[Token], v: usize) -> Option<Subject> {
     let first = toks.get(v + 1)?;
-    let lw = first.word.to_lowercase();
-    if matches!(lw.as_str(), "he" | "she" | "they" | "it") {
+    let lw = lower(first.word);
+    if matches!(&*lw, "he" | "she" | "they" | "it") {
         return Some(Subject::Pronoun {
-            word: lw,
+            word: lw.into_owned(),
             at: first.start,
         });
     }
     let numeral = lw.starts_with(|c: char| c.is_ascii_digit())
         || matches!(
-            lw.as_str(),
+            &*lw,
             "one" | "another" | "two" | "three" | "his" | "her" | "their" | "its"
         );
-    if matches!(lw.as_str(), "the" | "a" | "an") || numeral && first.trailing().is_empty() {
+    if matches!(&*lw, "the" | "a" | "an") || numeral && first.trailing().is_empty() {
         let mut e = v + 1;
         while e < toks.len() && e < v + 14 {
             e += 1;

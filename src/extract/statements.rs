@@ -76,12 +76,7 @@ pub fn assertion_reasons(
 ) -> Option<Vec<String>> {
     let clause = &text[start..end];
     let toks = tokens(text, start, end);
-    let words: Vec<String> = toks
-        .iter()
-        .filter(|t| !t.word.is_empty())
-        .map(|t| t.lower())
-        .collect();
-    if words.len() < 3 {
+    if toks.iter().filter(|t| !t.word.is_empty()).count() < 3 {
         return None;
     }
     // Hedges are lower-case words ("may"), not names that share their spelling ("May 1").
@@ -115,7 +110,7 @@ pub fn assertion_reasons(
     let event = toks.iter().enumerate().any(|(k, t)| {
         let w = t.lower();
         contains(&lexicon::IRREGULAR_PAST, &w)
-            || matches!(w.as_str(), "has" | "have" | "had" | "was" | "were" | "did")
+            || matches!(&*w, "has" | "have" | "had" | "was" | "were" | "did")
             || (w.ends_with("ed")
                 && w.len() > 4
                 && !t.is_capitalized()
@@ -146,12 +141,7 @@ fn present_passive(toks: &[Token], k: usize) -> bool {
         .rev()
         .map(|t| t.lower())
         .find(|w| !(w.ends_with("ly") || w == "not" || w == "also" || w == "often"))
-        .is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "am" | "is" | "are" | "be" | "being" | "get" | "gets"
-            )
-        })
+        .is_some_and(|w| matches!(&*w, "am" | "is" | "are" | "be" | "being" | "get" | "gets"))
 }
 
 /// Split points inside a hedged sentence whose other half may still be checkable.

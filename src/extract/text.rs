@@ -1,5 +1,7 @@
 //! Sentences, clauses and words of the normalised analysis text.
 
+use std::borrow::Cow;
+
 /// A sentence inside one block, in normalised coordinates.
 #[derive(Debug, Clone)]
 pub struct Sentence {
@@ -185,8 +187,8 @@ impl Token<'_> {
     pub fn is_capitalized(&self) -> bool {
         self.word.chars().next().is_some_and(char::is_uppercase)
     }
-    pub fn lower(&self) -> String {
-        self.word.to_lowercase()
+    pub fn lower(&self) -> Cow<'_, str> {
+        lower(self.word)
     }
     /// Punctuation right after the word (",", ".", ":" …); a possessive `'s` is part of the
     /// word, not punctuation after it.
@@ -197,6 +199,16 @@ impl Token<'_> {
     /// Punctuation right before the word ("(", a quotation mark …).
     pub fn leading(&self) -> &str {
         &self.raw[..self.lead]
+    }
+}
+
+/// `s` in lower case, borrowed when it already is (most words of running text), so lexicon
+/// look-ups allocate only for capitalised or non-ASCII words.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
