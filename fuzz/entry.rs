@@ -167,3 +167,99 @@ pub fn source_yaml(data: &[u8]) {
     }
     check_and_render(&d);
 }
+
+/// A quote (first part) looked up in a snapshot's text (second part): every outcome's passage
+/// is the text at its range; the quote's words set in the text between spaces are verified; a
+/// banded alignment with arbitrary anchors never panics.
+pub fn evidence(data: &[u8]) {
+    use dossier::evidence::align::align_near;
+    use dossier::evidence::normalize::{quote_pieces, words};
+    use dossier::evidence::{search, Mode, Outcome};
+    let p = parts(data, 2);
+    let (quote, text) = (&p[0], &p[1]);
+    let check = |text: &str, o: &Outcome| {
+        let passages: Vec<&dossier::evidence::Passage> = match o {
+            Outcome::Verified(p) => vec![p],
+            Outcome::Altered {
+                passage,
+                similarity,
+                ..
+            } => {
+                assert!((0.0..=1.0).contains(similarity));
+                vec![passage]
+            }
+            Outcome::NotFound { closest } => closest.iter().map(|(p, _)| p).collect(),
+            Outcome::Supports(list) => list.iter().map(|(p, _)| p).collect(),
+            Outcome::Empty => vec![],
+        };
+        for p in passages {
+            assert!(
+                text.get(p.start..p.end).is_some(),
+                "a passage outside the text"
+            );
+        }
+    };
+    for (i, o) in search(text, &[(quote, Mode::Quote), (quote, Mode::Support)])
+        .iter()
+        .enumerate()
+    {
+        check(text, o);
+        let _ = i;
+    }
+    // Without omissions or insertions, a quote set in the text is there word for word.
+    let plain: String = quote
+        .chars()
+        .filter(|c| !matches!(c, '.' | '…' | '[' | ']'))
+        .collect();
+    let within = format!("{text} {plain} {text}");
+    let out = search(&within, &[(&plain, Mode::Quote)]);
+    check(&within, &out[0]);
+    if !words(&plain).is_empty() {
+        assert!(
+            matches!(out[0], Outcome::Verified(_)),
+            "a quote set in the text is not verified: {:?}",
+            out[0]
+        );
+    }
+    // Any anchors, right or wrong, only guide the band.
+    let pieces = quote_pieces(quote);
+    let ws = words(text);
+    let anchors: Vec<(usize, usize)> = data
+        .chunks(2)
+        .take(64)
+        .map(|c| {
+            (
+                c[0] as usize % (pieces.len() + 1),
+                *c.last().unwrap_or(&0) as usize * 97 % (ws.len() + 1),
+            )
+        })
+        .collect();
+    if let Some(a) = align_near(quote, &pieces, text, &ws, &anchors) {
+        assert!(a.from <= a.to && a.to <= ws.len());
+    }
+}
+
+/// HTML bytes (after an optional charset label and a NUL) through charset detection and
+/// reduction to text: deterministic, tidy, and text without markup keeps every word.
+pub fn html(data: &[u8]) {
+    use dossier::evidence::normalize::words;
+    use dossier::evidence::snapshot::{decode, readable_text, text_of, Format};
+    let data = &data[..data.len().min(MAX_INPUT)];
+    let (charset, body) = match data.iter().position(|&b| b == 0) {
+        Some(k) if k < 40 => (std::str::from_utf8(&data[..k]).ok(), &data[k + 1..]),
+        _ => (None, data),
+    };
+    let page = decode(body, charset, true);
+    let text = readable_text(&page);
+    assert_eq!(text, readable_text(&page), "reduction is not deterministic");
+    assert!(!text.contains("\n\n\n"), "more than one blank line");
+    assert!(text.is_empty() || text.ends_with('\n'));
+    if !page.contains(['<', '&']) {
+        let a: Vec<String> = words(&page).into_iter().map(|w| w.norm).collect();
+        let b: Vec<String> = words(&text).into_iter().map(|w| w.norm).collect();
+        assert_eq!(a, b, "text without markup lost words");
+    }
+    for f in [Format::Text, Format::Markdown, Format::Html] {
+        let _ = text_of(body, f);
+    }
+}

@@ -45,3 +45,13 @@ fn claim_yaml_inputs() {
 fn source_yaml_inputs() {
     replay("source_yaml", entry::source_yaml);
 }
+
+#[test]
+fn evidence_inputs() {
+    replay("evidence", entry::evidence);
+}
+
+#[test]
+fn html_inputs() {
+    replay("html", entry::html);
+}

@@ -3,6 +3,8 @@
 //! Both sides are cut into words, each kept with its byte range in the original text (for
 //! passages and diffs) and a normalised form (for comparison). The rules:
 //!
+//! - **Unicode**: words compare in normalisation form C, so a decomposed `café` (`e` and a
+//!   combining accent) is the composed one; offsets stay those of the original text;
 //! - **case**: words compare in lower case;
 //! - **quotes and apostrophes**: curly and straight forms are one (`don’t` = `don't`);
 //! - **dashes and hyphens**: every dash (`-`, `‐`, `–`, `—`, `−`, …) separates words, so
@@ -66,8 +68,8 @@ fn wordish(c: char) -> bool {
 }
 
 fn is_mark(c: char) -> bool {
-    // Combining diacritical marks (decomposed accents).
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+    // Combining marks (decomposed accents, vowel signs), which belong to the word they follow.
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Call `f` with every word of `text`, in order, without building a list.
@@ -84,7 +86,9 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Word)) {
 /// Call `f(start, end, normalised)` with every word of `text`; the normalised form is lent
 /// from one reused buffer, so that scanning a long text allocates nothing per word.
 pub fn for_each_word_ref(text: &str, mut f: impl FnMut(usize, usize, &str)) {
+    use unicode_normalization::UnicodeNormalization;
     let mut norm = String::with_capacity(32);
+    let mut nfc = String::with_capacity(32);
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if !wordish(c) || invisible(c) {
@@ -116,7 +120,14 @@ pub fn for_each_word_ref(text: &str, mut f: impl FnMut(usize, usize, &str)) {
                 break;
             }
         }
-        f(start, end, &norm);
+        if norm.is_ascii() {
+            f(start, end, &norm);
+        } else {
+            // Composed form (NFC), after lower-casing: one spelling for every encoding.
+            nfc.clear();
+            nfc.extend(norm.nfc());
+            f(start, end, &nfc);
+        }
     }
 }
 
@@ -239,6 +250,16 @@ mod tests {
         ] {
             assert_eq!(norms(t), vec!["well", "known"], "{t}");
         }
+    }
+
+    #[test]
+    fn decomposed_and_composed_letters_are_one() {
+        let nfd = "cafe\u{301} Cre\u{300}me";
+        assert_eq!(norms(nfd), vec!["café", "crème"]);
+        assert_eq!(norms(nfd), norms("café Crème"));
+        // The word is still the original text at its place.
+        let w = words(nfd);
+        assert_eq!(&nfd[w[0].start..w[0].end], "cafe\u{301}");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //!
 //! Nothing compares a quote with every window of the snapshot.
 
-use super::align::{align, Alignment};
+use super::align::{align_near, Alignment};
 use super::diff::DiffPart;
 use super::normalize::{for_each_word, for_each_word_ref, quote_pieces, words, Piece};
 use std::collections::HashMap;
@@ -174,10 +174,12 @@ pub fn search(text: &str, requests: &[(&str, Mode)]) -> Vec<Outcome> {
             let len = b - a;
             let quarter = len.div_ceil(4).max(1);
             for q in (a..b).step_by(quarter) {
-                let mut part: Vec<(u32, u64, usize)> = probe
-                    .shingles
+                // Shingles are in offset order: the quarter's are one slice.
+                let end = (q + quarter).min(b);
+                let lo = probe.shingles.partition_point(|&(_, off)| off < q);
+                let hi = probe.shingles.partition_point(|&(_, off)| off < end);
+                let mut part: Vec<(u32, u64, usize)> = probe.shingles[lo..hi]
                     .iter()
-                    .filter(|(_, off)| (q..(q + quarter).min(b)).contains(off))
                     .map(|&(s, off)| (counts[&s], s, off))
                     .filter(|&(c, _, _)| c > 0)
                     .collect();
@@ -303,12 +305,12 @@ fn scan(
 }
 
 /// The candidate regions of a probe, best first: ranges of word indices.
-fn regions(probe: &Probe, mut hits: Vec<(u32, u32)>, words_total: usize) -> Vec<(usize, usize)> {
+/// `hits` are sorted.
+fn regions(probe: &Probe, hits: &[(u32, u32)], words_total: usize) -> Vec<(usize, usize)> {
     if hits.is_empty() {
         return Vec::new();
     }
     // A hit at word `i` for offset `o` puts the probe's first word near `i - o`.
-    hits.sort_unstable();
     let len = probe.ids.len();
     let span = match (probe.mode, probe.has_omission) {
         (Mode::Support, _) => 3 * len + 20,
@@ -415,15 +417,40 @@ fn decide(
     if probe.quote_words == 0 || probe.ids.is_empty() {
         return Outcome::Empty;
     }
-    let regions = regions(probe, hits, starts.len());
+    let mut hits = hits;
+    hits.sort_unstable();
+    let regions = regions(probe, &hits, starts.len());
     match probe.mode {
         Mode::Quote => {
+            // The piece of each quote word (`ids` are the quote's words, in order).
+            let word_piece: Vec<usize> = (0..probe.pieces.len())
+                .filter(|&k| probe.pieces[k].word().is_some())
+                .collect();
             let mut best: Option<(Alignment, usize)> = None;
             for (from, to) in regions {
                 let (a, b) = byte_range(text, starts, from, to);
                 let region = &text[a..b];
                 let ws = words(region);
-                if let Some(al) = align(quote, &probe.pieces, region, &ws) {
+                // The region's anchor hits as (piece, word of the region) pairs: a hit at word
+                // `i` for offset `o` is the shingle `o..o + k` ending at `i`.
+                let k = probe.k;
+                let first = hits.partition_point(|&(i, _)| (i as usize) < from);
+                let mut anchors: Vec<(usize, usize)> = Vec::new();
+                for &(i, o) in hits[first..]
+                    .iter()
+                    .take_while(|&&(i, _)| (i as usize) < to)
+                {
+                    for t in 0..k {
+                        let word = (i as usize + 1 + t).checked_sub(k + from);
+                        let piece = word_piece.get(o as usize + t);
+                        if let (Some(w), Some(&p)) = (word, piece) {
+                            if w < ws.len() {
+                                anchors.push((p, w));
+                            }
+                        }
+                    }
+                }
+                if let Some(al) = align_near(quote, &probe.pieces, region, &ws, &anchors) {
                     let better = best.as_ref().is_none_or(|(x, xa)| {
                         (al.cost, a + ws.get(al.from).map_or(0, |w| w.start)) < (x.cost, *xa)
                     });

@@ -40,16 +40,101 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// The readable text of a snapshot's bytes (invalid UTF-8 is replaced, not refused: a
-/// snapshot is evidence, and the rest of it is still worth searching).
+/// The readable text of a snapshot's bytes. HTML is decoded in its declared character
+/// encoding (see [`decode`]); plain text and Markdown are UTF-8 unless they start with a
+/// byte-order mark. Bytes invalid in the encoding are replaced, not refused: a snapshot is
+/// evidence, and the rest of it is still worth searching.
 pub fn text_of(bytes: &[u8], format: Format) -> String {
-    let raw = String::from_utf8_lossy(bytes);
-    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(&raw);
+    let raw = decode(bytes, None, format == Format::Html);
     match format {
-        Format::Text => raw.to_string(),
-        Format::Markdown => markdown_text(raw),
-        Format::Html => readable_text(raw),
+        Format::Text => raw,
+        Format::Markdown => markdown_text(&raw),
+        Format::Html => readable_text(&raw),
     }
+}
+
+/// How many bytes of an HTML page are searched for a `<meta>` charset, as browsers do.
+const META_PRESCAN: usize = 1024;
+
+/// Decode bytes to text. The encoding is, in order: a byte-order mark; the charset of the
+/// HTTP `Content-Type` (`http_charset`, the whole header value or only its charset); for HTML,
+/// a `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first
+/// kilobyte; otherwise UTF-8, and for HTML that is not valid UTF-8 windows-1252 (the web's
+/// default). Bytes invalid in the encoding become U+FFFD.
+pub fn decode(bytes: &[u8], http_charset: Option<&str>, html: bool) -> String {
+    use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    let declared = http_charset
+        .and_then(|h| charset_label(h.as_bytes()).or(Some(h.trim().as_bytes())))
+        .and_then(Encoding::for_label)
+        .or_else(|| {
+            html.then(|| meta_charset(&bytes[..bytes.len().min(META_PRESCAN)]))
+                .flatten()
+        })
+        // A page cannot declare itself UTF-16 in ASCII; browsers read it as UTF-8.
+        .map(|e| {
+            if e.is_single_byte() || e == UTF_8 {
+                e
+            } else {
+                e.output_encoding()
+            }
+        });
+    let enc = match declared {
+        Some(e) => e,
+        None if !html || std::str::from_utf8(bytes).is_ok() => UTF_8,
+        None => WINDOWS_1252,
+    };
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// The value after `charset=` in a header or `content` attribute, unquoted.
+fn charset_label(s: &[u8]) -> Option<&[u8]> {
+    let at = find_ci(s, b"charset")? + b"charset".len();
+    let rest = trim_ascii_start(&s[at..]);
+    let rest = trim_ascii_start(rest.strip_prefix(b"=")?);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let len = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
+    (len > 0).then(|| &rest[..len])
+}
+
+/// The encoding a `<meta>` tag of this prefix of a page declares, if any.
+fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let mut from = 0;
+    while let Some(k) = find_ci(&head[from..], b"<meta") {
+        let at = from + k + 5;
+        let end = head[at..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(head.len(), |n| at + n);
+        if let Some(enc) = charset_label(&head[at..end]).and_then(encoding_rs::Encoding::for_label)
+        {
+            return Some(enc);
+        }
+        from = at;
+    }
+    None
+}
+
+fn trim_ascii_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &s[n..]
+}
+
+/// Where `needle` (lower-case ASCII) first occurs in `hay`, ignoring ASCII case.
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Markdown without its markup: the words of paragraphs, headings, lists and code, one
@@ -119,179 +204,97 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// The readable text of an HTML page: scripts, styles, navigation, forms, asides and footers
-/// dropped; tags removed; character references decoded; one paragraph per block element,
-/// separated by a blank line; whitespace inside a paragraph collapsed.
+/// dropped; tags removed; character references decoded (every named reference of HTML5);
+/// one paragraph per block element, separated by a blank line; whitespace inside a paragraph
+/// collapsed.
 ///
-/// A careful reduction for finding words, not a full HTML parser: unclosed or stray tags cost
-/// at most some boundaries between paragraphs.
+/// The page goes through an HTML5 tokenizer (html5gum), in time linear in its size; text is
+/// what a browser would show as text, so a `<` that opens no tag stays, and a tag left open at
+/// the end of the page is no text.
 pub fn readable_text(html: &str) -> String {
+    use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+    use html5gum::{Span, Tokenizer};
     let mut out = String::with_capacity(html.len() / 2);
-    let mut i = 0;
-    let b = html.as_bytes();
-    while i < b.len() {
-        if b[i] != b'<' {
-            let next = html[i..].find('<').map_or(html.len(), |n| i + n);
-            // Line breaks in HTML source are spaces.
-            let run = html[i..next].replace(['\n', '\r', '\t'], " ");
-            decode_into(&run, &mut out);
-            i = next;
-            continue;
+    // The skipped element being passed over, how deeply it nests in itself, and whether its
+    // start tag was just opened (a self-closing `<svg/>` has no content to skip).
+    let mut skipping: Option<(Vec<u8>, usize)> = None;
+    let mut just_opened = false;
+    let emitter = CallbackEmitter::new(|ev: CallbackEvent<'_>, _: Span<()>| -> Option<()> {
+        match ev {
+            CallbackEvent::OpenStartTag { name } => {
+                just_opened = false;
+                match &mut skipping {
+                    Some((n, depth)) if n.as_slice() == name => *depth += 1,
+                    // A page without `</head>`: its body still counts.
+                    Some((n, _)) if n.as_slice() == b"head" && name == b"body" => {
+                        skipping = None;
+                    }
+                    Some(_) => {}
+                    None => {
+                        if is_in(SKIPPED, name) {
+                            skipping = Some((name.to_vec(), 1));
+                            just_opened = true;
+                            out.push_str("\n\n");
+                        } else {
+                            boundary(name, &mut out);
+                        }
+                    }
+                }
+            }
+            CallbackEvent::CloseStartTag { self_closing } => {
+                if just_opened && self_closing {
+                    skipping = None;
+                }
+                just_opened = false;
+            }
+            CallbackEvent::EndTag { name } => {
+                just_opened = false;
+                match &mut skipping {
+                    Some((n, depth)) if n.as_slice() == name => {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            skipping = None;
+                        }
+                    }
+                    Some(_) => {}
+                    None => boundary(name, &mut out),
+                }
+            }
+            CallbackEvent::String { value } if skipping.is_none() => {
+                // Line breaks in HTML source are spaces.
+                let text = String::from_utf8_lossy(value);
+                for c in text.chars() {
+                    out.push(if matches!(c, '\n' | '\r' | '\t') {
+                        ' '
+                    } else {
+                        c
+                    });
+                }
+            }
+            _ => {}
         }
-        let rest = &html[i..];
-        if rest.starts_with("<!--") {
-            i += rest.find("-->").map_or(rest.len(), |n| n + 3);
-            continue;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            i += rest.find('>').map_or(rest.len(), |n| n + 1);
-            continue;
-        }
-        let Some(end) = tag_end(rest) else {
-            // A lone `<` in text.
-            out.push('<');
-            i += 1;
-            continue;
-        };
-        let inner = &rest[1..end];
-        let closing = inner.starts_with('/');
-        let name: String = inner
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        i += end + 1;
-        if name.is_empty() {
-            // `<` followed by something that is no tag: keep it as text.
-            decode_into(&rest[..end + 1], &mut out);
-            continue;
-        }
-        if !closing && SKIPPED.contains(&name.as_str()) && !inner.trim_end().ends_with('/') {
-            i += skip_element(&html[i..], &name);
-            out.push_str("\n\n");
-            continue;
-        }
-        if BLOCKS.contains(&name.as_str()) {
-            out.push_str(if name == "br" { "\n" } else { "\n\n" });
-        } else if matches!(name.as_str(), "img" | "input") {
-            out.push(' ');
-        }
-    }
+        None
+    });
+    let mut emitter = emitter;
+    emitter.naively_switch_states(true);
+    for _ in Tokenizer::new_with_emitter(html, emitter) {}
     tidy(&out)
 }
 
-/// Index of the `>` closing a tag that starts at `s[0] == '<'`, outside quoted attributes.
-fn tag_end(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    if b.len() < 2 || !(b[1].is_ascii_alphabetic() || b[1] == b'/') {
-        return None;
-    }
-    let mut quote = None;
-    for (k, &c) in b.iter().enumerate().skip(1) {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, b'>') => return Some(k),
-            _ => {}
-        }
-    }
-    None
+fn is_in(list: &[&str], name: &[u8]) -> bool {
+    list.iter().any(|n| n.as_bytes() == name)
 }
 
-/// Bytes to skip to get past the end of an element `name` whose start tag was just read.
-///
-/// The end tag is matched case-insensitively in place: lowercasing the rest of the page for
-/// every skipped element would make a page with many of them quadratic.
-fn skip_element(s: &str, name: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    while let Some(k) = s[from..].find("</") {
-        let at = from + k;
-        let name_end = at + 2 + name.len();
-        let is_close = bytes
-            .get(at + 2..name_end)
-            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-            && bytes
-                .get(name_end)
-                .is_none_or(|c| !c.is_ascii_alphanumeric());
-        if is_close {
-            return at + s[at..].find('>').map_or(s.len() - at, |n| n + 1);
-        }
-        from = at + 2;
+/// The text a tag (start or end) adds: a paragraph break for a block, a line break for `br`,
+/// a space for an image or input.
+fn boundary(name: &[u8], out: &mut String) {
+    if name == b"br" {
+        out.push('\n');
+    } else if is_in(BLOCKS, name) {
+        out.push_str("\n\n");
+    } else if matches!(name, b"img" | b"input") {
+        out.push(' ');
     }
-    s.len()
-}
-
-/// Append text with its character references decoded.
-fn decode_into(s: &str, out: &mut String) {
-    let mut rest = s;
-    while let Some(k) = rest.find('&') {
-        out.push_str(&rest[..k]);
-        rest = &rest[k..];
-        let end = rest[1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .map(|n| n + 1);
-        let (name, len) = match end {
-            Some(e) if rest[e..].starts_with(';') => (&rest[1..e], e + 1),
-            Some(e) => (&rest[1..e], e),
-            None => (&rest[1..], rest.len()),
-        };
-        match entity(name) {
-            Some(c) if !name.is_empty() => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return Some(
-            char::from_u32(code)
-                .filter(|c| *c != '\0')
-                .unwrap_or('\u{FFFD}'),
-        );
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "shy" => '\u{00AD}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "bdquo" => '„',
-        "sbquo" => '‚',
-        "copy" => '©',
-        "reg" => '®',
-        "deg" => '°',
-        "euro" => '€',
-        "pound" => '£',
-        "middot" => '·',
-        "bull" => '•',
-        "thinsp" | "ensp" | "emsp" => ' ',
-        "zwj" | "zwnj" => '\u{200B}',
-        _ => return None,
-    })
 }
 
 /// Collapse whitespace inside paragraphs and keep one blank line between them.
@@ -358,6 +361,53 @@ mod tests {
         );
         assert_eq!(readable_text("<script>never closed"), "");
         assert_eq!(readable_text("x<SCRIPT type=a>y</Script >z"), "x\n\nz\n");
+    }
+
+    #[test]
+    fn every_named_reference_decodes_and_nesting_is_followed() {
+        assert_eq!(
+            readable_text("<p>caf&eacute; &Aring; &notin; &NotNestedGreaterGreater;</p>"),
+            "café Å ∉ \u{2AA2}\u{338}\n"
+        );
+        // A nav inside a nav ends at the outer end tag; a self-closing svg hides nothing.
+        assert_eq!(
+            readable_text("<nav>a<nav>b</nav>c</nav>d<svg/>e"),
+            "d\n\ne\n"
+        );
+        // A head never closed ends where the body starts.
+        assert_eq!(readable_text("<head><title>T</title><body><p>x"), "x\n");
+    }
+
+    #[test]
+    fn pages_decode_in_their_declared_charset() {
+        let latin = b"<p>caf\xE9</p>";
+        // The HTTP header first, whole or as its charset.
+        assert_eq!(
+            decode(latin, Some("text/html; charset=ISO-8859-1"), true),
+            "<p>café</p>"
+        );
+        assert_eq!(decode(latin, Some("latin1"), true), "<p>café</p>");
+        // Then `<meta>`, in either form.
+        let meta = b"<meta charset='koi8-r'><p>\xF0\xD2\xC9";
+        assert!(decode(meta, None, true).ends_with("При"));
+        let equiv =
+            b"<META HTTP-EQUIV=content-type CONTENT=\"text/html;charset=windows-1251\">\xCF";
+        assert!(decode(equiv, None, true).ends_with('П'));
+        // A byte-order mark wins over everything.
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFcaf\xC3\xA9", Some("latin1"), true),
+            "café"
+        );
+        assert_eq!(decode(b"\xFF\xFEa\x00", None, false), "a");
+        // Undeclared: UTF-8 if it is, else windows-1252 for HTML, replacement for text.
+        assert_eq!(decode("café".as_bytes(), None, true), "café");
+        assert_eq!(decode(latin, None, true), "<p>café</p>");
+        assert_eq!(decode(latin, None, false), "<p>caf\u{FFFD}</p>");
+        // A page cannot declare itself UTF-16 in ASCII.
+        assert_eq!(
+            decode(b"<meta charset=utf-16>\xC3\xA9", None, true),
+            "<meta charset=utf-16>é"
+        );
     }
 
     #[test]

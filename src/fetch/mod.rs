@@ -302,12 +302,15 @@ pub fn snapshot_text(f: &Fetched) -> Option<(String, &'static str)> {
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    let text = String::from_utf8_lossy(&f.body);
+    // Decoded in the charset the server declared, else the page's own (BOM, `<meta>`).
+    let charset = f.content_type.as_deref();
+    let html = || crate::evidence::snapshot::decode(&f.body, charset, true);
+    let text = || crate::evidence::snapshot::decode(&f.body, charset, false);
     match ct.as_str() {
-        "text/html" | "application/xhtml+xml" => Some((readable_text(&text), "txt")),
-        "text/markdown" | "text/x-markdown" => Some((text.into_owned(), "md")),
-        "text/plain" => Some((text.into_owned(), "txt")),
-        "" if text.trim_start().starts_with('<') => Some((readable_text(&text), "txt")),
+        "text/html" | "application/xhtml+xml" => Some((readable_text(&html()), "txt")),
+        "text/markdown" | "text/x-markdown" => Some((text(), "md")),
+        "text/plain" => Some((text(), "txt")),
+        "" if f.body.trim_ascii_start().starts_with(b"<") => Some((readable_text(&html()), "txt")),
         _ => None,
     }
 }
