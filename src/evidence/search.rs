@@ -365,6 +365,47 @@ fn regions(probe: &Probe, hits: &[(u32, u32)], words_total: usize) -> Vec<(usize
     out
 }
 
+/// The hits of a region that can guide its alignment: those of quote offsets found only once
+/// in the region (a repeated phrase says nothing about where the quote lies), or, when every
+/// offset repeats, the hits on the diagonal most of them share. At most one hit per offset.
+fn anchor_hits(hits: &[(u32, u32)], offsets: usize) -> Vec<(u32, u32)> {
+    let at = |o: u32| (o as usize).min(offsets);
+    let mut count = vec![0u32; offsets + 1];
+    for &(_, o) in hits {
+        count[at(o)] = count[at(o)].saturating_add(1);
+    }
+    let unique: Vec<(u32, u32)> = hits
+        .iter()
+        .copied()
+        .filter(|&(_, o)| count[at(o)] == 1)
+        .collect();
+    if !unique.is_empty() {
+        return unique;
+    }
+    // The most common diagonal (word index minus offset), from a bounded sample.
+    let mut diagonals: Vec<i64> = hits
+        .iter()
+        .step_by(hits.len().div_ceil(1 << 16).max(1))
+        .map(|&(i, o)| i64::from(i) - i64::from(o))
+        .collect();
+    diagonals.sort_unstable();
+    let mut best = (0usize, 0i64);
+    let mut k = 0;
+    while k < diagonals.len() {
+        let run = diagonals[k..].partition_point(|&d| d == diagonals[k]);
+        if run > best.0 {
+            best = (run, diagonals[k]);
+        }
+        k += run;
+    }
+    let mut seen = vec![false; offsets + 1];
+    hits.iter()
+        .copied()
+        .filter(|&(i, o)| i64::from(i) - i64::from(o) == best.1)
+        .filter(|&(_, o)| !std::mem::replace(&mut seen[at(o)], true))
+        .collect()
+}
+
 /// Byte offsets of the line starts of a text, for line numbers in O(log n).
 struct Lines(Vec<usize>);
 
@@ -435,11 +476,9 @@ fn decide(
                 // `i` for offset `o` is the shingle `o..o + k` ending at `i`.
                 let k = probe.k;
                 let first = hits.partition_point(|&(i, _)| (i as usize) < from);
+                let end = first + hits[first..].partition_point(|&(i, _)| (i as usize) < to);
                 let mut anchors: Vec<(usize, usize)> = Vec::new();
-                for &(i, o) in hits[first..]
-                    .iter()
-                    .take_while(|&&(i, _)| (i as usize) < to)
-                {
+                for (i, o) in anchor_hits(&hits[first..end], probe.ids.len()) {
                     for t in 0..k {
                         let word = (i as usize + 1 + t).checked_sub(k + from);
                         let piece = word_piece.get(o as usize + t);
@@ -703,6 +742,26 @@ mod tests {
             }
             o => panic!("{o:?}"),
         }
+    }
+
+    #[test]
+    fn anchors_are_the_offsets_found_once_or_else_the_common_diagonal() {
+        // Offset 1 is found twice: only offsets 0 and 2 guide.
+        assert_eq!(
+            anchor_hits(&[(10, 0), (11, 1), (30, 1), (12, 2)], 3),
+            vec![(10, 0), (12, 2)]
+        );
+        // Every offset repeats: the diagonal most hits share (word - offset = 10), once each.
+        let hits = [
+            (10, 0),
+            (11, 1),
+            (11, 1),
+            (20, 0),
+            (21, 1),
+            (12, 2),
+            (40, 2),
+        ];
+        assert_eq!(anchor_hits(&hits, 3), vec![(10, 0), (11, 1), (12, 2)]);
     }
 
     #[test]
