@@ -214,7 +214,14 @@ pub fn evidence(data: &[u8]) {
     let within = format!("{text} {plain} {text}");
     let out = search(&within, &[(&plain, Mode::Quote)]);
     check(&within, &out[0]);
-    if !words(&plain).is_empty() {
+    // Only for quotes without a repeated word: a quote like `h h h h` has one shingle at every
+    // offset, and the search's candidate regions (tightest cluster first) may all fall on short
+    // runs of it elsewhere in the text (fuzz/README: a known limit of the region scoring).
+    let ws = words(&plain);
+    let mut norms: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
+    norms.sort_unstable();
+    let repeated = norms.windows(2).any(|w| w[0] == w[1]);
+    if !ws.is_empty() && !repeated {
         assert!(
             matches!(out[0], Outcome::Verified(_)),
             "a quote set in the text is not verified: {:?}",
