@@ -52,8 +52,7 @@ pub fn web_url(s: &str) -> Result<Url, UrlError> {
         return Err(UrlError::Scheme(u.to_string()));
     }
     match parsed.host() {
-        Some(Host::Domain(d)) if d.is_empty() => Err(invalid("no host".into())),
-        None => Err(invalid("no host".into())),
+        Some(Host::Domain("")) | None => Err(invalid("no host".into())),
         Some(_) => Ok(parsed),
     }
 }
