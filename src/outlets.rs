@@ -1387,4 +1387,30 @@ mod tests {
         );
         assert_eq!(year_in_url("https://é.org/ä/2024/05/x"), Some(2024));
     }
+
+    #[test]
+    fn no_function_slices_through_a_multi_byte_letter() {
+        // Every byte position of these strings is tried as the place of a multi-byte letter,
+        // a masthead word or a year, so that any slice at an offset computed from ASCII
+        // assumptions (or from a lower-cased copy) would land inside one.
+        let seeds = [
+            "https://de.wikipedia.org/wiki/München",
+            "https://www.süddeutsche.de/2024/05/x-ü-2024-05",
+            "http://ÄÖÜ.example/İstanbul/2025-01-ß",
+            "The Zürich Times",
+            "the İstanbul Daily",
+            "Ω Fed",
+        ];
+        for seed in seeds {
+            for (i, _) in seed.char_indices() {
+                for letter in ["é", "İ", "ẞ", "🦀", "\u{301}"] {
+                    let s = format!("{}{letter}{}", &seed[..i], &seed[i..]);
+                    let host = host_of(&s).unwrap_or_else(|| s.clone());
+                    let _ = (known_host(&host), outlet_for_url(&s), site_of(&host));
+                    let _ = (site_spells(&host, &s), year_in_url(&s), is_outlet(&s));
+                    let _ = (looks_like_outlet(&s), expand_acronym(&s));
+                }
+            }
+        }
+    }
 }

@@ -13,8 +13,8 @@ pub struct AddArgs {
     /// an HTML page is reduced to its readable text.
     #[arg(required = true, value_name = "FILE|URL")]
     inputs: Vec<String>,
-    /// Seconds allowed for fetching each URL, body included.
-    #[arg(long, default_value_t = 20, value_name = "SECS")]
+    /// Seconds allowed for fetching each URL, body included (1 to 3600).
+    #[arg(long, default_value_t = 20, value_name = "SECS", value_parser = super::timeout_secs())]
     timeout: u64,
 }
 
@@ -131,11 +131,12 @@ pub fn run(ctx: &Context, args: AddArgs) -> Exit {
         match scaffold::add(&dossier, inc, super::review::lock_wait()) {
             Ok(added) => {
                 if !ctx.quiet {
-                    if added.already_present {
-                        eprintln!("{}: already in the dossier as {}", inc.origin, added.record);
+                    let line = if added.already_present {
+                        format!("{}: already in the dossier as {}", inc.origin, added.record)
                     } else {
-                        eprintln!("{}: added as {}", inc.origin, added.record);
-                    }
+                        format!("{}: added as {}", inc.origin, added.record)
+                    };
+                    eprintln!("{}", dossier::report::terminal_safe(&line));
                 }
                 to_extract.push(added.path);
             }

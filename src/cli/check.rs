@@ -40,8 +40,14 @@ pub struct CheckArgs {
     /// findings. Writes nothing.
     #[arg(long)]
     online: bool,
-    /// Seconds allowed for each request under --online.
-    #[arg(long, default_value_t = 15, value_name = "SECS", requires = "online")]
+    /// Seconds allowed for each request under --online (1 to 3600).
+    #[arg(
+        long,
+        default_value_t = 15,
+        value_name = "SECS",
+        requires = "online",
+        value_parser = super::timeout_secs()
+    )]
     timeout: u64,
 }
 

@@ -1,6 +1,7 @@
 //! Errors as the user sees them: miette reports naming the file, the position, what is wrong
 //! and how to fix it.
 
+use dossier::report::terminal_safe;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 
 /// A problem with one file, optionally pointing at a byte of it.
@@ -18,10 +19,12 @@ pub struct FileProblem {
 }
 
 impl FileProblem {
+    /// Both texts may quote what a user gave or a file holds: they are made terminal-safe.
     pub fn new(message: impl Into<String>, help: impl Into<String>) -> Self {
+        let safe = |s: String| terminal_safe(&s).into_owned();
         FileProblem {
-            message: message.into(),
-            help: Some(help.into()),
+            message: safe(message.into()),
+            help: Some(safe(help.into())),
             src: None,
             span: None,
         }
@@ -29,11 +32,23 @@ impl FileProblem {
 
     /// Point at byte `offset` of a file whose (lossily decoded) text is `text`.
     pub fn at(mut self, name: &str, text: String, offset: usize) -> Self {
-        let offset = offset.min(text.len());
-        self.src = Some(NamedSource::new(name, text));
+        let offset = floor_boundary(&text, offset);
+        let (safe, map) = dossier::report::safe::mapped(&text);
+        let offset = map.map(offset);
+        let safe = safe.into_owned();
+        self.src = Some(NamedSource::new(terminal_safe(name), safe));
         self.span = Some(SourceSpan::from((offset, 0)));
         self
     }
+}
+
+/// The largest character boundary at or before `pos`.
+fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
 }
 
 /// Print a diagnostic to stderr.

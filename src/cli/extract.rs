@@ -129,7 +129,10 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
                     PendingState::OutOfDate => "out of date",
                     PendingState::Missing => "missing",
                 };
-                println!("{}: {what}", p.record);
+                println!(
+                    "{}",
+                    dossier::report::terminal_safe(&format!("{}: {what}", p.record))
+                );
             }
             eprintln!(
                 "extract --check: {} file(s) need `dossier extract`",

@@ -4,6 +4,7 @@ use super::diagnostics::{emit, FileProblem};
 use super::{Context, Exit};
 use dossier::fetch::source::{fetch_source, fetchable, Options, SourceError};
 use dossier::fetch::{archive, Policy};
+use dossier::report::terminal_safe as safe;
 use std::time::Duration;
 
 #[derive(Debug, clap::Args)]
@@ -17,18 +18,28 @@ pub struct FetchArgs {
     /// Replace snapshots that fetch did not take (written by hand, or edited since).
     #[arg(long)]
     force: bool,
-    /// Seconds allowed for each request, body included.
-    #[arg(long, default_value_t = 20, value_name = "SECS")]
+    /// Seconds allowed for each request, body included (1 to 3600).
+    #[arg(long, default_value_t = 20, value_name = "SECS", value_parser = super::timeout_secs())]
     timeout: u64,
-    /// Largest page kept, in bytes.
-    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    /// Largest page kept, in bytes (1 to 67108864, the 64 MiB a snapshot may be).
+    #[arg(
+        long,
+        default_value_t = 10 * 1024 * 1024,
+        value_name = "BYTES",
+        value_parser = clap::value_parser!(u64).range(1..=dossier::fetch::MAX_BODY_BYTES)
+    )]
     max_bytes: u64,
-    /// Redirects followed, each checked (only to http(s)).
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    /// Redirects followed, each checked (only to http(s)); 0 to 20.
+    #[arg(long, default_value_t = 5, value_name = "N", value_parser = max_redirects())]
     max_redirects: usize,
     /// Base URL of the archive's availability API (for tests and mirrors).
-    #[arg(long, hide = true, default_value = archive::DEFAULT_BASE)]
+    #[arg(long, hide = true, default_value = archive::DEFAULT_BASE, value_parser = super::web_url_arg)]
     archive_api: String,
+}
+
+/// `--max-redirects`: 0 to [`dossier::fetch::MAX_REDIRECTS`].
+fn max_redirects() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(0..=dossier::fetch::MAX_REDIRECTS as u64)
 }
 
 pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
@@ -97,6 +108,7 @@ pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
                         )
                     }
                 };
+                let line = safe(&line);
                 if o.succeeded() {
                     if !ctx.quiet {
                         println!("{line}");

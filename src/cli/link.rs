@@ -18,8 +18,8 @@ pub struct LinkArgs {
     /// Who decides (default: $DOSSIER_REVIEWER, else git's user.name, else $USER).
     #[arg(long, value_name = "NAME")]
     by: Option<String>,
-    /// The date of the decision, YYYY-MM-DD (default: today, UTC).
-    #[arg(long)]
+    /// The date of the decision, YYYY-MM-DD, a day that exists (default: today, UTC).
+    #[arg(long, value_parser = super::date_arg)]
     date: Option<String>,
 }
 
@@ -60,7 +60,8 @@ pub fn run(ctx: &Context, args: LinkArgs, confirm: bool) -> Exit {
                 } else {
                     ""
                 };
-                eprintln!("{} {what} {claim}{already}", args.source);
+                let line = format!("{} {what} {claim}{already}", args.source);
+                eprintln!("{}", dossier::report::terminal_safe(&line));
             }
             Exit::Ok
         }

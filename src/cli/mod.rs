@@ -31,10 +31,11 @@ pub struct Cli {
     /// Print nothing but errors and requested output.
     #[arg(long, short, global = true)]
     quiet: bool,
-    /// Threads for reading and extracting files (default: every core). Output does not
-    /// depend on it.
-    #[arg(long, short, global = true, value_name = "N")]
-    jobs: Option<std::num::NonZeroUsize>,
+    /// Threads for reading and extracting files, 1 to 1024 (default: every core). Output does
+    /// not depend on it.
+    #[arg(long, short, global = true, value_name = "N",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_JOBS))]
+    jobs: Option<usize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -101,9 +102,7 @@ pub fn run() -> Exit {
     let ctx = Context {
         root: cli.root,
         quiet: cli.quiet,
-        jobs: cli
-            .jobs
-            .map_or_else(dossier::par::default_jobs, std::num::NonZeroUsize::get),
+        jobs: cli.jobs.unwrap_or_else(dossier::par::default_jobs),
     };
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
@@ -119,6 +118,34 @@ pub fn run() -> Exit {
         Command::Man(args) => docs::man(&ctx, args),
     }
 }
+
+/// `--timeout SECS` of the network commands: 1 to [`dossier::fetch::MAX_TIMEOUT`] seconds,
+/// refused at parsing otherwise (exit 2).
+fn timeout_secs() -> clap::builder::RangedU64ValueParser<u64> {
+    clap::value_parser!(u64).range(1..=dossier::fetch::MAX_TIMEOUT.as_secs())
+}
+
+/// A URL argument (`review --url`): an http(s) URL as browsers parse it (see
+/// [`dossier::fetch::web_url`]), kept as given but trimmed; anything else is refused at parsing.
+fn web_url_arg(s: &str) -> Result<String, String> {
+    dossier::fetch::web_url(s)
+        .map(|_| s.trim().to_string())
+        .map_err(|e| format!("{e}; {}", e.help()))
+}
+
+/// A date argument (`review --date`, `link --date`): an ISO 8601 calendar date that exists
+/// (see [`dossier::model::review::is_iso_date`]).
+fn date_arg(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if dossier::model::review::is_iso_date(s) {
+        Ok(s.to_string())
+    } else {
+        Err("not a calendar date: give YYYY-MM-DD, a day that exists (e.g. 2025-02-28)".into())
+    }
+}
+
+/// The most threads `--jobs` may ask for: each is a thread the process starts.
+const MAX_JOBS: u64 = 1024;
 
 /// Options every subcommand sees.
 pub struct Context {

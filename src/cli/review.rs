@@ -3,6 +3,7 @@
 use super::diagnostics::{emit, FileProblem};
 use super::{Context, Exit};
 use dossier::model::review::{today, Review, Verdict};
+use dossier::report::terminal_safe as safe;
 use dossier::review::{Desk, ReviewError, Target};
 use dossier::store::Dossier;
 use std::io::Write;
@@ -57,8 +58,8 @@ pub struct ReviewArgs {
     /// Evidence: the source entry the verdict rests on.
     #[arg(long, value_name = "ID")]
     source: Option<String>,
-    /// Evidence: a URL the verdict rests on.
-    #[arg(long)]
+    /// Evidence: a URL the verdict rests on (http or https only).
+    #[arg(long, value_parser = super::web_url_arg)]
     url: Option<String>,
     /// Evidence: the words of the source that bear on the claim.
     #[arg(long)]
@@ -66,8 +67,8 @@ pub struct ReviewArgs {
     /// Who gives the verdict (default: $DOSSIER_REVIEWER, else git's user.name, else $USER).
     #[arg(long, value_name = "NAME")]
     by: Option<String>,
-    /// The date of the verdict, YYYY-MM-DD (default: today, UTC).
-    #[arg(long)]
+    /// The date of the verdict, YYYY-MM-DD, a day that exists (default: today, UTC).
+    #[arg(long, value_parser = super::date_arg)]
     date: Option<String>,
     /// Remove the target's review.
     #[arg(long, conflicts_with_all = ["verdict", "list"])]
@@ -165,8 +166,11 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
             Ok(old) => {
                 if !ctx.quiet {
                     match old {
-                        Some(r) => eprintln!("{target}: removed the verdict `{}`", r.verdict),
-                        None => eprintln!("{target}: had no verdict"),
+                        Some(r) => eprintln!(
+                            "{}",
+                            safe(&format!("{target}: removed the verdict `{}`", r.verdict))
+                        ),
+                        None => eprintln!("{}", safe(&format!("{target}: had no verdict"))),
                     }
                 }
                 Exit::Ok
@@ -179,7 +183,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
             return match desk.add_note(&target, note) {
                 Ok(()) => {
                     if !ctx.quiet {
-                        eprintln!("{target}: note added");
+                        eprintln!("{}", safe(&format!("{target}: note added")));
                     }
                     Exit::Ok
                 }
@@ -211,7 +215,8 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
     match desk.set_review(&target, review) {
         Ok(r) => {
             if !ctx.quiet {
-                eprintln!("{target}: {} ({}, {})", r.verdict, r.by, r.date);
+                let line = format!("{target}: {} ({}, {})", r.verdict, r.by, r.date);
+                eprintln!("{}", safe(&line));
             }
             Exit::Ok
         }
@@ -250,16 +255,16 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
                     Target::Claim(c) => c.to_string(),
                     Target::Source { id } => format!("source {id}"),
                 };
-                writeln!(out, "{name}  [{}]", rules.join(", "))?;
+                writeln!(out, "{}  [{}]", safe(&name), rules.join(", "))?;
                 if let Some(x) = &q.excerpt {
-                    writeln!(out, "    {}", dossier::check::excerpt(x, 100))?;
+                    writeln!(out, "    {}", safe(&dossier::check::excerpt(x, 100)))?;
                 }
                 if let Some(r) = &q.stale_review {
-                    writeln!(
-                        out,
+                    let line = format!(
                         "    stale verdict: {} ({}, {}); the words changed since",
                         r.verdict, r.by, r.date
-                    )?;
+                    );
+                    writeln!(out, "{}", safe(&line))?;
                 }
             }
             Ok::<(), std::io::Error>(())

@@ -12,7 +12,7 @@ pub mod time;
 mod url;
 
 pub use crate::evidence::snapshot::readable_text;
-pub use url::{is_http, resolve};
+pub use url::{is_http, resolve, web_url, UrlError};
 
 use std::io::Read;
 use std::time::Duration;
@@ -23,6 +23,18 @@ pub const USER_AGENT: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (+https://crates.io/crates/dossier)"
 );
+
+/// The longest time limit a request is given (an hour); a larger [`Policy::timeout`] is taken
+/// as this. The command line refuses more.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(3600);
+
+/// The largest body a request may read: the largest snapshot dossier reads back. A larger
+/// [`Policy::max_bytes`] is taken as this.
+pub const MAX_BODY_BYTES: u64 = crate::evidence::snapshot::MAX_SNAPSHOT_BYTES;
+
+/// The most redirects a request follows (as browsers do); a larger
+/// [`Policy::max_redirects`] is taken as this.
+pub const MAX_REDIRECTS: usize = 20;
 
 /// Limits of one fetch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +55,20 @@ impl Default for Policy {
             max_redirects: 5,
             max_bytes: 10 * 1024 * 1024,
             user_agent: USER_AGENT.to_string(),
+        }
+    }
+}
+
+impl Policy {
+    /// The policy with every limit within the most dossier allows ([`MAX_TIMEOUT`],
+    /// [`MAX_BODY_BYTES`], [`MAX_REDIRECTS`]), so that no limit a caller gives can overflow
+    /// the arithmetic on it (a deadline past the end of time, a byte cap plus one).
+    pub fn bounded(&self) -> Policy {
+        Policy {
+            timeout: self.timeout.min(MAX_TIMEOUT),
+            max_redirects: self.max_redirects.min(MAX_REDIRECTS),
+            max_bytes: self.max_bytes.min(MAX_BODY_BYTES),
+            user_agent: self.user_agent.clone(),
         }
     }
 }
@@ -73,6 +99,8 @@ pub struct Fetched {
 pub enum FetchError {
     #[error("`{0}` is not an http(s) URL; only http and https are fetched")]
     Scheme(String),
+    #[error(transparent)]
+    Url(UrlError),
     #[error("redirected to `{0}`, which is not an http(s) URL; refused")]
     RedirectScheme(String),
     #[error("more than {0} redirects")]
@@ -87,11 +115,15 @@ pub enum FetchError {
     Network(String),
 }
 
-/// Fetch `url`, following redirects one by one (each checked against the policy).
+/// Fetch `url`, following redirects one by one (each checked against the policy, taken
+/// within its bounds: see [`Policy::bounded`]).
 pub fn get(url: &str, policy: &Policy) -> Result<Fetched, FetchError> {
+    let policy = &policy.bounded();
     let url = url.trim();
-    if !is_http(url) {
-        return Err(FetchError::Scheme(url.to_string()));
+    match web_url(url) {
+        Ok(_) => {}
+        Err(UrlError::Scheme(_)) => return Err(FetchError::Scheme(url.to_string())),
+        Err(e) => return Err(FetchError::Url(e)),
     }
     // A proxy from the environment (HTTP_PROXY, …) is honoured, except for this machine's own
     // addresses, which a proxy elsewhere cannot reach.
@@ -162,7 +194,7 @@ pub fn get(url: &str, policy: &Policy) -> Result<Fetched, FetchError> {
         response
             .into_body()
             .into_reader()
-            .take(policy.max_bytes + 1)
+            .take(policy.max_bytes.saturating_add(1))
             .read_to_end(&mut body)
             .map_err(|e| io_error(e, policy))?;
         if body.len() as u64 > policy.max_bytes {
@@ -258,9 +290,11 @@ pub fn classify(result: &Result<Fetched, FetchError>) -> Liveness {
                 reason: format!("HTTP {s}"),
             },
         },
-        Err(e @ (FetchError::Scheme(_) | FetchError::RedirectScheme(_))) => Liveness::Refused {
-            reason: e.to_string(),
-        },
+        Err(e @ (FetchError::Scheme(_) | FetchError::Url(_) | FetchError::RedirectScheme(_))) => {
+            Liveness::Refused {
+                reason: e.to_string(),
+            }
+        }
         // The page is there; it is only too large to keep.
         Err(FetchError::TooLarge(_)) => Liveness::Live,
         Err(e) => Liveness::CouldNotVerify {

@@ -319,6 +319,14 @@ fn keep(
             f.content_type.as_deref().unwrap_or("(none)")
         )));
     };
+    // An empty page (or one whose text is only white space) is no copy of the work: it never
+    // replaces a snapshot, nor stands for one.
+    if text.trim().is_empty() {
+        return Ok(Err(match &entry.snapshot {
+            Some(s) => format!("the page gave no text; kept the snapshot {}", s.path()),
+            None => "the page gave no text; no snapshot written".to_string(),
+        }));
+    }
     if let Some(existing) = &entry.snapshot {
         let ours = existing.sha256().is_some_and(|h| {
             crate::store::fs::read_limited(

@@ -203,17 +203,31 @@ pub fn civil_date(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Is `s` an ISO 8601 calendar date (`YYYY-MM-DD`) with a plausible month and day?
+/// Is `s` an ISO 8601 calendar date (`YYYY-MM-DD`) that exists in the Gregorian calendar
+/// (`2024-02-29`, not `2025-02-31`)? Checked by the `time` crate.
 pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
-    matches!(
-        (num(0..4), num(5..7), num(8..10)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u16>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let (Ok(m), Ok(d)) = (u8::try_from(m), u8::try_from(d)) else {
+        return false;
+    };
+    time::Month::try_from(m)
+        .and_then(|m| time::Date::from_calendar_date(i32::from(y), m, d))
+        .is_ok()
 }
 
 #[cfg(test)]
@@ -227,6 +241,21 @@ mod tests {
         assert_eq!(civil_date(19_782), "2024-02-29");
         assert!(is_iso_date("2025-04-21"));
         assert!(!is_iso_date("2025-13-01") && !is_iso_date("21.4.2025"));
+        // Days that do not exist, and signs or spaces where digits belong.
+        for bad in [
+            "2025-02-29",
+            "2025-02-31",
+            "2024-04-31",
+            "2024-00-10",
+            "2024-01-00",
+        ] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+        for bad in ["+024-01-01", "2024-+1-01", "2024-01- 1", "２０２４-01-01"] {
+            assert!(!is_iso_date(bad), "{bad}");
+        }
+        assert!(is_iso_date("2024-02-29") && is_iso_date("2000-02-29"));
+        assert!(!is_iso_date("1900-02-29"));
     }
 
     #[test]

@@ -257,15 +257,9 @@ impl SourceEntry {
     }
 }
 
-/// An absolute http or https URL with something after the scheme.
+/// An absolute http or https URL, parsed as browsers do: see [`crate::fetch::web_url`].
 pub fn is_web_url(url: &str) -> bool {
-    let u = url.trim();
-    ["https://", "http://"].iter().any(|scheme| {
-        u.get(..scheme.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
-            && u.len() > scheme.len()
-            && !u.contains(char::is_whitespace)
-    })
+    crate::fetch::web_url(url).is_ok()
 }
 
 #[cfg(test)]

@@ -1,16 +1,18 @@
 //! GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=…::message` line
 //! per finding, so that findings show as annotations on the pull request.
 
-use super::{summary_line, Reporter, Texts};
+use super::{summary_line, terminal_safe, Reporter, Texts};
 use crate::check::{CheckResult, Severity};
 
 /// GitHub annotations.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Github;
 
-/// Escape a workflow-command message.
+/// Escape a workflow-command message; control characters never reach the log as they are
+/// (see [`terminal_safe`]).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    terminal_safe(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -52,5 +54,6 @@ mod tests {
     fn escaping() {
         assert_eq!(escape_data("a%b\nc"), "a%25b%0Ac");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(escape_data("x\u{1b}[2J\r\n"), "x\\u{1b}[2J%0D%0A");
     }
 }

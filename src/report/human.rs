@@ -1,11 +1,14 @@
 //! Human output: miette diagnostics with the rule code, a label on the exact YAML value and,
 //! as a related diagnostic, the passage of the article.
 
+use super::safe::{self, terminal_safe, OffsetMap};
 use super::{summary_line, Reporter, Texts};
 use crate::check::{CheckResult, Finding, Severity};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
 };
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -104,11 +107,47 @@ fn floor_boundary(text: &str, pos: usize) -> usize {
     p
 }
 
-fn diag_of(f: &Finding, texts: &Texts) -> Diag {
-    let src = texts.get(&f.file);
-    let span = src.as_ref().map(|t| {
+/// The terminal-safe texts of the files findings point into, each made once per report, with
+/// the map of its offsets when characters had to be replaced (see [`super::safe`]).
+#[derive(Default)]
+struct SafeTexts(HashMap<String, SafeText>);
+
+/// A file's text as written, its terminal-safe form, and the map between their offsets.
+type SafeText = (Arc<str>, Arc<str>, Option<Arc<OffsetMap>>);
+
+impl SafeTexts {
+    fn get(&mut self, texts: &Texts, file: &str) -> Option<SafeText> {
+        if let Some(t) = self.0.get(file) {
+            return Some(t.clone());
+        }
+        let original = texts.get(file)?;
+        let (safe, map) = safe::mapped(&original);
+        let entry = match safe {
+            Cow::Borrowed(_) => (original.clone(), original.clone(), None),
+            Cow::Owned(t) => (original.clone(), Arc::from(t), Some(Arc::new(map))),
+        };
+        self.0.insert(file.to_string(), entry.clone());
+        Some(entry)
+    }
+}
+
+/// A span of the original text, moved to the same characters of its safe form.
+fn safe_span(span: SourceSpan, map: Option<&Arc<OffsetMap>>) -> SourceSpan {
+    match map {
+        None => span,
+        Some(m) => {
+            let s = m.map(span.offset());
+            let e = m.map(span.offset() + span.len());
+            SourceSpan::from((s, e.saturating_sub(s)))
+        }
+    }
+}
+
+fn diag_of(f: &Finding, texts: &Texts, safe_texts: &mut SafeTexts) -> Diag {
+    let src = safe_texts.get(texts, &f.file);
+    let span = src.as_ref().map(|(original, _, map)| {
         (
-            span_in(t, f.span, f.line, f.column),
+            safe_span(span_in(original, f.span, f.line, f.column), map.as_ref()),
             f.rule.label().to_string(),
         )
     });
@@ -116,31 +155,32 @@ fn diag_of(f: &Finding, texts: &Texts) -> Diag {
         .related
         .as_ref()
         .and_then(|r| {
-            let text = texts.get(&r.file)?;
-            let span = span_in(&text, r.span, r.line, r.column);
+            let (original, text, map) = safe_texts.get(texts, &r.file)?;
+            let span = safe_span(span_in(&original, r.span, r.line, r.column), map.as_ref());
             Some(Diag {
-                message: format!("{}:{}:{}", r.file, r.line, r.column),
+                message: terminal_safe(&format!("{}:{}:{}", r.file, r.line, r.column)).into_owned(),
                 code: "",
                 severity: Severity::Note,
                 help: None,
-                src: Some(NamedSource::new(&r.file, text)),
-                span: Some((span, r.message.clone())),
+                src: Some(NamedSource::new(terminal_safe(&r.file), text)),
+                span: Some((span, terminal_safe(&r.message).into_owned())),
                 related: Vec::new(),
             })
         })
         .into_iter()
         .collect();
-    Diag {
+    let message = if src.is_some() {
         // The snippet header names the file and position; without a snippet the message must.
-        message: if src.is_some() {
-            f.message.clone()
-        } else {
-            format!("{}:{}:{}: {}", f.file, f.line, f.column, f.message)
-        },
+        f.message.clone()
+    } else {
+        format!("{}:{}:{}: {}", f.file, f.line, f.column, f.message)
+    };
+    Diag {
+        message: terminal_safe(&message).into_owned(),
         code: f.rule.code(),
         severity: f.severity,
-        help: Some(f.help.clone()),
-        src: src.map(|t| NamedSource::new(&f.file, t)),
+        help: Some(terminal_safe(&f.help).into_owned()),
+        src: src.map(|(_, t, _)| NamedSource::new(terminal_safe(&f.file), t)),
         span,
         related,
     }
@@ -157,8 +197,9 @@ impl Reporter for Human {
             .with_width(self.width)
             .with_links(false);
         let mut out = String::new();
+        let mut safe_texts = SafeTexts::default();
         for f in &result.findings {
-            let d = diag_of(f, texts);
+            let d = diag_of(f, texts, &mut safe_texts);
             if handler.render_report(&mut out, &d).is_err() {
                 out.push_str(&format!(
                     "{}: {} [{}]\n",

@@ -7,11 +7,13 @@ mod html;
 mod human;
 mod json;
 mod markdown;
+pub mod safe;
 mod sarif;
 
 pub use github::Github;
 pub use human::Human;
 pub use json::{Json, JsonReport, JSON_VERSION};
+pub use safe::terminal_safe;
 pub use sarif::Sarif;
 
 pub use audit::Audit;

@@ -2,6 +2,7 @@
 
 use super::{Reporter, Texts};
 use crate::check::{CheckResult, Rule, Severity};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 
 /// SARIF log.
@@ -16,10 +17,26 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// Bytes a relative URI reference may hold as they are in a path: RFC 3986's unreserved
+/// characters and the `/` between segments. Everything else (a space, `#`, `?`, `%`, any
+/// non-ASCII letter) is percent-encoded.
+const PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// A dossier-relative file name as the relative URI SARIF requires (`claims/my file #1.yaml`
+/// → `claims/my%20file%20%231.yaml`).
+fn uri(file: &str) -> String {
+    utf8_percent_encode(file, PATH).to_string()
+}
+
 fn location(file: &str, line: usize, column: usize, message: Option<&str>) -> Value {
     let mut loc = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": file, "uriBaseId": "%SRCROOT%" },
+            "artifactLocation": { "uri": uri(file), "uriBaseId": "%SRCROOT%" },
             "region": { "startLine": line, "startColumn": column }
         }
     });
@@ -94,5 +111,20 @@ impl Reporter for Sarif {
         let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
         s.push('\n');
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_become_relative_uris() {
+        assert_eq!(
+            uri("claims/my file #1 %41?.yaml"),
+            "claims/my%20file%20%231%20%2541%3F.yaml"
+        );
+        assert_eq!(uri("articles/café.md"), "articles/caf%C3%A9.md");
+        assert_eq!(uri("sources/a-b_c.d~e.yaml"), "sources/a-b_c.d~e.yaml");
     }
 }

@@ -9,9 +9,44 @@ use crate::report::audit::web_url;
 /// escaped they cannot form a link or an image.
 const PUNCTUATION: &[char] = &['\\', '`', '*', '_', '[', ']', '#', '|', '~', '$'];
 
+/// Zero-width and unbreakable: it splits a pattern without changing what a reader sees.
+const WORD_JOINER: char = '\u{2060}';
+
 /// Text on one line, with every Markdown-significant character escaped: safe anywhere inline,
-/// including at the start of a list item or heading and inside a table cell.
+/// including at the start of a list item or heading and inside a table cell. No link can form
+/// from it, not even a GFM autolink (see [`break_autolinks`]).
 pub fn text(s: &str) -> String {
+    break_autolinks(&inline(s))
+}
+
+/// `s` with a word joiner after the `www` of `www.`, the `:` of `://` and every `@`, where
+/// GitHub-flavoured Markdown would otherwise make a link of plain text (`www.x.example`,
+/// `https://x.example/a`, `name@x.example`, and an @mention). A backslash escape is not
+/// enough: GitHub also links the text after escapes are resolved. The text reads the same.
+fn break_autolinks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let www = rest
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."));
+        if www {
+            out.push_str(&rest[..3]);
+            out.push(WORD_JOINER);
+            rest = &rest[3..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+        if c == '@' || (c == ':' && rest.starts_with("//")) {
+            out.push(WORD_JOINER);
+        }
+    }
+    out
+}
+
+/// [`text`] before autolinks are broken.
+fn inline(s: &str) -> String {
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(one_line.len() + 8);
     // A list marker, a setext underline or an ordered-list number at the very start would make
@@ -115,6 +150,26 @@ mod tests {
         assert_eq!(text("12) twelve"), "12\\) twelve");
         assert_eq!(text("U.S. 1.5"), "U.S. 1.5");
         assert_eq!(cell("  "), "—");
+    }
+
+    #[test]
+    fn no_autolink_forms_from_text() {
+        let j = WORD_JOINER;
+        assert_eq!(
+            text("see www.evil.example and WWW.x.org"),
+            format!("see www{j}.evil.example and WWW{j}.x.org")
+        );
+        assert_eq!(
+            text("“https://evil.example/phish”"),
+            format!("“https:{j}//evil.example/phish”")
+        );
+        assert_eq!(
+            text("ask me@x.org, @desk"),
+            format!("ask me@{j}x.org, @{j}desk")
+        );
+        // Nothing else changes.
+        assert_eq!(text("www 10:30 a.www.b"), format!("www 10:30 a.www{j}.b"));
+        assert_eq!(text("wwwx. ww.x"), "wwwx. ww.x");
     }
 
     #[test]
