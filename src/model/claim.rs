@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimFile {
-    /// The format version; a file of a version this build does not know is refused, never
-    /// rewritten in an older form.
+    // The format version; a file of a version this build does not know is refused, never
+    // rewritten in an older form.
     #[serde(deserialize_with = "known_version")]
     #[schemars(with = "u32")]
     pub version: u32,
