@@ -400,12 +400,12 @@ proptest! {
         };
         let extractions = extract_all();
         let first = claims::plan(&dossier, &extractions).unwrap();
-        claims::write(&first).unwrap();
+        claims::write(&dossier, &first).unwrap();
         let written: Vec<_> = first.iter().map(|p| std::fs::read(&p.path).unwrap()).collect();
         let again = extract_all();
         let second = claims::plan(&dossier, &again).unwrap();
         prop_assert!(claims::pending(&second).is_empty(), "a second extract would change files");
-        let w = claims::write(&second).unwrap();
+        let w = claims::write(&dossier, &second).unwrap();
         prop_assert_eq!(w.claim_files + w.new_sources, 0);
         let rewritten: Vec<_> = first.iter().map(|p| std::fs::read(&p.path).unwrap()).collect();
         prop_assert_eq!(written, rewritten);

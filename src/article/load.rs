@@ -36,6 +36,8 @@ pub enum LoadError {
     },
     #[error("{path}: not a regular file")]
     NotAFile { path: PathBuf },
+    #[error("{}: the file's path is not valid UTF-8; dossier records article paths as text", path.display())]
+    NonUtf8Path { path: PathBuf },
 }
 
 /// The largest article dossier reads (16 MiB: a long book, far beyond any article). The limit
@@ -62,6 +64,7 @@ impl LoadError {
             LoadError::NotAFile { .. } => {
                 "articles/ may hold only article files and directories; move this one out"
             }
+            LoadError::NonUtf8Path { .. } => "rename the file (or its directory) to a UTF-8 name",
         }
     }
 
@@ -79,6 +82,12 @@ impl LoadError {
 /// Read `path` and validate it as article text.
 pub fn read_article_text(path: &Path) -> Result<String, LoadError> {
     use crate::fsutil::{read_limited, ReadError};
+    // Its record in the claim file must name it again; a lossy name would not.
+    if path.to_str().is_none() {
+        return Err(LoadError::NonUtf8Path {
+            path: path.to_path_buf(),
+        });
+    }
     let bytes = read_limited(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
         ReadError::Io(e) => LoadError::Io {
             path: path.to_path_buf(),
@@ -86,6 +95,10 @@ pub fn read_article_text(path: &Path) -> Result<String, LoadError> {
         },
         ReadError::NotAFile => LoadError::NotAFile {
             path: path.to_path_buf(),
+        },
+        e @ (ReadError::NotUtf8 { .. } | ReadError::Outside { .. }) => LoadError::Io {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
         },
         ReadError::TooLarge { size, limit } => LoadError::TooLarge {
             path: path.to_path_buf(),

@@ -5,6 +5,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The largest `dossier.toml` read (1 MiB: a few dozen lines in practice).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// The lowest severity that makes `check` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -90,12 +93,16 @@ impl Config {
         Ok(config)
     }
 
-    /// Read `dossier.toml` at the dossier root, if there is one.
+    /// Read `dossier.toml` at the dossier root, if there is one. A problem reading it (not a
+    /// regular file, too large, not UTF-8) is reported at 1:1, or where the UTF-8 breaks.
     pub fn load(root: &Path) -> Result<Config, ConfigError> {
         let path = root.join("dossier.toml");
-        match std::fs::read_to_string(&path) {
+        // The bounded reader: a FIFO or a huge file named dossier.toml is refused, never a hang.
+        match crate::fsutil::read_text_limited(&path, MAX_CONFIG_BYTES) {
             Ok(text) => Config::parse("dossier.toml", &text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(crate::fsutil::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(Config::default())
+            }
             Err(e) => Err(ConfigError {
                 file: "dossier.toml".into(),
                 line: 1,

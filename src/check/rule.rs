@@ -109,7 +109,7 @@ rules! {
         "store snapshots inside the dossier (e.g. sources/snapshots/) and give their path relative to the dossier root";
     MissingArticle => "missing-article", Error, "no such article",
         "A claim file describes an article that no longer exists.",
-        "restore the article, or delete the claim file if the article was withdrawn";
+        "restore the article; if it was renamed, rename the claim file to match (claims/<new name>.yaml) and run `dossier extract`, which keeps its verdicts; if it was withdrawn, delete the claim file";
     UnknownReference => "unknown-reference", Error, "undefined reference",
         "A claim cites a reference id that its claim file does not define.",
         "run `dossier extract` again, or correct the claim's `cites`";

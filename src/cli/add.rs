@@ -86,7 +86,11 @@ fn load(input: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
         Box::new(match &e {
             ScaffoldError::Load(le) => match le.offset() {
                 Some(off) => {
-                    let bytes = std::fs::read(input).unwrap_or_default();
+                    let bytes = dossier::fsutil::read_limited(
+                        std::path::Path::new(input),
+                        dossier::article::load::MAX_ARTICLE_BYTES,
+                    )
+                    .unwrap_or_default();
                     FileProblem::new(e.to_string(), e.help()).at(
                         input,
                         String::from_utf8_lossy(&bytes).into_owned(),

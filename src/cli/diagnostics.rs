@@ -62,8 +62,11 @@ pub fn load_config(dossier: &dossier::store::Dossier) -> Option<dossier::check::
     match dossier::check::Config::load(&dossier.root) {
         Ok(c) => Some(c),
         Err(e) => {
-            let text =
-                std::fs::read_to_string(dossier.root.join("dossier.toml")).unwrap_or_default();
+            let text = dossier::fsutil::read_text_limited(
+                &dossier.root.join("dossier.toml"),
+                dossier::check::config::MAX_CONFIG_BYTES,
+            )
+            .unwrap_or_default();
             emit(
                 FileProblem::new(
                     e.to_string(),

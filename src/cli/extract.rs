@@ -38,7 +38,9 @@ fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProbl
     let p = FileProblem::new(e.to_string(), e.help());
     match e.offset() {
         Some(off) => {
-            let bytes = std::fs::read(file).unwrap_or_default();
+            let bytes =
+                dossier::fsutil::read_limited(file, dossier::article::load::MAX_ARTICLE_BYTES)
+                    .unwrap_or_default();
             p.at(shown, String::from_utf8_lossy(&bytes).into_owned(), off)
         }
         None => p,

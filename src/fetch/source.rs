@@ -76,6 +76,8 @@ pub enum SourceError {
     Changed { path: String },
     #[error(transparent)]
     Lock(#[from] crate::store::lock::LockError),
+    #[error("{0}")]
+    BadId(String),
 }
 
 /// Fetch the URL of `sources/<id>.yaml` under `root` into `sources/snapshots/<id>.<ext>`.
@@ -84,6 +86,7 @@ pub enum SourceError {
 /// the entry is then read again under the lock, and nothing is written if it changed in the
 /// meantime, so an editor's concurrent edit is never overwritten.
 pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, SourceError> {
+    crate::model::ids::check_file_id(id).map_err(SourceError::BadId)?;
     let rel = format!("sources/{id}.yaml");
     let path = root.join(&rel);
     let (text, mut entry, modeline) = read_entry(&path, &rel)?;
@@ -160,7 +163,7 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
         path: rel.clone(),
         reason: e.to_string(),
     })?;
-    fs::write_atomic(&path, yaml.as_bytes()).map_err(|e| SourceError::Write {
+    fs::write_inside(root, &path, yaml.as_bytes()).map_err(|e| SourceError::Write {
         path: rel,
         reason: e.to_string(),
     })?;
@@ -362,7 +365,7 @@ fn keep(
         )));
     }
     let bytes = text.into_bytes();
-    fs::write_atomic(&root.join(&rel), &bytes).map_err(|e| SourceError::Write {
+    fs::write_inside(root, &root.join(&rel), &bytes).map_err(|e| SourceError::Write {
         path: rel.clone(),
         reason: e.to_string(),
     })?;

@@ -8,10 +8,32 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimFile {
+    // The format version; a file of a version this build does not know is refused, never
+    // rewritten in an older form.
+    #[serde(deserialize_with = "known_version")]
+    #[schemars(with = "u32")]
     pub version: u32,
     pub article: ArticleRecord,
     pub references: Vec<Reference>,
     pub claims: Vec<Claim>,
+}
+
+/// Accept only a format version this build reads.
+fn known_version<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = u32::deserialize(d)?;
+    if v == super::FORMAT_VERSION {
+        Ok(v)
+    } else if v > super::FORMAT_VERSION {
+        Err(serde::de::Error::custom(format!(
+            "version {v} was written by a newer dossier (this one reads version {}); upgrade dossier to read or change this file",
+            super::FORMAT_VERSION
+        )))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "unknown version {v} (this dossier reads version {})",
+            super::FORMAT_VERSION
+        )))
+    }
 }
 
 /// The article a claim file describes.

@@ -2,6 +2,23 @@
 
 use sha2::{Digest, Sha256};
 
+/// Refuse an id that cannot safely name a file of the dossier (`sources/<id>.yaml`): empty, a
+/// path separator, `..`, a leading dot (a hidden file dossier skips) or a control character.
+pub fn check_file_id(id: &str) -> Result<(), String> {
+    let bad = id.is_empty()
+        || id.starts_with('.')
+        || id
+            .chars()
+            .any(|c| matches!(c, '/' | '\\') || c.is_control());
+    if bad {
+        return Err(format!(
+            "`{}` is not a source id: an id names a file in sources/, so it may not be empty, start with a dot, or hold `/`, `\\` or control characters",
+            id.escape_debug()
+        ));
+    }
+    Ok(())
+}
+
 /// First `n` hex digits of the SHA-256 of `s`.
 pub fn short_hash(s: &str, n: usize) -> String {
     let d = Sha256::digest(s.as_bytes());
@@ -124,6 +141,22 @@ fn url_words(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_ids_may_not_name_a_path() {
+        assert!(check_file_id("smith-2020").is_ok());
+        for bad in [
+            "",
+            "..",
+            "../../x/evil",
+            "a/b",
+            "a\\b",
+            ".hidden",
+            "a\u{1b}b",
+        ] {
+            assert!(check_file_id(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn slugs_are_ascii_and_bounded() {

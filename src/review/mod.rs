@@ -487,7 +487,7 @@ impl Desk {
 
     /// Does the claim hold a link decision about `source`?
     fn has_decision(&self, claim: &ClaimRef, source: &str) -> bool {
-        std::fs::read_to_string(self.dossier.root.join(&claim.file))
+        fs::read_text_limited(&self.dossier.root.join(&claim.file), yaml::MAX_YAML_BYTES)
             .ok()
             .and_then(|t| yaml::from_str::<ClaimFile>(&t).ok())
             .is_some_and(|f| {
@@ -506,7 +506,8 @@ impl Desk {
     fn claims_where(&self, wanted: impl Fn(&str, &str) -> bool) -> Vec<ClaimRef> {
         let mut out = Vec::new();
         for path in load::yaml_files(&self.dossier.root.join("claims")) {
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Ok(text) = fs::read_text_inside(&self.dossier.root, &path, yaml::MAX_YAML_BYTES)
+            else {
                 continue;
             };
             if !wanted(&slug_of(&path), &text) {
@@ -569,10 +570,13 @@ impl Desk {
         D: serde::de::DeserializeOwned + Serialize,
     {
         let _lock = self.dossier.lock(self.wait)?;
-        let text = std::fs::read_to_string(path).map_err(|e| ReviewError::Read {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        let text =
+            fs::read_text_inside(&self.dossier.root, path, yaml::MAX_YAML_BYTES).map_err(|e| {
+                ReviewError::Read {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                }
+            })?;
         let mut data: D = yaml::from_str(&text).map_err(|e| ReviewError::Parse {
             path: path.to_path_buf(),
             line: e.line.unwrap_or(1),
@@ -585,9 +589,11 @@ impl Desk {
             message: e.message,
         })?;
         if new != text {
-            fs::write_atomic(path, new.as_bytes()).map_err(|e| ReviewError::Write {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
+            fs::write_inside(&self.dossier.root, path, new.as_bytes()).map_err(|e| {
+                ReviewError::Write {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                }
             })?;
         }
         Ok(out)

@@ -67,6 +67,12 @@ pub enum StoreError {
     Unrecognised { path: PathBuf, message: String },
     #[error("{path}: the article changed while it was being extracted")]
     ArticleChanged { path: PathBuf },
+    #[error("{article}: its claim file would be {size} bytes, more than the {limit} bytes dossier reads back; nothing was written")]
+    TooLarge {
+        article: String,
+        size: u64,
+        limit: u64,
+    },
 }
 
 impl StoreError {
@@ -77,6 +83,7 @@ impl StoreError {
             StoreError::Write { .. } => "check free space and permissions of the dossier directories",
             StoreError::Unrecognised { .. } => "fix the file (`dossier check` shows where), or move it aside, and run extract again",
             StoreError::ArticleChanged { .. } => "run extract again once the article is saved",
+            StoreError::TooLarge { .. } => "split the article into smaller ones, or leave it out of the dossier",
         }
     }
 }
@@ -112,9 +119,9 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
     };
     let new = claim_file_of(x);
     let fresh = serialise(&new)?;
-    let existing = match std::fs::read_to_string(path) {
+    let existing = match fs::read_text_inside(&dossier.root, path, yaml::MAX_YAML_BYTES) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(fresh),
+        Err(fs::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(fresh),
         Err(e) => {
             return Err(StoreError::Write {
                 path: path.to_path_buf(),
@@ -134,10 +141,11 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
         return Ok(fresh);
     }
     let article_path = dossier.root.join(&x.article.path);
-    let article = std::fs::read(&article_path).map_err(|e| StoreError::Write {
-        path: article_path.clone(),
-        reason: format!("cannot read the article again: {e}"),
-    })?;
+    let article = fs::read_limited(&article_path, crate::article::load::MAX_ARTICLE_BYTES)
+        .map_err(|e| StoreError::Write {
+            path: article_path.clone(),
+            reason: format!("cannot read the article again: {e}"),
+        })?;
     if crate::article::fingerprint(&article) != x.article.fingerprint {
         return Err(StoreError::ArticleChanged { path: article_path });
     }
@@ -155,6 +163,14 @@ pub fn plan(
     for (slug, x) in extractions {
         let path = dossier.claim_path(slug);
         let contents = merged(dossier, &path, x)?;
+        // Never write what the reader would refuse (see [`yaml::MAX_YAML_BYTES`]).
+        if contents.len() as u64 > yaml::MAX_YAML_BYTES {
+            return Err(StoreError::TooLarge {
+                article: x.article.path.clone(),
+                size: contents.len() as u64,
+                limit: yaml::MAX_YAML_BYTES,
+            });
+        }
         out.push(Planned {
             path,
             contents,
@@ -191,12 +207,21 @@ pub fn plan(
     Ok(out)
 }
 
+/// Is the file at `path` exactly `contents`? Read through the bounded reader, so that a FIFO
+/// or a huge file in its place is "different", never a hang.
+fn same_contents(path: &Path, contents: &str) -> bool {
+    fs::read_limited(path, contents.len() as u64).is_ok_and(|b| b == contents.as_bytes())
+}
+
 /// What writing the plan would change: files that would be created or rewritten.
 pub fn pending(plan: &[Planned]) -> Vec<&Planned> {
     plan.iter()
-        .filter(|p| match std::fs::read_to_string(&p.path) {
-            Ok(existing) => p.replace() && existing != p.contents,
-            Err(_) => true,
+        .filter(|p| {
+            if std::fs::symlink_metadata(&p.path).is_ok_and(|m| m.file_type().is_file()) {
+                p.replace() && !same_contents(&p.path, &p.contents)
+            } else {
+                true
+            }
         })
         .collect()
 }
@@ -212,7 +237,10 @@ pub struct Written {
 /// Write the plan: claim files atomically when changed, source stubs only where none exists.
 /// A claim file that does not parse never gets this far: [`plan`] refuses it
 /// ([`StoreError::Unrecognised`]) before anything is written.
-pub fn write(plan: &[Planned]) -> Result<Written, StoreError> {
+///
+/// Every write stays inside the dossier: a claims/, sources/ or schemas/ directory that is a
+/// symbolic link out of it, or a target that is not a regular file, is refused.
+pub fn write(dossier: &Dossier, plan: &[Planned]) -> Result<Written, StoreError> {
     let mut w = Written::default();
     for p in plan {
         let werr = |e: std::io::Error| StoreError::Write {
@@ -220,13 +248,15 @@ pub fn write(plan: &[Planned]) -> Result<Written, StoreError> {
             reason: e.to_string(),
         };
         if p.replace() {
-            if std::fs::read_to_string(&p.path).ok().as_deref() == Some(p.contents.as_str()) {
+            if same_contents(&p.path, &p.contents) {
                 w.unchanged += usize::from(p.kind == PlannedKind::ClaimFile);
                 continue;
             }
-            fs::write_atomic(&p.path, p.contents.as_bytes()).map_err(werr)?;
+            fs::write_inside(&dossier.root, &p.path, p.contents.as_bytes()).map_err(werr)?;
             w.claim_files += usize::from(p.kind == PlannedKind::ClaimFile);
-        } else if fs::create_new(&p.path, p.contents.as_bytes()).map_err(werr)? {
+        } else if fs::create_new_inside(&dossier.root, &p.path, p.contents.as_bytes())
+            .map_err(werr)?
+        {
             w.new_sources += 1;
         }
     }

@@ -10,6 +10,8 @@ pub enum DossierError {
     NotFound { start: PathBuf },
     #[error("{path}: {reason}")]
     Io { path: PathBuf, reason: String },
+    #[error("{path}: not a directory; --root must be a dossier directory")]
+    NotADirectory { path: PathBuf },
     #[error("{path}: not an article (articles are .txt, .md or .markdown files)")]
     NotAnArticle { path: PathBuf },
     #[error("{path}: the file is outside the dossier at {root}")]
@@ -27,6 +29,7 @@ impl DossierError {
         match self {
             DossierError::NotFound { .. } => "run dossier from inside a dossier, pass --root DIR, or create one with an articles/ directory",
             DossierError::Io { .. } => "check that the path exists and that you may read and write it",
+            DossierError::NotADirectory { .. } => "pass the dossier's directory (the one holding articles/ and dossier.toml) to --root",
             DossierError::NotAnArticle { .. } => "rename the file with a .txt or .md extension, or pass only article files",
             DossierError::OutsideDossier { .. } => "copy the article into the dossier's articles/ directory first",
             DossierError::DuplicateSlug { .. } => "rename one of the two articles so that their file names differ",
@@ -65,6 +68,9 @@ impl Dossier {
     /// A dossier rooted exactly at `root`.
     pub fn at(root: &Path) -> Result<Dossier, DossierError> {
         let root = root.canonicalize().map_err(|e| io(root, e))?;
+        if !root.is_dir() {
+            return Err(DossierError::NotADirectory { path: root });
+        }
         Ok(Dossier { root })
     }
 

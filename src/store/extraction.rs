@@ -200,7 +200,7 @@ pub fn extract_dossier(
             })
             .collect();
     } else {
-        outcome.written = Some(claims::write(&plan)?);
+        outcome.written = Some(claims::write(dossier, &plan)?);
     }
     Ok(outcome)
 }

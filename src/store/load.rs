@@ -246,20 +246,29 @@ pub fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
 
 /// Read a claim file or source entry of the dossier: a regular UTF-8 file of bounded size
 /// that is inside the dossier (not a symbolic link out of it).
-fn read_yaml_file(root: &Path, path: &Path) -> Result<String, (ProblemKind, String)> {
-    if let Ok(real) = path.canonicalize() {
-        if !real.starts_with(root) {
-            return Err((
-                ProblemKind::InvalidYaml,
-                format!(
-                    "cannot read: a symbolic link that leads outside the dossier (to {}); dossier reads only files inside it",
-                    real.display()
-                ),
-            ));
-        }
-    }
-    super::fs::read_text_limited(path, yaml::MAX_YAML_BYTES)
-        .map_err(|e| (ProblemKind::InvalidYaml, format!("cannot read: {e}")))
+/// Where it fails to be one, the error gives the position (line and column of an invalid
+/// UTF-8 sequence, else 1:1).
+fn read_yaml_file(root: &Path, path: &Path) -> Result<String, (ProblemKind, String, Pos)> {
+    super::fs::read_text_inside(root, path, yaml::MAX_YAML_BYTES).map_err(|e| {
+        let pos = match e {
+            super::fs::ReadError::NotUtf8 {
+                offset,
+                line,
+                column,
+            } => Pos {
+                line,
+                column,
+                offset,
+                len: 1,
+            },
+            _ => Pos {
+                line: 1,
+                column: 1,
+                ..Pos::default()
+            },
+        };
+        (ProblemKind::InvalidYaml, format!("cannot read: {e}"), pos)
+    })
 }
 
 /// A claim file parsed on its own: the loaded file, or why it could not be read, plus the
@@ -303,17 +312,13 @@ pub fn parse_source_entry(id: &str, file: &str, text: String) -> Result<LoadedSo
 
 fn unreadable(
     file: String,
-    (kind, message): (ProblemKind, String),
+    (kind, message, pos): (ProblemKind, String, Pos),
     source: Option<String>,
 ) -> Problem {
     Problem {
         kind,
         file,
-        pos: Pos {
-            line: 1,
-            column: 1,
-            ..Pos::default()
-        },
+        pos,
         message,
         source,
     }

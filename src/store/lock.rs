@@ -55,6 +55,12 @@ impl DossierLock {
             path: path.clone(),
             reason: e.to_string(),
         };
+        // Never open a FIFO (it would block) or follow a link out of the dossier.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.file_type().is_file()) {
+            return Err(open_err(std::io::Error::other(
+                "not a regular file (a symbolic link, directory, FIFO or device); remove it and run the command again",
+            )));
+        }
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)

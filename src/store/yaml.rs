@@ -4,10 +4,26 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// The largest YAML file dossier reads (64 MiB, the parser's own budget for all the text of a
-/// document; a claim file is a few times its article's size, and articles are at most
-/// 16 MiB).
+/// The largest YAML file dossier reads or writes (64 MiB). A claim file is a few times its
+/// article's size, so an article near the 16 MiB article limit may call for a larger one:
+/// extract then refuses the article instead of writing a file that could not be read back.
 pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What parsing a document of `len` bytes may cost, scaled to its size: the one place the
+/// YAML budget is decided.
+///
+/// Without aliases, a node takes at least two bytes of text (`a,` in a flow sequence, `- x` or
+/// `k: v` in block style) and an event at most two per node, so these limits admit every
+/// document dossier writes, however many claims it holds. What an alias bomb needs, many nodes
+/// from few bytes, stays refused: a small file keeps the parser's default budget, and the
+/// number of aliases and the text they may replay are not scaled.
+pub fn budget_for(len: usize) -> serde_saphyr::Budget {
+    let mut b = serde_saphyr::Budget::default();
+    b.max_nodes = b.max_nodes.saturating_add(len / 2);
+    b.max_events = b.max_events.saturating_add(len);
+    b.max_total_scalar_bytes = b.max_total_scalar_bytes.max(len);
+    b
+}
 
 /// Why a YAML document could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -49,7 +65,9 @@ pub fn to_string<T: Serialize>(value: &T, schema: Option<&str>) -> Result<String
 /// nesting depth, total text), so an alias bomb or a deeply nested document is refused with
 /// an error instead of exhausting memory or the stack.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    serde_saphyr::from_str(text).map_err(|e| {
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget_for(text.len()));
+    serde_saphyr::from_str_with_options(text, options).map_err(|e| {
         let loc = e.location();
         YamlError {
             message: plain_message(&e.to_string()),
@@ -114,6 +132,22 @@ mod tests {
         );
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(from_str::<serde_json::Value>(&deep).is_err());
+    }
+
+    #[test]
+    fn large_documents_without_aliases_fit_the_budget() {
+        // 300,000 nodes: over the parser's default of 250,000.
+        let items: Vec<Doc> = (0..100_000)
+            .map(|i| Doc {
+                name: format!("n{i}"),
+                note: None,
+                count: i,
+            })
+            .collect();
+        let s = to_string(&items, None).unwrap();
+        assert_eq!(from_str::<Vec<Doc>>(&s).unwrap().len(), 100_000);
+        let flow = format!("[{}]", vec!["a"; 400_000].join(","));
+        assert_eq!(from_str::<Vec<String>>(&flow).unwrap().len(), 400_000);
     }
 
     #[test]
