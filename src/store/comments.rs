@@ -744,8 +744,10 @@ fn show(path: &[Seg]) -> String {
             }
         }
     }
-    // A comment must stay on one line and keep its brackets balanced enough to read.
-    s.replace(['\n', '\r'], " ")
+    // A comment holds printable characters on one line.
+    s.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
 }
 
 /// `text` with `inserts` (offset, order, what) spliced in, in order of offset then order.
@@ -906,6 +908,22 @@ mod tests {
             rewrite(old, new),
             "notes:\n- first  # 1st\n# before second\n- second\n- third\nempty: []  # nothing yet\n"
         );
+    }
+
+    #[test]
+    fn anchors_aliases_and_collections_as_keys() {
+        let old = "base: &b {x: 1}  # anchor\n? [complex, key]  # the key\n: v   # after it\nref: *b  # alias\n";
+        let new = "base: &b {x: 1}\n? [complex, key]\n: v\nref: *b\nmore: 1\n";
+        let out = rewrite(old, new);
+        assert!(same_data(&out, new), "{out}");
+        let kept: Vec<String> = Comments::of(&out)
+            .unwrap()
+            .list()
+            .map(|c| c.text.clone())
+            .collect();
+        assert_eq!(kept.len(), 4, "{out}");
+        assert!(out.starts_with("base: &b {x: 1}  # anchor\n"), "{out}");
+        assert!(out.contains("ref: *b  # alias\n"), "{out}");
     }
 
     #[test]
