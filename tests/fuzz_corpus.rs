@@ -45,3 +45,8 @@ fn claim_yaml_inputs() {
 fn source_yaml_inputs() {
     replay("source_yaml", entry::source_yaml);
 }
+
+#[test]
+fn merge_comments_inputs() {
+    replay("merge_comments", entry::merge_comments);
+}
