@@ -270,3 +270,106 @@ pub fn html(data: &[u8]) {
         let _ = text_of(body, f);
     }
 }
+
+/// Editors' comments through extract's merge: an article (first part) is extracted into a claim
+/// file; comments are written into it at the lines the second part picks (whole-line or at the
+/// end of a line); the edited article (third part) is extracted and merged into it as
+/// `dossier extract` does. Every comment must be in the result exactly once, the result must
+/// read back as the merged claim file, and merging again must change no byte. With an odd first
+/// byte, the first part is any YAML instead: its comments are carried into its data written
+/// again (keys sorted), which must read back as that data with every comment, idempotently.
+pub fn merge_comments(data: &[u8]) {
+    use dossier::store::comments::{self, CommentError, Comments};
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    let p = parts(rest, 3);
+    if mode & 1 == 1 {
+        let Ok(value) = yaml::from_str::<serde_json::Value>(&p[0]) else {
+            return;
+        };
+        let Ok(found) = Comments::of(&p[0]) else {
+            return;
+        };
+        let new = yaml::to_string(&value, None).expect("a value always serialises");
+        match found.carry(&new) {
+            Ok(out) => {
+                let back: serde_json::Value = yaml::from_str(&out)
+                    .unwrap_or_else(|e| panic!("the result does not read back: {e}\n{out}"));
+                assert!(back == value, "the result holds other data:\n{out}");
+                let kept = Comments::of(&out).expect("the result parses");
+                assert_eq!(
+                    kept.list().count(),
+                    found.list().count(),
+                    "comments lost or added:\n{out}"
+                );
+                let again = comments::carry(&out, &new).expect("carrying again works");
+                assert!(again == out, "not idempotent:\n{out}\n---\n{again}");
+            }
+            Err(CommentError::Refused(_)) => {}
+            Err(e) => panic!("the rewrite of parsed YAML does not parse: {e}"),
+        }
+        return;
+    }
+    let x = extract(&Article::from_text(
+        "articles/a.txt",
+        p[0].clone(),
+        Format::Text,
+    ));
+    let fresh = claims::render_claim_file(&x).expect("a claim file always serialises");
+    // Comments at the lines the second part picks: two bytes each (line, kind).
+    let mut lines: Vec<String> = fresh.lines().map(str::to_string).collect();
+    let mut tokens = Vec::new();
+    for (k, pick) in p[1].as_bytes().chunks(2).take(32).enumerate() {
+        let line = 1 + pick[0] as usize % lines.len().saturating_sub(1).max(1);
+        let token = format!("cmt{k}z");
+        if line >= lines.len() {
+            continue;
+        }
+        if pick.get(1).is_some_and(|b| b & 1 == 1) {
+            lines[line].push_str(&format!("  # {token}"));
+        } else {
+            lines.insert(line, format!("# {token}"));
+        }
+        tokens.push(token);
+    }
+    let old_text = lines.join("\n") + "\n";
+    let old: dossier::model::ClaimFile = yaml::from_str(&old_text)
+        .unwrap_or_else(|e| panic!("comments broke the claim file: {e}\n{old_text}"));
+    let edited = if p[2].is_empty() { &p[0] } else { &p[2] };
+    let a2 = Article::from_text("articles/a.txt", edited.clone(), Format::Text);
+    let x2 = extract(&a2);
+    let step = |old_text: &str, old: &dossier::model::ClaimFile| {
+        let mut found = Comments::of(old_text).expect("the claim file parses");
+        let commented = found.item_ids("claims");
+        let (merged, renamed) = dossier::store::merge::merge_commented(
+            old,
+            claims::claim_file_of(&x2),
+            &a2.original,
+            &commented,
+        );
+        found.rename_items("claims", &renamed);
+        let text = claims::render(&merged).expect("a claim file always serialises");
+        let out = found
+            .carry(&text)
+            .unwrap_or_else(|e| panic!("comments refused: {e}\n{old_text}"));
+        (merged, out)
+    };
+    let (merged, out) = step(&old_text, &old);
+    let back: dossier::model::ClaimFile = yaml::from_str(&out)
+        .unwrap_or_else(|e| panic!("the result does not read back: {e}\n{out}"));
+    assert!(back == merged, "the result holds other data:\n{out}");
+    let kept = Comments::of(&out).expect("the result parses");
+    for t in &tokens {
+        let n = kept.list().filter(|c| c.text.contains(t.as_str())).count();
+        assert_eq!(
+            n, 1,
+            "comment {t} is there {n} times:\n{old_text}\n---\n{out}"
+        );
+    }
+    let (_, again) = step(&out, &back);
+    assert!(
+        again == out,
+        "a second merge changes the file:\n{out}\n---\n{again}"
+    );
+}

@@ -55,3 +55,8 @@ fn evidence_inputs() {
 fn html_inputs() {
     replay("html", entry::html);
 }
+
+#[test]
+fn merge_comments_inputs() {
+    replay("merge_comments", entry::merge_comments);
+}

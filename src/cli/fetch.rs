@@ -126,7 +126,7 @@ pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
                     }
                     SourceError::Lock(e) => e.help(),
                     SourceError::Comments { .. } => {
-                        "fetch rewrites the entry and would lose YAML comments"
+                        "move the comment into `notes:` (or delete it) and run `dossier fetch` again"
                     }
                     _ => "fix the entry (see `dossier check`)",
                 };

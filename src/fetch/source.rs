@@ -10,6 +10,7 @@ use super::archive;
 use super::{classify, get, is_http, snapshot_text, time, Fetched, Liveness, Policy};
 use crate::evidence::snapshot::sha256_hex;
 use crate::model::{FetchRecord, Snapshot, SnapshotRecord, SourceEntry};
+use crate::store::comments::{CommentError, Comments};
 use crate::store::{fs, yaml};
 use std::path::Path;
 
@@ -64,10 +65,12 @@ pub enum SourceError {
         path: String,
         error: yaml::YamlError,
     },
-    #[error(
-        "{path} has comments, which rewriting the entry would lose; move them into `notes:` first"
-    )]
-    Comments { path: String },
+    #[error("{path}:{line}:{column}: this comment cannot be kept in the rewritten entry; nothing was written")]
+    Comments {
+        path: String,
+        line: usize,
+        column: usize,
+    },
     #[error("source {0} has no URL to fetch")]
     NoUrl(String),
     #[error("cannot write {path}: {reason}")]
@@ -89,7 +92,7 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
     crate::model::ids::check_file_id(id).map_err(SourceError::BadId)?;
     let rel = format!("sources/{id}.yaml");
     let path = root.join(&rel);
-    let (text, mut entry, modeline) = read_entry(&path, &rel)?;
+    let (text, mut entry, modeline, comments) = read_entry(&path, &rel)?;
     let url = entry
         .url
         .as_ref()
@@ -163,6 +166,18 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
         path: rel.clone(),
         reason: e.to_string(),
     })?;
+    // The editor's comments, each carried to its place in the rewritten entry.
+    let yaml = comments.carry(&yaml).map_err(|e| match e {
+        CommentError::Refused(r) => SourceError::Comments {
+            path: rel.clone(),
+            line: r.line,
+            column: r.column,
+        },
+        CommentError::Parse { .. } => SourceError::Write {
+            path: rel.clone(),
+            reason: e.to_string(),
+        },
+    })?;
     fs::write_inside(root, &path, yaml.as_bytes()).map_err(|e| SourceError::Write {
         path: rel,
         reason: e.to_string(),
@@ -170,12 +185,12 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
     Ok(out)
 }
 
-/// Read and parse a source entry: its text, the entry and its schema modeline. An entry
-/// with comments is refused, as rewriting it would lose them.
+/// Read and parse a source entry: its text, the entry, its schema modeline and the editor's
+/// comments (read from the parser's events), which the rewrite keeps.
 fn read_entry(
     path: &Path,
     rel: &str,
-) -> Result<(String, SourceEntry, Option<String>), SourceError> {
+) -> Result<(String, SourceEntry, Option<String>, Comments), SourceError> {
     let text = crate::store::fs::read_text_limited(path, yaml::MAX_YAML_BYTES).map_err(|e| {
         SourceError::Read {
             path: rel.to_string(),
@@ -191,49 +206,26 @@ fn read_entry(
         .next()
         .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
         .map(str::to_string);
-    let body = match &modeline {
-        Some(_) => text.split_once('\n').map_or("", |(_, rest)| rest),
-        None => &text,
-    };
-    if has_comment(body) {
-        return Err(SourceError::Comments {
-            path: rel.to_string(),
-        });
-    }
-    Ok((text, entry, modeline))
-}
-
-/// Does the YAML text hold a comment anywhere: a `#` at the start of a line or after white
-/// space, outside quotes (`url: https://x.org/a#b` and `title: "No. #1"` hold none)? It errs on
-/// the side of finding one (a `#` inside a block scalar counts), as rewriting the entry would
-/// lose a comment.
-fn has_comment(yaml: &str) -> bool {
-    let (mut single, mut double, mut escaped) = (false, false, false);
-    let mut prev = '\n';
-    for c in yaml.chars() {
-        if double {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                double = false;
-            }
-        } else if single {
-            if c == '\'' {
-                single = false;
-            }
-        } else {
-            match c {
-                '#' if prev.is_whitespace() => return true,
-                '"' => double = true,
-                '\'' if !prev.is_alphanumeric() => single = true,
-                _ => {}
-            }
-        }
-        prev = c;
-    }
-    false
+    let comments = Comments::of(&text).map_err(|e| SourceError::Invalid {
+        path: rel.to_string(),
+        error: match e {
+            CommentError::Parse {
+                line,
+                column,
+                message,
+            } => yaml::YamlError {
+                message,
+                line: Some(line),
+                column: Some(column),
+            },
+            other => yaml::YamlError {
+                message: other.to_string(),
+                line: None,
+                column: None,
+            },
+        },
+    })?;
+    Ok((text, entry, modeline, comments))
 }
 
 /// What asking the Internet Archive gave: its copy's URL and the fetched copy, or why not.
@@ -392,24 +384,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn comments_are_found_wherever_yaml_allows_them() {
-        for yes in [
-            "# a note\ntitle: x\n",
-            "title: x  # check this\n",
-            "url: https://x.org/page   # old: https://y.org\n",
-            "notes:\n  - a\n  # the desk\n",
-            "title: It's #1\n",
-        ] {
-            assert!(has_comment(yes), "{yes:?}");
-        }
-        for no in [
-            "title: x\n",
-            "url: https://x.org/a#section\n",
-            "title: \"No. #1 \\\" # still quoted\"\n",
-            "title: 'Issue #4'\n",
-            "title: It's in '# quotes'\n",
-        ] {
-            assert!(!has_comment(no), "{no:?}");
-        }
+    fn comments_are_read_from_the_parser_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("e.yaml");
+        // A quote mark in a plain value opens nothing: the comment after it is one.
+        let text = "type: web\ntitle: The 12\" single\npublisher: X  # confirm label\nurl: https://x.org/a#b\n";
+        std::fs::write(&path, text).unwrap();
+        let (_, mut entry, _, comments) = read_entry(&path, "sources/e.yaml").unwrap();
+        let found: Vec<_> = comments.list().map(|c| (c.line, c.text.as_str())).collect();
+        assert_eq!(found, [(3, "# confirm label")]);
+        entry.notes.push("checked".into());
+        let out = comments
+            .carry(&yaml::to_string(&entry, None).unwrap())
+            .unwrap();
+        assert!(out.contains("publisher: X  # confirm label\n"), "{out}");
     }
 }

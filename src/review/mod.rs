@@ -232,6 +232,12 @@ pub enum ReviewError {
     Serialise { path: PathBuf, message: String },
     #[error("{path}: cannot write: {reason}")]
     Write { path: PathBuf, reason: String },
+    #[error("{path}:{line}:{column}: this comment cannot be kept in the rewritten file; nothing was written")]
+    Comments {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
 }
 
 fn hint(suggestions: &[String]) -> String {
@@ -265,6 +271,9 @@ impl ReviewError {
                 "fix the file (`dossier check` points at the problem) and run the command again"
             }
             ReviewError::Serialise { .. } => "this is a bug in dossier; please report it",
+            ReviewError::Comments { .. } => {
+                "move the comment into `notes:` (`dossier review ID --note ...`) or delete it, and run the command again"
+            }
         }
     }
 }
@@ -587,6 +596,25 @@ impl Desk {
         let new = yaml::to_string(&data, Some(schema)).map_err(|e| ReviewError::Serialise {
             path: path.to_path_buf(),
             message: e.message,
+        })?;
+        // The editors' comments, each carried to its place in the new text (or nothing
+        // written).
+        let new = crate::store::comments::carry(&text, &new).map_err(|e| match e {
+            crate::store::comments::CommentError::Parse {
+                line,
+                column,
+                message,
+            } => ReviewError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            },
+            crate::store::comments::CommentError::Refused(r) => ReviewError::Comments {
+                path: path.to_path_buf(),
+                line: r.line,
+                column: r.column,
+            },
         })?;
         if new != text {
             fs::write_inside(&self.dossier.root, path, new.as_bytes()).map_err(|e| {

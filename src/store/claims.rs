@@ -73,6 +73,13 @@ pub enum StoreError {
         size: u64,
         limit: u64,
     },
+    /// The editors' comments could not be placed in the rewritten file (nothing is written).
+    #[error("{path}:{line}: {message}")]
+    Comments {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
 }
 
 impl StoreError {
@@ -84,6 +91,7 @@ impl StoreError {
             StoreError::Unrecognised { .. } => "fix the file (`dossier check` shows where), or move it aside, and run extract again",
             StoreError::ArticleChanged { .. } => "run extract again once the article is saved",
             StoreError::TooLarge { .. } => "split the article into smaller ones, or leave it out of the dossier",
+            StoreError::Comments { .. } => "move the comment into the claim's `notes:` (or delete it) and run extract again",
         }
     }
 }
@@ -137,8 +145,26 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
         path: path.to_path_buf(),
         message: e.message,
     })?;
-    if !old.claims.iter().any(|c| c.has_editor_work()) {
-        return Ok(fresh);
+    // Editors' comments are carried into the rewrite, each to its place.
+    let mut comments =
+        super::comments::Comments::of(&existing).map_err(|e| StoreError::Unrecognised {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    let carry = |comments: &super::comments::Comments, text: String| {
+        comments.carry(&text).map_err(|e| StoreError::Comments {
+            path: path.to_path_buf(),
+            line: comments.first().map_or(1, |c| c.line),
+            message: e.to_string(),
+        })
+    };
+    let commented = comments.item_ids("claims");
+    if !old
+        .claims
+        .iter()
+        .any(|c| c.has_editor_work() || commented.contains(&c.id))
+    {
+        return carry(&comments, fresh);
     }
     let article_path = dossier.root.join(&x.article.path);
     let article = fs::read_limited(&article_path, crate::article::load::MAX_ARTICLE_BYTES)
@@ -150,7 +176,9 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
         return Err(StoreError::ArticleChanged { path: article_path });
     }
     let article = String::from_utf8_lossy(&article);
-    serialise(&super::merge::merge(&old, new, &article))
+    let (merged, renamed) = super::merge::merge_commented(&old, new, &article, &commented);
+    comments.rename_items("claims", &renamed);
+    carry(&comments, serialise(&merged)?)
 }
 
 /// Every file the extractions call for.

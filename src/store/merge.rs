@@ -21,13 +21,30 @@
 //!
 //! Kept claims are placed among the new ones by their position, so that merging the same
 //! extraction again changes nothing.
+//!
+//! A claim an editor wrote a YAML comment on is matched the same way (so that the comment
+//! follows the claim to its edited words, see [`super::comments`]), but a comment alone does
+//! not keep a claim that matches nothing: its comment is kept without it.
 
 use crate::model::{Claim, ClaimFile};
 use std::collections::{BTreeSet, HashMap};
 
 /// Merge a new extraction (`new`, of the article whose text is `article`) into the claim file
 /// that was on disk (`old`).
-pub fn merge(old: &ClaimFile, mut new: ClaimFile, article: &str) -> ClaimFile {
+pub fn merge(old: &ClaimFile, new: ClaimFile, article: &str) -> ClaimFile {
+    merge_commented(old, new, article, &BTreeSet::new()).0
+}
+
+/// [`merge`], where the old claims with the ids `commented` carry editors' comments: they are
+/// matched as claims with editor work are. Also returns what became of each of those and of
+/// each claim with editor work whose id changed: the new id, or `None` when it was dropped.
+pub fn merge_commented(
+    old: &ClaimFile,
+    mut new: ClaimFile,
+    article: &str,
+    commented: &BTreeSet<String>,
+) -> (ClaimFile, HashMap<String, Option<String>>) {
+    let mut renamed: HashMap<String, Option<String>> = HashMap::new();
     let mut taken = vec![false; new.claims.len()];
     let mut kept: Vec<Claim> = Vec::new();
     let by_id: HashMap<&str, usize> = new
@@ -37,7 +54,11 @@ pub fn merge(old: &ClaimFile, mut new: ClaimFile, article: &str) -> ClaimFile {
         .map(|(i, c)| (c.id.as_str(), i))
         .collect();
     let mut matches: Vec<(usize, &Claim)> = Vec::new();
-    let worked: Vec<&Claim> = old.claims.iter().filter(|c| c.has_editor_work()).collect();
+    let worked: Vec<&Claim> = old
+        .claims
+        .iter()
+        .filter(|c| c.has_editor_work() || commented.contains(&c.id))
+        .collect();
     // Matching by id first for every claim, so that a context match cannot take a claim that
     // another old claim owns by id.
     let mut rest: Vec<&Claim> = Vec::new();
@@ -56,18 +77,24 @@ pub fn merge(old: &ClaimFile, mut new: ClaimFile, article: &str) -> ClaimFile {
                 taken[i] = true;
                 matches.push((i, o));
             }
-            None => kept.push(reanchor(o, article)),
+            None if o.has_editor_work() => kept.push(reanchor(o, article)),
+            None => {
+                renamed.insert(o.id.clone(), None);
+            }
         }
     }
     for (i, o) in matches {
         let c = &mut new.claims[i];
+        if c.id != o.id {
+            renamed.insert(o.id.clone(), Some(c.id.clone()));
+        }
         c.review = o.review.clone();
         c.notes = o.notes.clone();
         c.links = o.links.clone();
         c.manual = o.manual;
     }
     if kept.is_empty() {
-        return new;
+        return (new, renamed);
     }
     // Each kept claim goes before the first new claim that starts after it.
     let slot = |k: &Claim| {
@@ -88,7 +115,7 @@ pub fn merge(old: &ClaimFile, mut new: ClaimFile, article: &str) -> ClaimFile {
     }
     out.extend(placed.map(|(_, k)| k));
     new.claims = out;
-    new
+    (new, renamed)
 }
 
 /// The new claim an old one became, if any.

@@ -9,6 +9,7 @@ pub mod yaml;
 pub use dossier::{Dossier, DossierError};
 pub use extraction::{extract_dossier, ExtractError, ExtractMode, ExtractOptions, ExtractOutcome};
 pub mod claims;
+pub mod comments;
 pub mod extraction;
 pub mod load;
 pub mod merge;

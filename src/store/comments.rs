@@ -1,0 +1,936 @@
+//! Editors' comments in the YAML files dossier rewrites (claim files, source entries).
+//!
+//! dossier rewrites a file by serialising its data again, which by itself would drop every
+//! comment. This module carries them over. It reads the comments from the YAML parser's own
+//! events (never from a scan of the text: a `#` in a quoted or plain value, a URL fragment or a
+//! block scalar is not a comment, and a quote mark inside a plain value opens nothing) and
+//! attaches each one to the place in the data it was written beside:
+//!
+//! - a comment on a line of its own goes with the node that starts next (`Before`): the claim,
+//!   field or list item below it;
+//! - a comment after content on its line goes with the last key or value that ends before it
+//!   on that line (`After`);
+//! - a comment after the last node goes at the end of the file.
+//!
+//! A place is a path of mapping keys and list items; a list item that is a mapping with an
+//! `id` (or else a `source`) is named by it, so a comment follows its claim wherever the claim
+//! moves. [`Comments::carry`] re-emits every comment at its place in the new text: a whole-line
+//! comment on the line before its node (indented as that line), an end-of-line comment at the
+//! end of its key's or value's line. When the place is gone, the comment goes before the
+//! nearest surviving parent, marked `(was at PATH)`: it is never dropped. The result is parsed
+//! again and must hold the same data as the new text and every comment; if it does not (a
+//! place that cannot take a comment), every comment goes to the top of the file, marked; and
+//! if even that fails, the rewrite is refused ([`Refused`]).
+//!
+//! Carrying is deterministic and idempotent: carrying the comments of a carried text into the
+//! same new text gives that text again, so re-running a command changes no byte.
+
+use serde_saphyr::granit_parser::{Event, Options, Parser, StructureStyle};
+use std::collections::{BTreeMap, HashMap};
+
+/// The schema modeline dossier writes on the first line of its files; it is dossier's own,
+/// not an editor's comment.
+const MODELINE: &str = "# yaml-language-server: $schema=";
+
+/// One comment of a YAML text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// 1-based line of the `#`.
+    pub line: usize,
+    /// 1-based column (in characters) of the `#`.
+    pub column: usize,
+    /// The comment from `#` to the end of its line, trailing white space removed.
+    pub text: String,
+    /// It follows content on its line (an end-of-line comment).
+    pub trailing: bool,
+    byte: usize,
+}
+
+/// Why a YAML text could not be read for its comments, or why they cannot be carried.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommentError {
+    #[error("{line}:{column}: cannot parse: {message}")]
+    Parse {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The comments could not be placed in the new text (nothing is written).
+    #[error("{}", refused_message(.0))]
+    Refused(Refused),
+}
+
+/// The first comment that could not be carried into a rewrite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub line: usize,
+    pub column: usize,
+}
+
+fn refused_message(r: &Refused) -> String {
+    format!(
+        "the comment at line {}, column {} cannot be kept in the rewritten file; nothing was written",
+        r.line, r.column
+    )
+}
+
+/// One step of a path: a mapping key, or a list item (named by its `id` or `source`, else its
+/// index; the number tells apart items of the same name).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Seg {
+    Key(String),
+    Item(ItemKey, usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum ItemKey {
+    Id(String),
+    Source(String),
+    Index(usize),
+}
+
+/// Which end of an entry an end-of-line comment follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Key,
+    Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Anchor {
+    Before(Vec<Seg>),
+    After(Vec<Seg>, Role),
+    End,
+}
+
+#[derive(Debug, Clone)]
+struct Attached {
+    comment: Comment,
+    anchor: Anchor,
+}
+
+/// A node's place: a mapping entry (from its key's start to its value's end), a list item or
+/// the document's root.
+#[derive(Debug, Clone)]
+struct Point {
+    parent: usize,
+    seg: Seg,
+    depth: usize,
+    start: usize,
+    key_end: Option<usize>,
+    end: usize,
+}
+
+const NO_PARENT: usize = usize::MAX;
+
+/// What the parser says about a text: the places of its nodes, the spans of its scalars and
+/// its comments.
+#[derive(Debug, Default)]
+struct Outline {
+    points: Vec<Point>,
+    /// Byte spans of every scalar, in source order.
+    scalars: Vec<(usize, usize)>,
+    comments: Vec<Comment>,
+}
+
+fn options() -> Options {
+    let mut o = Options::default();
+    // A run of comment lines is buffered while the parser looks ahead; the text's size bounds it.
+    o.max_buffered_comment_events = usize::MAX;
+    o
+}
+
+fn parse_error(e: &serde_saphyr::granit_parser::ScanError) -> CommentError {
+    let m = e.marker();
+    CommentError::Parse {
+        line: m.line(),
+        column: m.col() + 1,
+        message: e.info().to_string(),
+    }
+}
+
+fn missing_offset() -> CommentError {
+    CommentError::Parse {
+        line: 1,
+        column: 1,
+        message: "the parser gave no byte offset".into(),
+    }
+}
+
+enum Frame {
+    Map {
+        point: usize,
+        block: bool,
+        key: Option<(Seg, usize, usize)>,
+        keys: usize,
+        id: Option<String>,
+        source: Option<String>,
+        last_end: usize,
+    },
+    Seq {
+        point: usize,
+        block: bool,
+        next: usize,
+        seen: HashMap<ItemKey, usize>,
+        last_end: usize,
+    },
+    /// A collection used as a mapping key: its insides are not places.
+    Skip { depth: usize, start: usize },
+}
+
+impl Outline {
+    fn of(text: &str) -> Result<Outline, CommentError> {
+        let mut out = Outline::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        for next in Parser::new_from_str_with_options(text, options()) {
+            let (event, span) = next.map_err(|e| parse_error(&e))?;
+            let start = span.start.byte_offset().ok_or_else(missing_offset)?;
+            let end = span.end.byte_offset().ok_or_else(missing_offset)?;
+            match event {
+                Event::Comment(..) => {
+                    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                    let raw = text.get(start..end).unwrap_or("#");
+                    out.comments.push(Comment {
+                        line: span.start.line(),
+                        column: span.start.col() + 1,
+                        text: raw.trim_end().to_string(),
+                        trailing: !text[line_start..start].trim().is_empty(),
+                        byte: start,
+                    });
+                }
+                Event::Scalar(value, ..) => {
+                    out.scalars.push((start, end));
+                    out.node(&mut stack, start, end, Some(value.as_ref()), None);
+                }
+                Event::Alias(..) | Event::UnresolvedAlias(..) => {
+                    out.node(&mut stack, start, end, None, None);
+                }
+                Event::SequenceStart(style, ..) => {
+                    let block = style == StructureStyle::Block;
+                    out.node(&mut stack, start, end, None, Some((false, block)));
+                }
+                Event::MappingStart(style, ..) => {
+                    let block = style == StructureStyle::Block;
+                    out.node(&mut stack, start, end, None, Some((true, block)));
+                }
+                Event::SequenceEnd | Event::MappingEnd => out.close(&mut stack, end),
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// A node starts (`open`: a collection, mapping or not, block or flow).
+    fn node(
+        &mut self,
+        stack: &mut Vec<Frame>,
+        start: usize,
+        end: usize,
+        scalar: Option<&str>,
+        open: Option<(bool, bool)>,
+    ) {
+        let (parent, seg, key_end) = match stack.last_mut() {
+            Some(Frame::Skip { depth, .. }) => {
+                if open.is_some() {
+                    *depth += 1;
+                }
+                return;
+            }
+            None => (NO_PARENT, Seg::Key(String::new()), None),
+            Some(Frame::Map {
+                point,
+                key,
+                keys,
+                id,
+                source,
+                last_end,
+                ..
+            }) => match key.take() {
+                None => {
+                    *keys += 1;
+                    match (scalar, open) {
+                        (Some(k), _) => *key = Some((Seg::Key(k.to_string()), start, end)),
+                        (None, None) => *key = Some((Seg::Key(format!("?{keys}")), start, end)),
+                        // A collection as a key: skipped until it ends (see `close`).
+                        (None, Some(_)) => stack.push(Frame::Skip { depth: 1, start }),
+                    }
+                    return;
+                }
+                Some((seg, kstart, kend)) => {
+                    if let (Seg::Key(k), Some(v)) = (&seg, scalar) {
+                        if k == "id" {
+                            *id = Some(v.to_string());
+                        } else if k == "source" {
+                            *source = Some(v.to_string());
+                        }
+                    }
+                    *last_end = (*last_end).max(end);
+                    let parent = *point;
+                    // The entry starts at its key.
+                    self.points.push(Point {
+                        parent,
+                        seg,
+                        depth: self.points[parent].depth + 1,
+                        start: kstart,
+                        key_end: Some(kend),
+                        end,
+                    });
+                    self.open(stack, open, start);
+                    return;
+                }
+            },
+            Some(Frame::Seq {
+                point,
+                next,
+                last_end,
+                ..
+            }) => {
+                *next += 1;
+                *last_end = (*last_end).max(end);
+                (*point, Seg::Item(ItemKey::Index(*next - 1), 0), None)
+            }
+        };
+        let depth = self.points.get(parent).map_or(0, |p| p.depth + 1);
+        self.points.push(Point {
+            parent,
+            seg,
+            depth,
+            start,
+            key_end,
+            end,
+        });
+        self.open(stack, open, start);
+    }
+
+    /// The node just pushed is a collection: its children come next.
+    fn open(&mut self, stack: &mut Vec<Frame>, open: Option<(bool, bool)>, start: usize) {
+        let point = self.points.len() - 1;
+        match open {
+            Some((true, block)) => stack.push(Frame::Map {
+                point,
+                block,
+                key: None,
+                keys: 0,
+                id: None,
+                source: None,
+                last_end: start,
+            }),
+            Some((false, block)) => stack.push(Frame::Seq {
+                point,
+                block,
+                next: 0,
+                seen: HashMap::new(),
+                last_end: start,
+            }),
+            None => {}
+        }
+    }
+
+    /// A collection ends at `end` (a flow collection's closing bracket; a block collection's
+    /// end event sits at the next token, so it ends with its last child).
+    fn close(&mut self, stack: &mut Vec<Frame>, end: usize) {
+        let Some(frame) = stack.pop() else {
+            return;
+        };
+        let (point, real_end, name) = match frame {
+            Frame::Skip { depth, start } => {
+                if depth > 1 {
+                    stack.push(Frame::Skip {
+                        depth: depth - 1,
+                        start,
+                    });
+                } else if let Some(Frame::Map { key, keys, .. }) = stack.last_mut() {
+                    *key = Some((Seg::Key(format!("?{keys}")), start, end));
+                }
+                return;
+            }
+            Frame::Map {
+                point,
+                block,
+                last_end,
+                id,
+                source,
+                ..
+            } => (
+                point,
+                if block { last_end } else { end },
+                id.map(ItemKey::Id).or(source.map(ItemKey::Source)),
+            ),
+            Frame::Seq {
+                point,
+                block,
+                last_end,
+                ..
+            } => (point, if block { last_end } else { end }, None),
+        };
+        if let Some(p) = self.points.get_mut(point) {
+            p.end = p.end.max(real_end);
+        }
+        match stack.last_mut() {
+            Some(Frame::Seq { seen, last_end, .. }) => {
+                *last_end = (*last_end).max(real_end);
+                if let Some(name) = name {
+                    let n = seen.entry(name.clone()).or_insert(0);
+                    if let Some(p) = self.points.get_mut(point) {
+                        p.seg = Seg::Item(name, *n);
+                    }
+                    *n += 1;
+                }
+            }
+            Some(Frame::Map { last_end, .. }) => *last_end = (*last_end).max(real_end),
+            _ => {}
+        }
+    }
+
+    fn path(&self, mut i: usize) -> Vec<Seg> {
+        let mut segs = Vec::new();
+        while let Some(p) = self.points.get(i) {
+            if p.parent == NO_PARENT {
+                break;
+            }
+            segs.push(p.seg.clone());
+            i = p.parent;
+        }
+        segs.reverse();
+        segs
+    }
+
+    /// Is `at` strictly inside a scalar (where a comment or a line cannot go)?
+    fn inside_scalar(&self, at: usize) -> bool {
+        let k = self.scalars.partition_point(|&(s, _)| s < at);
+        k > 0 && self.scalars[k - 1].1 > at
+    }
+
+    /// The comments an editor wrote: all but dossier's modeline on line 1.
+    fn editor_comments(&self) -> impl Iterator<Item = &Comment> {
+        self.comments
+            .iter()
+            .filter(|c| !(c.line == 1 && c.column == 1 && c.text.starts_with(MODELINE)))
+    }
+}
+
+/// The comments of a YAML text, each attached to its place.
+#[derive(Debug, Clone, Default)]
+pub struct Comments {
+    items: Vec<Attached>,
+}
+
+impl Comments {
+    /// Read the comments of `text` from the parser's events (the schema modeline dossier
+    /// writes on line 1 is not one).
+    pub fn of(text: &str) -> Result<Comments, CommentError> {
+        let outline = Outline::of(text)?;
+        let comments: Vec<Comment> = outline.editor_comments().cloned().collect();
+        if comments.is_empty() {
+            return Ok(Comments::default());
+        }
+        // Places by start (then shallowest first), and key and value ends (deepest first).
+        let mut starts: Vec<(usize, usize, usize)> = outline
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.start, p.depth, i))
+            .collect();
+        starts.sort_unstable();
+        let mut ends: Vec<(usize, std::cmp::Reverse<usize>, usize, bool)> = Vec::new();
+        for (i, p) in outline.points.iter().enumerate() {
+            if let Some(k) = p.key_end {
+                ends.push((k, std::cmp::Reverse(p.depth), i, true));
+            }
+            ends.push((p.end, std::cmp::Reverse(p.depth), i, false));
+        }
+        ends.sort_unstable();
+        let items = comments
+            .into_iter()
+            .map(|c| {
+                let line_start = text[..c.byte].rfind('\n').map_or(0, |i| i + 1);
+                let after = if c.trailing {
+                    // The last key or value that ends before the comment on its line; of
+                    // several ending there, the innermost.
+                    let k = ends.partition_point(|&(e, ..)| e <= c.byte);
+                    let last = k.checked_sub(1).map(|k| ends[k].0);
+                    last.filter(|&e| e >= line_start && e > 0).and_then(|e| {
+                        let first = ends.partition_point(|&(x, ..)| x < e);
+                        ends.get(first).map(|&(_, _, i, key)| {
+                            let role = if key { Role::Key } else { Role::Value };
+                            Anchor::After(outline.path(i), role)
+                        })
+                    })
+                } else {
+                    None
+                };
+                let anchor = after.unwrap_or_else(|| {
+                    let k = starts.partition_point(|&(s, ..)| s <= c.byte);
+                    match starts.get(k) {
+                        Some(&(_, _, i)) => Anchor::Before(outline.path(i)),
+                        None => Anchor::End,
+                    }
+                });
+                Attached { comment: c, anchor }
+            })
+            .collect();
+        Ok(Comments { items })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The comments, in the order of the text.
+    pub fn list(&self) -> impl Iterator<Item = &Comment> {
+        self.items.iter().map(|a| &a.comment)
+    }
+
+    /// The first comment, if any.
+    pub fn first(&self) -> Option<&Comment> {
+        self.list().next()
+    }
+
+    /// The ids of the items of the top-level list `key` (e.g. `claims`) that a comment is
+    /// attached to or inside of.
+    pub fn item_ids(&self, key: &str) -> std::collections::BTreeSet<String> {
+        self.items
+            .iter()
+            .filter_map(|a| match &a.anchor {
+                Anchor::Before(p) | Anchor::After(p, _) => match p.as_slice() {
+                    [Seg::Key(k), Seg::Item(ItemKey::Id(id), 0), ..] if k == key => {
+                        Some(id.clone())
+                    }
+                    _ => None,
+                },
+                Anchor::End => None,
+            })
+            .collect()
+    }
+
+    /// The items of the top-level list `key` were renamed (old id to new id, or to nothing
+    /// when the item is gone): their comments follow them.
+    pub fn rename_items(&mut self, key: &str, renames: &HashMap<String, Option<String>>) {
+        if renames.is_empty() {
+            return;
+        }
+        for a in &mut self.items {
+            let (Anchor::Before(p) | Anchor::After(p, _)) = &mut a.anchor else {
+                continue;
+            };
+            let [Seg::Key(k), Seg::Item(ItemKey::Id(id), 0), ..] = p.as_mut_slice() else {
+                continue;
+            };
+            if k != key {
+                continue;
+            }
+            match renames.get(id.as_str()) {
+                Some(Some(new)) => *id = new.clone(),
+                // Gone: no item of that name can be found, so the comment goes before the
+                // list, marked with where it was.
+                Some(None) => {
+                    *p = vec![
+                        Seg::Key(key.to_string()),
+                        Seg::Item(ItemKey::Id(format!("{id} (removed)")), 0),
+                    ]
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// `new` (a serialised rewrite of the text these comments were read from) with every
+    /// comment at its place, or the rewrite refused.
+    pub fn carry(&self, new: &str) -> Result<String, CommentError> {
+        if self.items.is_empty() {
+            return Ok(new.to_string());
+        }
+        let outline = Outline::of(new)?;
+        let mut children: HashMap<(usize, &Seg), usize> = HashMap::new();
+        let mut root = None;
+        for (i, p) in outline.points.iter().enumerate() {
+            if p.parent == NO_PARENT {
+                root.get_or_insert(i);
+            } else {
+                children.entry((p.parent, &p.seg)).or_insert(i);
+            }
+        }
+        let header = if new.starts_with(MODELINE) {
+            new.find('\n').map_or(new.len(), |i| i + 1)
+        } else {
+            0
+        };
+        // Insertions: (byte offset, order, text).
+        let mut inserts: Vec<(usize, usize, String)> = Vec::new();
+        let mut eol_taken: std::collections::HashSet<usize> = Default::default();
+        let line_start = |at: usize| new[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = |at: usize| new[at..].find('\n').map_or(new.len(), |i| at + i);
+        let indent_of = |ls: usize| {
+            let rest = &new[ls..];
+            rest[..rest.len() - rest.trim_start_matches(' ').len()].to_string()
+        };
+        let before = |order: usize, ls: usize, text: &str, inserts: &mut Vec<_>| {
+            if ls < header || outline.inside_scalar(ls) {
+                inserts.push((header, order, format!("{text}\n")));
+            } else {
+                inserts.push((ls, order, format!("{}{text}\n", indent_of(ls))));
+            }
+        };
+        for (order, a) in self.items.iter().enumerate() {
+            let text = a.comment.text.as_str();
+            let path = match &a.anchor {
+                Anchor::Before(p) | Anchor::After(p, _) => p.as_slice(),
+                Anchor::End => {
+                    let sep = if new.ends_with('\n') || new.is_empty() {
+                        ""
+                    } else {
+                        "\n"
+                    };
+                    inserts.push((new.len(), order, format!("{sep}{text}\n")));
+                    continue;
+                }
+            };
+            // Walk down the path as far as it still exists.
+            let mut at = root;
+            let mut found = 0;
+            if let Some(mut i) = root {
+                for seg in path {
+                    match children.get(&(i, seg)) {
+                        Some(&c) => {
+                            i = c;
+                            found += 1;
+                        }
+                        None => break,
+                    }
+                }
+                at = Some(i);
+            }
+            let Some(i) = at else {
+                inserts.push((header, order, format!("{}\n", marked(text, path))));
+                continue;
+            };
+            let p = &outline.points[i];
+            if found < path.len() {
+                before(
+                    order,
+                    line_start(p.start),
+                    &marked(text, path),
+                    &mut inserts,
+                );
+                continue;
+            }
+            match &a.anchor {
+                Anchor::After(_, role) => {
+                    let e = match role {
+                        Role::Key => p.key_end.unwrap_or(p.end),
+                        Role::Value => p.end,
+                    };
+                    let le = line_end(e);
+                    if !outline.inside_scalar(le) && eol_taken.insert(le) {
+                        inserts.push((le, order, format!("  {text}")));
+                    } else {
+                        before(order, line_start(p.start), text, &mut inserts);
+                    }
+                }
+                _ => before(order, line_start(p.start), text, &mut inserts),
+            }
+        }
+        let out = splice(new, inserts);
+        if self.kept_in(new, &out) {
+            return Ok(out);
+        }
+        // Some place could not take its comment: every comment to the top of the file.
+        let inserts = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(order, a)| {
+                let path: &[Seg] = match &a.anchor {
+                    Anchor::Before(p) | Anchor::After(p, _) => p,
+                    Anchor::End => &[],
+                };
+                (
+                    header,
+                    order,
+                    format!("{}\n", marked(&a.comment.text, path)),
+                )
+            })
+            .collect();
+        let out = splice(new, inserts);
+        if self.kept_in(new, &out) {
+            return Ok(out);
+        }
+        let first = &self.items[0].comment;
+        Err(CommentError::Refused(Refused {
+            line: first.line,
+            column: first.column,
+        }))
+    }
+
+    /// Does `out` hold the data of `new` and, besides `new`'s own, one comment for each of
+    /// these (its text, or the text marked with a place)?
+    fn kept_in(&self, new: &str, out: &str) -> bool {
+        if !same_data(new, out) {
+            return false;
+        }
+        let Ok(outline) = Outline::of(out) else {
+            return false;
+        };
+        let mut want: BTreeMap<String, usize> = BTreeMap::new();
+        for a in &self.items {
+            *want
+                .entry(unmarked(&a.comment.text).to_string())
+                .or_default() += 1;
+        }
+        let mut got: BTreeMap<String, usize> = BTreeMap::new();
+        for c in outline.editor_comments() {
+            *got.entry(unmarked(&c.text).to_string()).or_default() += 1;
+        }
+        want == got
+    }
+}
+
+/// Read the comments of `text` and carry them into `new`, its rewrite.
+pub fn carry(text: &str, new: &str) -> Result<String, CommentError> {
+    Comments::of(text)?.carry(new)
+}
+
+const MARK: &str = "# (was at ";
+
+/// A comment whose place is gone, marked with where it was (once).
+fn marked(text: &str, path: &[Seg]) -> String {
+    if text.starts_with(MARK) {
+        return text.to_string();
+    }
+    let rest = text.strip_prefix('#').unwrap_or(text).trim_start();
+    let place = if path.is_empty() {
+        "the top".to_string()
+    } else {
+        show(path)
+    };
+    format!("{MARK}{place}) {rest}")
+}
+
+/// The comment's own words, without a place mark.
+fn unmarked(text: &str) -> &str {
+    let rest = text.strip_prefix('#').unwrap_or(text);
+    let rest = match text.strip_prefix(MARK) {
+        Some(r) => r.split_once(") ").map_or(r, |(_, w)| w),
+        None => rest,
+    };
+    rest.trim()
+}
+
+/// A path as an editor reads it: `claims[q-1a2b3c4d].review.by`.
+fn show(path: &[Seg]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Seg::Item(key, n) => {
+                s.push('[');
+                match key {
+                    ItemKey::Id(id) => s.push_str(id),
+                    ItemKey::Source(src) => {
+                        s.push_str("source=");
+                        s.push_str(src);
+                    }
+                    ItemKey::Index(i) => s.push_str(&i.to_string()),
+                }
+                if *n > 0 {
+                    s.push_str(&format!("#{}", n + 1));
+                }
+                s.push(']');
+            }
+        }
+    }
+    // A comment holds printable characters on one line.
+    s.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
+/// `text` with `inserts` (offset, order, what) spliced in, in order of offset then order.
+fn splice(text: &str, mut inserts: Vec<(usize, usize, String)>) -> String {
+    inserts.sort_by_key(|&(at, order, _)| (at, order));
+    let mut out =
+        String::with_capacity(text.len() + inserts.iter().map(|i| i.2.len()).sum::<usize>());
+    let mut from = 0;
+    for (at, _, what) in inserts {
+        let at = at.clamp(from, text.len());
+        out.push_str(&text[from..at]);
+        out.push_str(&what);
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// Do two texts hold the same YAML data (the same events, comments aside)?
+fn same_data(a: &str, b: &str) -> bool {
+    let data = |t| {
+        Parser::new_from_str_with_options(t, options())
+            .filter(|r| !matches!(r, Ok((Event::Comment(..), _))))
+    };
+    let mut x = data(a);
+    let mut y = data(b);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(Ok((e, _))), Some(Ok((f, _)))) if e == f => {}
+            _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(yaml: &str) -> Vec<(usize, String, bool)> {
+        Comments::of(yaml)
+            .unwrap()
+            .list()
+            .map(|c| (c.line, c.text.clone(), c.trailing))
+            .collect()
+    }
+
+    #[test]
+    fn comments_are_what_the_parser_says_they_are() {
+        let yaml = "# yaml-language-server: $schema=../schemas/x.json\n\
+            # the desk\n\
+            title: The 12\" single\n\
+            publisher: X  # confirm label\n\
+            url: https://x.org/a#frag\n\
+            quoted: \"No. #1 \\\" # still quoted\"   # real one\n\
+            single: 'Issue #4'\n\
+            its: It's #1\n\
+            block: |  # header comment\n  text # not a comment\n  # nor this\n\
+            flow: [a, # in flow\n  b]\n\
+            # last words\n";
+        assert_eq!(
+            texts(yaml),
+            [
+                (2, "# the desk".into(), false),
+                (4, "# confirm label".into(), true),
+                (6, "# real one".into(), true),
+                (8, "#1".into(), true),
+                (9, "# header comment".into(), true),
+                (12, "# in flow".into(), true),
+                (14, "# last words".into(), false),
+            ]
+        );
+        for none in [
+            "title: x\n",
+            "url: https://x.org/a#section\n",
+            "title: \"No. #1 \\\" # still quoted\"\n",
+            "title: It's in '# quotes'\n",
+            "a: |\n  # inside a block scalar\n",
+            "# yaml-language-server: $schema=x\na: 1\n",
+        ] {
+            assert!(Comments::of(none).unwrap().is_empty(), "{none:?}");
+        }
+    }
+
+    fn rewrite(old: &str, new: &str) -> String {
+        let out = carry(old, new).unwrap();
+        // Idempotent: carrying again into the same rewrite changes nothing.
+        assert_eq!(carry(&out, new).unwrap(), out, "not idempotent");
+        out
+    }
+
+    #[test]
+    fn whole_line_and_end_of_line_comments_follow_their_place() {
+        let old = "a: 1  # one\n# about b\nb:\n  c: x\n  # about d\n  d: y   # why\nitems:\n- id: p\n  # note on p\n  v: 1\n- id: q  # q's\n  v: 2\n# the end\n";
+        // The new text: fields changed, items swapped, a field added.
+        let new = "a: 2\nb:\n  c: z\n  d: y\n  e: new\nitems:\n- id: q\n  v: 3\n- id: p\n  v: 1\n";
+        let out = rewrite(old, new);
+        assert_eq!(
+            out,
+            "a: 2  # one\n# about b\nb:\n  c: z\n  # about d\n  d: y  # why\n  e: new\nitems:\n- id: q  # q's\n  v: 3\n- id: p\n  # note on p\n  v: 1\n# the end\n"
+        );
+    }
+
+    #[test]
+    fn a_comment_whose_place_is_gone_is_kept_marked() {
+        let old = "a: 1\nlist:\n- id: p\n  gone: 1  # about gone\n- id: q\n";
+        let new = "a: 1\nlist:\n- id: p\n- id: r\n";
+        let out = rewrite(old, new);
+        assert_eq!(
+            out,
+            "a: 1\nlist:\n# (was at list[p].gone) about gone\n- id: p\n- id: r\n"
+        );
+        let mut c = Comments::of("list:\n- id: p  # on p\n").unwrap();
+        c.rename_items("list", &HashMap::from([("p".to_string(), None)]));
+        let out = c.carry("list:\n- id: p\n").unwrap();
+        assert_eq!(out, "# (was at list[p (removed)]) on p\nlist:\n- id: p\n");
+        let mut c = Comments::of("list:\n- id: p  # on p\n").unwrap();
+        c.rename_items(
+            "list",
+            &HashMap::from([("p".to_string(), Some("s".into()))]),
+        );
+        assert_eq!(
+            c.carry("list:\n- id: t\n- id: s\n").unwrap(),
+            "list:\n- id: t\n- id: s  # on p\n"
+        );
+    }
+
+    #[test]
+    fn the_modeline_is_dossiers_and_comments_go_below_it() {
+        let old = "# yaml-language-server: $schema=old\n# mine\nversion: 1\n";
+        let new = "# yaml-language-server: $schema=new\nversion: 1\n";
+        assert_eq!(
+            rewrite(old, new),
+            "# yaml-language-server: $schema=new\n# mine\nversion: 1\n"
+        );
+    }
+
+    #[test]
+    fn a_comment_never_lands_inside_a_multi_line_value() {
+        // The new value spans lines: an end-of-line comment cannot follow its first line.
+        let old = "a: x  # keep\nb: 1\n";
+        let new = "a: \"one\n  two\"\nb: 1\n";
+        let out = rewrite(old, new);
+        assert!(out.contains("# keep"), "{out}");
+        assert!(same_data(&out, new), "{out}");
+        // Several end-of-line comments that meet on one line: one stays there.
+        let old = "l: [a,  # x\n  b]  # y\n";
+        let new = "l:\n- a\n- b\n";
+        let out = rewrite(old, new);
+        assert_eq!(out, "l:\n- a  # x\n- b  # y\n");
+    }
+
+    #[test]
+    fn sequences_of_scalars_and_flow_collections() {
+        let old = "notes:\n- first   # 1st\n# before second\n- second\nempty: []  # nothing yet\n";
+        let new = "notes:\n- first\n- second\n- third\nempty: []\n";
+        assert_eq!(
+            rewrite(old, new),
+            "notes:\n- first  # 1st\n# before second\n- second\n- third\nempty: []  # nothing yet\n"
+        );
+    }
+
+    #[test]
+    fn anchors_aliases_and_collections_as_keys() {
+        let old = "base: &b {x: 1}  # anchor\n? [complex, key]  # the key\n: v   # after it\nref: *b  # alias\n";
+        let new = "base: &b {x: 1}\n? [complex, key]\n: v\nref: *b\nmore: 1\n";
+        let out = rewrite(old, new);
+        assert!(same_data(&out, new), "{out}");
+        let kept: Vec<String> = Comments::of(&out)
+            .unwrap()
+            .list()
+            .map(|c| c.text.clone())
+            .collect();
+        assert_eq!(kept.len(), 4, "{out}");
+        assert!(out.starts_with("base: &b {x: 1}  # anchor\n"), "{out}");
+        assert!(out.contains("ref: *b  # alias\n"), "{out}");
+    }
+
+    #[test]
+    fn unparsable_text_is_an_error_with_a_place() {
+        match Comments::of("a: [\n") {
+            Err(CommentError::Parse { line, .. }) => assert!(line >= 1),
+            other => panic!("{other:?}"),
+        }
+    }
+}
