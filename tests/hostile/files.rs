@@ -105,7 +105,11 @@ fn files_in(dir: &Path) -> usize {
     std::fs::read_dir(dir).map_or(0, |d| d.count())
 }
 
+/// Minutes in a debug build (`review` and human `check` are slow on 10,000 claims: issue 14), so
+/// CI leaves it out; the YAML budget itself is guarded by `store::yaml`'s 300,000-node unit test.
+/// Run it with `cargo test --release --test hostile -- --ignored item_1`.
 #[test]
+#[ignore = "minutes in a debug build; run with --release -- --ignored"]
 fn item_1_ten_thousand_claim_article_round_trips() {
     let mut text = String::from("Port budget lines\n\n");
     for p in 0..1000 {
