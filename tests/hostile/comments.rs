@@ -5,7 +5,6 @@
 //! is still there, at its place, that the file still reads back, and that running the command
 //! again changes no byte.
 
-use assert_cmd::Command;
 use dossier::model::{ClaimFile, SourceEntry};
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -17,18 +16,7 @@ study in 2023, according to the annual report.\n\nThe harbour handled 12 million
 
 /// `dossier --root DIR ARGS`: exit code, stdout, stderr. No run may panic.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("dossier")
-        .unwrap()
-        .arg("--root")
-        .arg(dir)
-        .args(args)
-        .env("DOSSIER_REVIEWER", "Ann Editor")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!err.contains("panicked"), "dossier panicked: {err}");
-    let code = out.status.code().expect("killed by a signal");
-    (code, String::from_utf8_lossy(&out.stdout).into_owned(), err)
+    super::dossier(dir, args, "Ann Editor")
 }
 
 fn extracted() -> tempfile::TempDir {

@@ -1,6 +1,5 @@
 //! Hostile input: files dossier reads and writes: size limits, symlinks, FIFOs, versions (items 1, 5, 6, 11).
 
-use assert_cmd::Command;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
@@ -13,21 +12,7 @@ study in 2023, according to the annual report [1].\n\nReferences\n\n1. Port Elle
 
 /// `dossier --root DIR ARGS`: exit code, stdout, stderr. No run may panic.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("dossier")
-        .unwrap()
-        .arg("--root")
-        .arg(dir)
-        .args(args)
-        .env("DOSSIER_REVIEWER", "Test")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!err.contains("panicked"), "dossier panicked: {err}");
-    let code = out
-        .status
-        .code()
-        .unwrap_or_else(|| panic!("killed by a signal: {err}"));
-    (code, String::from_utf8_lossy(&out.stdout).into_owned(), err)
+    super::dossier(dir, args, "Test")
 }
 
 /// [`run`], killed and failed if it has not ended within 10 s (a blocking open of a FIFO).

@@ -1,6 +1,5 @@
 //! Hostile input: numbers, URLs and dates from the command line; escaping at every output (items 7, 8, 9, 11).
 
-use assert_cmd::Command;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -9,22 +8,7 @@ use tempfile::TempDir;
 
 /// `dossier --root DIR ARGS`: exit code, stdout, stderr. No run may panic.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("dossier")
-        .unwrap()
-        .arg("--root")
-        .arg(dir)
-        .args(args)
-        .env("DOSSIER_REVIEWER", "Ann Editor")
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!err.contains("panicked"), "dossier panicked: {err}");
-    let code = out
-        .status
-        .code()
-        .unwrap_or_else(|| panic!("killed by a signal: {err}"));
-    (code, String::from_utf8_lossy(&out.stdout).into_owned(), err)
+    super::dossier(dir, args, "Ann Editor")
 }
 
 /// A dossier whose `articles/a.txt` (or `.md`) holds `text`, extracted.
