@@ -152,7 +152,7 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
             p.message.clone(),
             None,
             p.source.as_deref(),
-            None,
+            p.help.map(|h| h.help().to_string()),
             None,
         );
     }

@@ -228,18 +228,58 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
     let Some(config) = super::diagnostics::load_config(&dossier) else {
         return Exit::Error;
     };
-    let queue = Desk::new(dossier).queue(&config);
+    let dossier::review::Queue {
+        items: queue,
+        unread,
+    } = Desk::new(dossier).queue(&config);
+    // A file that could not be read leaves its claims out: say so, and fail (exit 2), rather
+    // than show a queue that looks complete.
+    for p in &unread {
+        let what = if p.source.is_some() {
+            "this source entry is not in the queue"
+        } else {
+            "none of its claims are in the queue"
+        };
+        emit(FileProblem::new(
+            format!(
+                "{}:{}:{}: {}; {what}",
+                p.file, p.pos.line, p.pos.column, p.message
+            ),
+            p.help.map_or(
+                "fix the file at the position shown (`dossier check` shows it in place), then list the queue again",
+                |h| h.help(),
+            ),
+        ));
+    }
     let mut out = std::io::stdout().lock();
     let written = match format {
         ListFormat::Json => {
             #[derive(serde::Serialize)]
+            struct Unread<'a> {
+                file: &'a str,
+                line: usize,
+                column: usize,
+                message: &'a str,
+            }
+            #[derive(serde::Serialize)]
             struct Doc<'a> {
                 version: u32,
                 queue: &'a [dossier::review::QueueItem],
+                /// Files left out of the queue because they could not be read.
+                unread: Vec<Unread<'a>>,
             }
             serde_json::to_string_pretty(&Doc {
                 version: 1,
                 queue: &queue,
+                unread: unread
+                    .iter()
+                    .map(|p| Unread {
+                        file: &p.file,
+                        line: p.pos.line,
+                        column: p.pos.column,
+                        message: &p.message,
+                    })
+                    .collect(),
             })
             .map_err(std::io::Error::other)
             .and_then(|s| writeln!(out, "{s}"))
@@ -276,5 +316,9 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
     if !ctx.quiet && format == ListFormat::Human {
         eprintln!("{} item(s) waiting for review", queue.len());
     }
-    Exit::Ok
+    if unread.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Error
+    }
 }

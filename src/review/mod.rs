@@ -65,6 +65,30 @@ pub struct QueueItem {
     pub stale_review: Option<Review>,
 }
 
+/// The review queue, and the files it could not include.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Queue {
+    pub items: Vec<QueueItem>,
+    /// Claim files and source entries that could not be read or parsed: their claims (or
+    /// the entry) are missing from `items`, so the queue is incomplete until they are fixed.
+    pub unread: Vec<load::Problem>,
+}
+
+/// The load problems that keep a whole claim file or source entry out of the dossier.
+fn unread_files(loaded: &load::LoadedDossier) -> Vec<load::Problem> {
+    use load::ProblemKind::{InvalidValue, InvalidYaml, UnknownField};
+    loaded
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, InvalidYaml | UnknownField | InvalidValue))
+        .filter(|p| match &p.source {
+            Some(id) => !loaded.sources.contains_key(id),
+            None => !loaded.claims.iter().any(|c| c.file == p.file),
+        })
+        .cloned()
+        .collect()
+}
+
 /// Everything a reviewer needs to judge one claim, from one [`Snapshot`] of the dossier.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimView {
@@ -297,12 +321,16 @@ impl Desk {
     /// The review queue: every claim and source entry with open findings and no current
     /// review, in the order of the report's worklist (most severe first, then by file and
     /// position). A claim whose review went stale is back in the queue.
-    pub fn queue(&self, config: &Config) -> Vec<QueueItem> {
+    pub fn queue(&self, config: &Config) -> Queue {
         let loaded = load::load(&self.dossier);
         let result = check(&loaded, config);
-        match audit::build(&loaded, &result, &Filter::default()) {
+        let items = match audit::build(&loaded, &result, &Filter::default()) {
             Ok(a) => queue_of(&loaded, &a),
             Err(_) => Vec::new(),
+        };
+        Queue {
+            items,
+            unread: unread_files(&loaded),
         }
     }
 

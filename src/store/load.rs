@@ -43,6 +43,43 @@ pub struct Problem {
     pub pos: Pos,
     pub message: String,
     pub source: Option<String>,
+    /// What to do about it, when the rule's general help does not fit (a file that could
+    /// not be read is not a YAML syntax error).
+    pub help: Option<Unreadable>,
+}
+
+/// Why a claim file or source entry could not be read, for the help that goes with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    NotAFile,
+    TooLarge,
+    NotUtf8,
+    Outside,
+    Io,
+}
+
+impl Unreadable {
+    fn of(e: &super::fs::ReadError) -> Unreadable {
+        use super::fs::ReadError;
+        match e {
+            ReadError::NotAFile => Unreadable::NotAFile,
+            ReadError::TooLarge { .. } => Unreadable::TooLarge,
+            ReadError::NotUtf8 { .. } => Unreadable::NotUtf8,
+            ReadError::Outside { .. } => Unreadable::Outside,
+            ReadError::Io(_) => Unreadable::Io,
+        }
+    }
+
+    /// What an editor does about it.
+    pub fn help(self) -> &'static str {
+        match self {
+            Unreadable::NotAFile => "dossier reads only regular files here: replace it with the YAML file itself, or move it out of the folder",
+            Unreadable::TooLarge => "dossier never writes a claim file or source entry this large (64 MiB): if it was made by hand, split it (one claim file per article, long source text in a snapshot under sources/snapshots/); if its article is that large, split the article",
+            Unreadable::NotUtf8 => "save the file as UTF-8 (most editors offer it under \"Save with encoding\")",
+            Unreadable::Outside => "replace the link with the file itself (or a link to a file inside the dossier)",
+            Unreadable::Io => "check that the file exists and that you may read it",
+        }
+    }
 }
 
 impl LoadedDossier {
@@ -169,6 +206,7 @@ fn problem_of(file: &str, text: &str, e: yaml::YamlError) -> Problem {
         },
         message: first_line(&e.message),
         source: None,
+        help: None,
     }
 }
 
@@ -248,7 +286,10 @@ pub fn yaml_files(dir: &Path) -> Vec<std::path::PathBuf> {
 /// that is inside the dossier (not a symbolic link out of it).
 /// Where it fails to be one, the error gives the position (line and column of an invalid
 /// UTF-8 sequence, else 1:1).
-fn read_yaml_file(root: &Path, path: &Path) -> Result<String, (ProblemKind, String, Pos)> {
+fn read_yaml_file(
+    root: &Path,
+    path: &Path,
+) -> Result<String, (ProblemKind, String, Pos, Unreadable)> {
     super::fs::read_text_inside(root, path, yaml::MAX_YAML_BYTES).map_err(|e| {
         let pos = match e {
             super::fs::ReadError::NotUtf8 {
@@ -267,7 +308,12 @@ fn read_yaml_file(root: &Path, path: &Path) -> Result<String, (ProblemKind, Stri
                 ..Pos::default()
             },
         };
-        (ProblemKind::InvalidYaml, format!("cannot read: {e}"), pos)
+        (
+            ProblemKind::InvalidYaml,
+            format!("cannot read: {e}"),
+            pos,
+            Unreadable::of(&e),
+        )
     })
 }
 
@@ -312,7 +358,7 @@ pub fn parse_source_entry(id: &str, file: &str, text: String) -> Result<LoadedSo
 
 fn unreadable(
     file: String,
-    (kind, message, pos): (ProblemKind, String, Pos),
+    (kind, message, pos, help): (ProblemKind, String, Pos, Unreadable),
     source: Option<String>,
 ) -> Problem {
     Problem {
@@ -321,6 +367,7 @@ fn unreadable(
         pos,
         message,
         source,
+        help: Some(help),
     }
 }
 
@@ -388,6 +435,7 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
                         why.describe()
                     ),
                     source: None,
+                    help: None,
                 }),
                 None => {}
             }
@@ -413,6 +461,7 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
                 },
                 message: format!("source id `{id}` is also used by {first}"),
                 source: Some(id.clone()),
+                help: None,
             });
             continue;
         }
@@ -447,6 +496,7 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
                         pos: loaded.keys.get("snapshot").copied().unwrap_or_default(),
                         message: format!("snapshot `{snapshot}` {reason}"),
                         source: Some(loaded.id.clone()),
+                        help: None,
                     });
                 }
                 out.sources.insert(loaded.id.clone(), loaded);
@@ -556,6 +606,7 @@ fn duplicate_ids(c: &LoadedClaims, problems: &mut Vec<Problem>) {
                         .unwrap_or_default(),
                     message: format!("{what} id `{id}` is used twice"),
                     source: None,
+                    help: None,
                 });
             }
         }
