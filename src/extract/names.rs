@@ -3,7 +3,7 @@
 //! the article gives.
 
 use super::lexicon::{self, contains};
-use super::text::{lower, tokens, Sentence, Token};
+use super::text::{lower, Sentence, Token};
 use std::collections::{HashMap, HashSet};
 
 /// A name (person, organisation, document) mentioned outside quotations.
@@ -335,21 +335,26 @@ impl Names {
     pub fn build(text: &str, sentences: &[Sentence], quotes: &[(usize, usize)]) -> Names {
         let mut names = Names::default();
         let mut capitalised_mid: HashSet<String> = HashSet::new();
-        let mut all_tokens: Vec<(usize, Vec<Token>)> = Vec::new();
+        // Every sentence's tokens in one vector, each sentence a range of it: one small
+        // vector per sentence costs far more than its tokens on a text of short lines.
+        let mut all_tokens: Vec<Token> = Vec::new();
+        let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(sentences.len());
         names.sentence_starts = sentences.iter().map(|s| s.start).collect();
         for (si, s) in sentences.iter().enumerate() {
-            let toks: Vec<Token> = tokens(text, s.start, s.end)
-                .into_iter()
-                .filter(|t| !super::text::inside(quotes, t.start))
-                .collect();
-            for t in toks.iter().skip(1) {
+            let from = all_tokens.len();
+            all_tokens.extend(
+                super::text::token_iter(text, s.start, s.end)
+                    .filter(|t| !super::text::inside(quotes, t.start)),
+            );
+            for t in all_tokens[from..].iter().skip(1) {
                 if t.is_capitalized() {
                     capitalised_mid.insert(t.word.to_string());
                 }
             }
-            all_tokens.push((si, toks));
+            ranges.push((si, from..all_tokens.len()));
         }
-        for (si, toks) in &all_tokens {
+        for (si, range) in &ranges {
+            let toks = &all_tokens[range.clone()];
             let opens = toks
                 .first()
                 .is_some_and(|t| t.start == sentences[*si].start);
@@ -409,8 +414,8 @@ impl Names {
                 }
             }
         }
-        for (_, toks) in &all_tokens {
-            names.define_acronyms(toks);
+        for (_, range) in &ranges {
+            names.define_acronyms(&all_tokens[range.clone()]);
         }
         // A full name whose surname is used as a person elsewhere is a person too.
         names

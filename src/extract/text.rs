@@ -214,26 +214,28 @@ pub fn lower(s: &str) -> Cow<'_, str> {
 
 /// Split `text[start..end]` into tokens at white space.
 pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    token_iter(text, start, end).collect()
+}
+
+/// [`tokens`], one at a time.
+pub fn token_iter(text: &str, start: usize, end: usize) -> impl Iterator<Item = Token<'_>> {
     let slice = &text[start..end];
     let base = slice.as_ptr() as usize;
-    slice
-        .split_whitespace()
-        .map(|raw| {
-            // `raw` is a sub-slice of `slice`: its offset is the pointer difference.
-            let off = raw.as_ptr() as usize - base;
-            let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let lead = raw.len() - trimmed.len();
-            let word = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let word = word.strip_suffix("'s").unwrap_or(word);
-            Token {
-                start: start + off,
-                end: start + off + raw.len(),
-                raw,
-                word,
-                lead,
-            }
-        })
-        .collect()
+    slice.split_whitespace().map(move |raw| {
+        // `raw` is a sub-slice of `slice`: its offset is the pointer difference.
+        let off = raw.as_ptr() as usize - base;
+        let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = raw.len() - trimmed.len();
+        let word = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = word.strip_suffix("'s").unwrap_or(word);
+        Token {
+            start: start + off,
+            end: start + off + raw.len(),
+            raw,
+            word,
+            lead,
+        }
+    })
 }
 
 /// Clause boundaries inside a sentence: after a semicolon.
