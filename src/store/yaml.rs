@@ -77,6 +77,188 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
+/// Where a value stands in its document: 1-based line and column, byte offset and length.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl Position {
+    fn of(loc: &serde_saphyr::Location) -> Position {
+        let span = loc.span();
+        Position {
+            line: loc.line() as usize,
+            column: loc.column() as usize,
+            offset: span.byte_offset().unwrap_or(0) as usize,
+            len: span.byte_len().unwrap_or(0) as usize,
+        }
+    }
+}
+
+/// A mapping read as `T`, with the position of the value of each of its keys, in one pass
+/// of the parser (reading the positions separately parsed every claim file twice).
+///
+/// Only for documents read with [`from_str`]: the positions come from serde-saphyr's span
+/// protocol (the one its own `Spanned` uses), so with any other deserializer reading fails;
+/// callers then read the document without positions. A unit test guards the protocol.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub keys: Vec<(String, Position)>,
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Located<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(located::MapVisitor(std::marker::PhantomData))
+    }
+}
+
+mod located {
+    //! The machinery of [`super::Located`]: a map access that hands `T` every key and value
+    //! of the mapping while noting where each value starts.
+    use super::Position;
+    use serde::de::{self, DeserializeSeed, IgnoredAny, IntoDeserializer, MapAccess, Visitor};
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    /// serde-saphyr's names for its span wrapper: a newtype struct of this name is read as a
+    /// map `{marker: true, value, referenced, defined}`.
+    const SPANNED: &str = "__yaml_spanned";
+    const MARKER: &str = "__serde_saphyr_private_spanned";
+
+    pub struct MapVisitor<T>(pub PhantomData<T>);
+
+    impl<'de, T: de::Deserialize<'de>> Visitor<'de> for MapVisitor<T> {
+        type Value = super::Located<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a mapping")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            let mut keys = Vec::new();
+            let value = T::deserialize(de::value::MapAccessDeserializer::new(Recording {
+                inner: map,
+                key: None,
+                keys: &mut keys,
+            }))?;
+            Ok(super::Located { value, keys })
+        }
+    }
+
+    struct Recording<'k, A> {
+        inner: A,
+        key: Option<String>,
+        keys: &'k mut Vec<(String, Position)>,
+    }
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for Recording<'_, A> {
+        type Error = A::Error;
+
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            let Some(key) = self.inner.next_key::<String>()? else {
+                return Ok(None);
+            };
+            let out = seed.deserialize(key.as_str().into_deserializer())?;
+            self.key = Some(key);
+            Ok(Some(out))
+        }
+
+        fn next_value_seed<V: DeserializeSeed<'de>>(
+            &mut self,
+            seed: V,
+        ) -> Result<V::Value, A::Error> {
+            let (value, at) = self.inner.next_value_seed(SpannedSeed(seed))?;
+            if let Some(key) = self.key.take() {
+                self.keys.push((key, at));
+            }
+            Ok(value)
+        }
+
+        fn size_hint(&self) -> Option<usize> {
+            self.inner.size_hint()
+        }
+    }
+
+    /// Read a value with `S` and the position where it is used.
+    struct SpannedSeed<S>(S);
+
+    impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for SpannedSeed<S> {
+        type Value = (S::Value, Position);
+
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_newtype_struct(SPANNED, Newtype(self.0))
+        }
+    }
+
+    struct Newtype<S>(S);
+
+    impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for Newtype<S> {
+        type Value = (S::Value, Position);
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a value with its position")
+        }
+
+        fn visit_newtype_struct<D: de::Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Parts(self.0))
+        }
+    }
+
+    struct Parts<S>(S);
+
+    impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for Parts<S> {
+        type Value = (S::Value, Position);
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("serde-saphyr's span map")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            if map.next_key::<String>()?.as_deref() != Some(MARKER) {
+                return Err(de::Error::custom(
+                    "positions are known only to the YAML reader",
+                ));
+            }
+            map.next_value::<IgnoredAny>()?;
+            let mut seed = Some(self.0);
+            let mut value = None;
+            let mut at = None;
+            while let Some(k) = map.next_key::<String>()? {
+                match k.as_str() {
+                    "value" => match seed.take() {
+                        Some(s) => value = Some(map.next_value_seed(s)?),
+                        None => return Err(de::Error::duplicate_field("value")),
+                    },
+                    "referenced" => {
+                        at = Some(Position::of(&map.next_value::<serde_saphyr::Location>()?))
+                    }
+                    // A location is read only as one (not as any value).
+                    "defined" => {
+                        map.next_value::<serde_saphyr::Location>()?;
+                    }
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            match value {
+                Some(v) => Ok((v, at.unwrap_or_default())),
+                None => Err(de::Error::missing_field("value")),
+            }
+        }
+    }
+}
+
 /// The parser's message in the editor's terms, without advice aimed at programmers.
 fn plain_message(m: &str) -> String {
     if let Some(detail) = m.split("budget breached").nth(1) {
