@@ -191,6 +191,46 @@ pub fn write_inside(root: &Path, path: &Path, contents: &[u8]) -> std::io::Resul
     write_atomic(&resolve_inside(root, path)?, contents)
 }
 
+/// Write a file whose loss costs nothing (a cache entry) inside `root`: atomic like
+/// [`write_inside`] (a temporary file renamed over the target, so a reader never sees half of
+/// it) but not flushed to disk, and with a temporary name unique to the call, so that threads
+/// and processes writing the same entry at once each rename a whole file.
+pub fn write_cache_inside(root: &Path, path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static CALLS: AtomicU64 = AtomicU64::new(0);
+    let real = resolve_inside(root, path)?;
+    check_target(&real)?;
+    let name = real
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let n = CALLS.fetch_add(1, Ordering::Relaxed);
+    let tmp = real.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(contents)?;
+        drop(f);
+        std::fs::rename(&tmp, &real)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Lower-case hexadecimal of `bytes` (hash digests in file names and records).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
+}
+
 /// Create `path` (inside `root`, as [`write_inside`]) with `contents` only if it does not
 /// exist yet (never overwrites). Returns whether the file was written.
 pub fn create_new_inside(root: &Path, path: &Path, contents: &[u8]) -> std::io::Result<bool> {

@@ -75,8 +75,8 @@ fn init_scaffolds_a_dossier_whose_settings_parse() {
     Config::parse("dossier.toml", &toml).expect("the written dossier.toml parses");
     assert_eq!(
         std::fs::read_to_string(root.join(".gitignore")).unwrap(),
-        ".dossier.lock\n",
-        "the writers' lock file is kept out of version control"
+        ".dossier.lock\n/.dossier/\n",
+        "the writers' lock file and the parse cache are kept out of version control"
     );
     // `check` accepts the fresh, empty dossier (no articles yet is not an error for check).
     let (code, _, err) = run(&root, &["check"]);

@@ -214,12 +214,17 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// Every file under `dir` with its bytes, except the desk's lock file (which writers create
 /// and leave, empty).
+/// Every file of the dossier but dossier's own working files (the write lock, the parse
+/// cache under `.dossier/`), which are not the editor's.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).unwrap().flatten() {
             let p = e.path();
+            if p.is_dir() && e.file_name() == ".dossier" {
+                continue;
+            }
             if p.is_dir() {
                 stack.push(p);
             } else if e.file_name() != ".dossier.lock" {

@@ -33,6 +33,7 @@ pub fn run(ctx: &Context, args: LinkArgs, confirm: bool) -> Exit {
         }
     };
     let mut desk = Desk::new(dossier);
+    desk.cache = ctx.cache;
     desk.wait = lock_wait();
     let claim = match desk.resolve_claim(&args.claim) {
         Ok(c) => c,

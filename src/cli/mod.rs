@@ -36,6 +36,10 @@ pub struct Cli {
     #[arg(long, short, global = true, value_name = "N",
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_JOBS))]
     jobs: Option<usize>,
+    /// Parse every claim file and source entry again instead of reusing what
+    /// `.dossier/cache/` kept from earlier runs (the output is the same either way).
+    #[arg(long, global = true)]
+    no_cache: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -103,6 +107,7 @@ pub fn run() -> Exit {
         root: cli.root,
         quiet: cli.quiet,
         jobs: cli.jobs.unwrap_or_else(dossier::par::default_jobs),
+        cache: !cli.no_cache,
     };
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
@@ -153,6 +158,8 @@ pub struct Context {
     pub quiet: bool,
     /// Threads to use (at least 1).
     pub jobs: usize,
+    /// Use the parse cache (`--no-cache` turns it off).
+    pub cache: bool,
 }
 
 impl Context {
@@ -169,5 +176,10 @@ impl Context {
                 dossier::store::Dossier::discover(&cwd)
             }
         }
+    }
+
+    /// The parse cache of `dossier`, or a disabled one under `--no-cache`.
+    pub fn cache(&self, dossier: &dossier::store::Dossier) -> dossier::store::cache::Cache {
+        dossier::store::cache::Cache::new(dossier, self.cache)
     }
 }

@@ -91,7 +91,12 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
         ctx.quiet,
         args.format == ReportFormat::Json,
     );
-    let loaded = dossier::store::load::load_with(&dossier, ctx.jobs, &|| progress.tick());
+    let loaded = dossier::store::load::load_cached(
+        &dossier,
+        ctx.jobs,
+        &|| progress.tick(),
+        &ctx.cache(&dossier),
+    );
     progress.finish();
     let any_claim_file = !loaded.claims.is_empty()
         || loaded

@@ -156,6 +156,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
         return super::review_tui::run(ctx, dossier, by, date);
     };
     let mut desk = Desk::new(dossier);
+    desk.cache = ctx.cache;
     desk.wait = lock_wait();
     let target = match desk.resolve_target(given) {
         Ok(t) => t,
@@ -231,7 +232,11 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
     let dossier::review::Queue {
         items: queue,
         unread,
-    } = Desk::new(dossier).queue(&config);
+    } = Desk {
+        cache: ctx.cache,
+        ..Desk::new(dossier)
+    }
+    .queue(&config);
     // A file that could not be read leaves its claims out: say so, and fail (exit 2), rather
     // than show a queue that looks complete.
     for p in &unread {

@@ -308,6 +308,8 @@ pub struct Desk {
     pub dossier: Dossier,
     /// How long a change waits for another writer's lock.
     pub wait: Duration,
+    /// Whether loading the dossier (queue, snapshot) may use the parse cache.
+    pub cache: bool,
 }
 
 impl Desk {
@@ -315,6 +317,7 @@ impl Desk {
         Desk {
             dossier,
             wait: DEFAULT_WAIT,
+            cache: true,
         }
     }
 
@@ -322,7 +325,7 @@ impl Desk {
     /// review, in the order of the report's worklist (most severe first, then by file and
     /// position). A claim whose review went stale is back in the queue.
     pub fn queue(&self, config: &Config) -> Queue {
-        let loaded = load::load(&self.dossier);
+        let loaded = self.load();
         let result = check(&loaded, config);
         let items = match audit::build(&loaded, &result, &Filter::default()) {
             Ok(a) => queue_of(&loaded, &a),
@@ -336,9 +339,14 @@ impl Desk {
 
     /// Load and check the dossier once, for [`Snapshot::claim_view`].
     pub fn snapshot(&self, config: &Config) -> Snapshot {
-        let loaded = load::load(&self.dossier);
+        let loaded = self.load();
         let result = check(&loaded, config);
         Snapshot { loaded, result }
+    }
+
+    fn load(&self) -> load::LoadedDossier {
+        let cache = crate::store::cache::Cache::new(&self.dossier, self.cache);
+        load::load_cached(&self.dossier, crate::par::default_jobs(), &|| {}, &cache)
     }
 
     /// The claims `given` (`ID` or `ARTICLE/ID`) names, parsing only the claim files whose

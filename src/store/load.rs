@@ -2,6 +2,7 @@
 //! every value (for diagnostics that point at the exact YAML line), and the articles they
 //! describe. Problems with the files themselves are collected, not fatal.
 
+use super::cache::Cache;
 use super::dossier::Dossier;
 use super::yaml;
 use crate::model::{ClaimFile, SourceEntry};
@@ -11,13 +12,35 @@ use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 use std::path::{Component, Path};
 
-/// A position in a file: 1-based line and column, and the byte range of the value.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// A position in a file: 1-based line and column, and the byte range of the value. Kept in
+/// the parse cache as a 4-tuple, the most compact JSON form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(
+    from = "(usize, usize, usize, usize)",
+    into = "(usize, usize, usize, usize)"
+)]
 pub struct Pos {
     pub line: usize,
     pub column: usize,
     pub offset: usize,
     pub len: usize,
+}
+
+impl From<(usize, usize, usize, usize)> for Pos {
+    fn from((line, column, offset, len): (usize, usize, usize, usize)) -> Pos {
+        Pos {
+            line,
+            column,
+            offset,
+            len,
+        }
+    }
+}
+
+impl From<Pos> for (usize, usize, usize, usize) {
+    fn from(p: Pos) -> Self {
+        (p.line, p.column, p.offset, p.len)
+    }
 }
 
 /// Positions of the values of a YAML mapping, by key.
@@ -317,21 +340,104 @@ fn read_yaml_file(
     })
 }
 
-/// A claim file parsed on its own: the loaded file, or why it could not be read, plus the
-/// problems found inside it (duplicate ids).
-pub fn parse_claim_file(file: &str, text: String) -> Result<(LoadedClaims, Vec<Problem>), Problem> {
-    let data: ClaimFile = yaml::from_str(&text).map_err(|e| problem_of(file, &text, e))?;
-    let locs: ClaimLocs = yaml::from_str(&text).unwrap_or(ClaimLocs {
+/// A claim file read in one pass of the parser with the positions of its values (see
+/// [`yaml::Located`]); its fields mirror [`ClaimFile`]'s. Anything it does not accept (an
+/// unknown version, a field it lacks) is read the slow way, which reports the problem.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocatedClaimFile {
+    version: u32,
+    article: yaml::Located<crate::model::ArticleRecord>,
+    references: Vec<yaml::Located<crate::model::Reference>>,
+    claims: Vec<yaml::Located<crate::model::Claim>>,
+}
+
+fn keys_of(keys: Vec<(String, yaml::Position)>) -> Keys {
+    keys.into_iter()
+        .map(|(k, p)| {
+            let pos = Pos {
+                line: p.line,
+                column: p.column,
+                offset: p.offset,
+                len: p.len,
+            };
+            (k, pos)
+        })
+        .collect()
+}
+
+/// A claim file's data and the positions of its values: one pass when the file is as
+/// dossier writes it, else two (the data, then the positions), the first reporting any problem.
+fn claim_file_with_keys(
+    file: &str,
+    text: &str,
+) -> Result<(ClaimFile, Keys, Vec<Keys>, Vec<Keys>), Problem> {
+    if let Ok(f) = yaml::from_str::<LocatedClaimFile>(text) {
+        if f.version == crate::model::FORMAT_VERSION {
+            let (references, reference_keys) = f
+                .references
+                .into_iter()
+                .map(|r| (r.value, keys_of(r.keys)))
+                .unzip();
+            let (claims, claim_keys) = f
+                .claims
+                .into_iter()
+                .map(|c| (c.value, keys_of(c.keys)))
+                .unzip();
+            let data = ClaimFile {
+                version: f.version,
+                article: f.article.value,
+                references,
+                claims,
+            };
+            return Ok((data, keys_of(f.article.keys), reference_keys, claim_keys));
+        }
+    }
+    let data: ClaimFile = yaml::from_str(text).map_err(|e| problem_of(file, text, e))?;
+    let locs: ClaimLocs = yaml::from_str(text).unwrap_or(ClaimLocs {
         article: BTreeMap::new(),
         references: Vec::new(),
         claims: Vec::new(),
     });
+    Ok((
+        data,
+        keys(locs.article),
+        locs.references.into_iter().map(keys).collect(),
+        locs.claims.into_iter().map(keys).collect(),
+    ))
+}
+
+/// What reading a claim file produces, as the cache keeps it.
+type ParsedClaims = (ClaimFile, Keys, Vec<Keys>, Vec<Keys>);
+
+/// A claim file parsed on its own: the loaded file, or why it could not be read, plus the
+/// problems found inside it (duplicate ids).
+pub fn parse_claim_file(file: &str, text: String) -> Result<(LoadedClaims, Vec<Problem>), Problem> {
+    parse_claim_file_cached(file, text, &Cache::disabled())
+}
+
+/// [`parse_claim_file`], through the parse cache: a file read before with the same bytes is
+/// not parsed again. Only files that read without a problem are cached.
+pub fn parse_claim_file_cached(
+    file: &str,
+    text: String,
+    cache: &Cache,
+) -> Result<(LoadedClaims, Vec<Problem>), Problem> {
+    let parsed = match cache.get::<ParsedClaims>("claims", &text) {
+        Some(p) => p,
+        None => {
+            let p = claim_file_with_keys(file, &text)?;
+            cache.put("claims", &text, &p);
+            p
+        }
+    };
+    let (data, article_keys, reference_keys, claim_keys) = parsed;
     let loaded = LoadedClaims {
         file: file.to_string(),
         data,
-        article_keys: keys(locs.article),
-        reference_keys: locs.references.into_iter().map(keys).collect(),
-        claim_keys: locs.claims.into_iter().map(keys).collect(),
+        article_keys,
+        reference_keys,
+        claim_keys,
         text,
     };
     let mut problems = Vec::new();
@@ -341,18 +447,43 @@ pub fn parse_claim_file(file: &str, text: String) -> Result<(LoadedClaims, Vec<P
 
 /// A source entry parsed on its own (without looking at its snapshot on disk).
 pub fn parse_source_entry(id: &str, file: &str, text: String) -> Result<LoadedSource, Problem> {
-    let data: SourceEntry = yaml::from_str(&text).map_err(|e| {
-        let mut p = problem_of(file, &text, e);
-        p.source = Some(id.to_string());
-        p
-    })?;
-    let locs: BTreeMap<String, Spanned<IgnoredAny>> = yaml::from_str(&text).unwrap_or_default();
+    parse_source_entry_cached(id, file, text, &Cache::disabled())
+}
+
+/// [`parse_source_entry`] through the parse cache (see [`parse_claim_file_cached`]).
+pub fn parse_source_entry_cached(
+    id: &str,
+    file: &str,
+    text: String,
+    cache: &Cache,
+) -> Result<LoadedSource, Problem> {
+    let cached = cache.get::<(SourceEntry, Keys)>("sources", &text);
+    let fresh = cached.is_none();
+    let (data, keys) = match cached {
+        Some(c) => c,
+        None => match yaml::from_str::<yaml::Located<SourceEntry>>(&text) {
+            Ok(l) => (l.value, keys_of(l.keys)),
+            Err(_) => {
+                let data: SourceEntry = yaml::from_str(&text).map_err(|e| {
+                    let mut p = problem_of(file, &text, e);
+                    p.source = Some(id.to_string());
+                    p
+                })?;
+                let locs: BTreeMap<String, Spanned<IgnoredAny>> =
+                    yaml::from_str(&text).unwrap_or_default();
+                (data, keys(locs))
+            }
+        },
+    };
+    if fresh {
+        cache.put("sources", &text, &(&data, &keys));
+    }
     Ok(LoadedSource {
         id: id.to_string(),
         file: file.to_string(),
         text,
         data,
-        keys: keys(locs),
+        keys,
     })
 }
 
@@ -379,15 +510,40 @@ pub fn load(dossier: &Dossier) -> LoadedDossier {
 /// [`load`] on up to `jobs` threads, calling `tick` once per file read. The result does not
 /// depend on `jobs`: files are read and parsed in parallel, and then assembled in path order.
 pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> LoadedDossier {
+    load_cached(dossier, jobs, tick, &Cache::new(dossier, true))
+}
+
+/// [`load_with`] through a given parse cache (e.g. a disabled one for `--no-cache`).
+pub fn load_cached(
+    dossier: &Dossier,
+    jobs: usize,
+    tick: &(dyn Fn() + Sync),
+    cache: &Cache,
+) -> LoadedDossier {
+    load_selected(dossier, jobs, tick, cache, &|_| true)
+}
+
+/// [`load_cached`] of the claim files whose path in the dossier (`claims/<slug>.yaml`)
+/// `wanted` accepts (e.g. one shard's), with every source entry.
+pub fn load_selected(
+    dossier: &Dossier,
+    jobs: usize,
+    tick: &(dyn Fn() + Sync),
+    cache: &Cache,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> LoadedDossier {
     let mut out = LoadedDossier {
         root: dossier.root.clone(),
         ..LoadedDossier::default()
     };
-    let claim_paths = yaml_files(&dossier.root.join("claims"));
+    let claim_paths: Vec<_> = yaml_files(&dossier.root.join("claims"))
+        .into_iter()
+        .filter(|p| wanted(&dossier.record_path(p)))
+        .collect();
     let parsed = crate::par::map(&claim_paths, jobs, |path| {
         let file = dossier.record_path(path);
         let r = match read_yaml_file(&dossier.root, path) {
-            Ok(text) => parse_claim_file(&file, text),
+            Ok(text) => parse_claim_file_cached(&file, text, cache),
             Err(e) => Err(unreadable(file, e, None)),
         };
         tick();
@@ -469,7 +625,7 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
     }
     let parsed = crate::par::map(&entries, jobs, |(path, file, id)| {
         let r = match read_yaml_file(&dossier.root, path) {
-            Ok(text) => parse_source_entry(id, file, text).map_err(|p| (p, true)),
+            Ok(text) => parse_source_entry_cached(id, file, text, cache).map_err(|p| (p, true)),
             Err(e) => Err((unreadable(file.clone(), e, Some(id.clone())), false)),
         };
         let r = r.map(|loaded| {
@@ -616,6 +772,73 @@ fn duplicate_ids(c: &LoadedClaims, problems: &mut Vec<Problem>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The slow path: the data, then the positions in a second pass.
+    fn two_passes(text: &str) -> (ClaimFile, Keys, Vec<Keys>, Vec<Keys>) {
+        let data: ClaimFile = yaml::from_str(text).unwrap();
+        let locs: ClaimLocs = yaml::from_str(text).unwrap();
+        (
+            data,
+            keys(locs.article),
+            locs.references.into_iter().map(keys).collect(),
+            locs.claims.into_iter().map(keys).collect(),
+        )
+    }
+
+    #[test]
+    fn one_pass_reads_what_two_passes_read() {
+        // Claim files as extract writes them, and one edited by hand in other YAML styles
+        // (flow mappings, quoted and block scalars, comments, CRLF line ends).
+        let written = [
+            include_str!("../../claims/no-tariffs-just-trust.yaml"),
+            include_str!("../../claims/trump-russia-policy.yaml"),
+        ];
+        let hand = written[1]
+            .replacen("  date: ", "  date:   ", 1)
+            .replace("  kind: assertion\n", "  kind: 'assertion' # edited\n")
+            .replacen("  text: ", "  text: >-\n    ", 1)
+            .replace("\n", "\r\n");
+        assert!(hand.contains("'assertion' # edited") && hand.contains(">-"));
+        for text in written.iter().copied().chain([hand.as_str()]) {
+            assert!(yaml::from_str::<LocatedClaimFile>(text).is_ok(), "one pass");
+            assert_eq!(
+                claim_file_with_keys("c.yaml", text).unwrap(),
+                two_passes(text)
+            );
+        }
+        let flow = "version: 1\narticle: {path: articles/a.md, fingerprint: x, title: null, author: null, date: null, outlet: null}\nreferences: []\nclaims: []\n";
+        assert_eq!(
+            claim_file_with_keys("c.yaml", flow).unwrap(),
+            two_passes(flow)
+        );
+    }
+
+    #[test]
+    fn one_pass_source_entry_positions_match() {
+        let text = "type: web\ntitle: 'The \"12\" single'\nurl: https://x.org\nnotes:\n  - a\n";
+        let fast = yaml::from_str::<yaml::Located<SourceEntry>>(text).unwrap();
+        let slow: BTreeMap<String, Spanned<IgnoredAny>> = yaml::from_str(text).unwrap();
+        assert_eq!(keys_of(fast.keys), keys(slow));
+    }
+
+    #[test]
+    fn one_pass_leaves_problems_to_the_slow_path() {
+        let newer = include_str!("../../claims/trump-russia-policy.yaml").replacen(
+            "version: 1",
+            "version: 99",
+            1,
+        );
+        let e = claim_file_with_keys("c.yaml", &newer).unwrap_err();
+        assert!(e.message.contains("newer dossier"), "{}", e.message);
+        let unknown = include_str!("../../claims/trump-russia-policy.yaml").replacen(
+            "claims:",
+            "colour: red\nclaims:",
+            1,
+        );
+        let e = claim_file_with_keys("c.yaml", &unknown).unwrap_err();
+        assert_eq!(e.kind, ProblemKind::UnknownField);
+        assert!(e.pos.line > 1, "located: {e:?}");
+    }
 
     #[test]
     fn value_positions_are_read() {

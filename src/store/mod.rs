@@ -8,6 +8,7 @@ pub mod yaml;
 
 pub use dossier::{Dossier, DossierError};
 pub use extraction::{extract_dossier, ExtractError, ExtractMode, ExtractOptions, ExtractOutcome};
+pub mod cache;
 pub mod claims;
 pub mod comments;
 pub mod extraction;

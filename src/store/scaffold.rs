@@ -82,8 +82,8 @@ pub struct Initialized {
 }
 
 /// Scaffold a dossier in `dir` (created if missing): `articles/`, `claims/`, `sources/`, a
-/// commented `dossier.toml`, and a `.gitignore` naming the writers' lock file (only when there
-/// is no `.gitignore` yet: an existing one is the editor's). A directory that already has a `dossier.toml` is refused; one that
+/// commented `dossier.toml`, and a `.gitignore` naming the writers' lock file and the parse
+/// cache's folder (only when there is no `.gitignore` yet: an existing one is the editor's). A directory that already has a `dossier.toml` is refused; one that
 /// has some of the directories (an older dossier without settings) keeps them untouched and
 /// gets the missing parts.
 pub fn init(dir: &Path) -> Result<Initialized, ScaffoldError> {
@@ -117,7 +117,8 @@ pub fn init(dir: &Path) -> Result<Initialized, ScaffoldError> {
         Err(e) => return Err(io(&config, e)),
     }
     let ignore = root.join(".gitignore");
-    match create_exclusive(&ignore, format!("{LOCK_FILE}\n").as_bytes()) {
+    let ignored = format!("{LOCK_FILE}\n/{}/\n", super::cache::STATE_DIR);
+    match create_exclusive(&ignore, ignored.as_bytes()) {
         Ok(()) => created.push(".gitignore".into()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(io(&ignore, e)),

@@ -51,7 +51,10 @@ pub fn run(ctx: &Context, dossier: Dossier, by: Option<String>, date: String) ->
     let Some(config) = super::diagnostics::load_config(&dossier) else {
         return Exit::Error;
     };
-    let desk = Desk::new(dossier);
+    let desk = Desk {
+        cache: ctx.cache,
+        ..Desk::new(dossier)
+    };
     let (queue, targets) = desk::open(&desk, &config);
     if queue.cards.is_empty() {
         if !ctx.quiet {

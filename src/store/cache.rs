@@ -1,0 +1,167 @@
+//! The parse cache: what reading a claim file or source entry produced (its data and the
+//! positions of its values), kept in `.dossier/cache/` under the hash of the file's bytes, so
+//! that a run parses YAML only for the files that changed since the last one.
+//!
+//! The cache is only ever a shortcut: an entry is used when its bytes deserialise, it names
+//! the key it was looked up by, and that key covers the file's exact bytes, what kind of file
+//! it is and this build's version (a new dossier never trusts an old dossier's entries).
+//! Anything else — a truncated or garbage file, another version's entry, a folder that cannot
+//! be written, a symbolic link out of the dossier — is ignored, and the file is parsed as if
+//! there were no cache. Entries are written atomically (temporary file, then rename), so two
+//! processes writing the same entry at once leave one whole entry; they are not fsynced, since
+//! a lost or torn entry is detected and rebuilt. Output never depends on the cache.
+
+use super::dossier::Dossier;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+
+/// The folder of dossier's own working files, relative to the dossier root (git-ignored by
+/// `dossier init`).
+pub const STATE_DIR: &str = ".dossier";
+
+/// The cache folder, relative to the dossier root.
+pub const CACHE_DIR: &str = ".dossier/cache";
+
+/// Bumped whenever what is cached changes shape; with the crate version it keys every entry.
+const CACHE_FORMAT: u32 = 1;
+
+/// Where cached entries are read and written, or nowhere (`--no-cache`).
+#[derive(Debug, Clone)]
+pub struct Cache {
+    root: PathBuf,
+    dir: Option<PathBuf>,
+}
+
+/// What an entry file holds: the key it was stored under, and the value.
+#[derive(Serialize)]
+struct EntryOut<'a, T> {
+    key: &'a str,
+    value: &'a T,
+}
+
+#[derive(Deserialize)]
+struct EntryIn<T> {
+    key: String,
+    value: T,
+}
+
+impl Cache {
+    /// The dossier's cache, or a disabled one.
+    pub fn new(dossier: &Dossier, enabled: bool) -> Cache {
+        Cache {
+            root: dossier.root.clone(),
+            dir: enabled.then(|| dossier.root.join(CACHE_DIR)),
+        }
+    }
+
+    /// A cache that never reads or writes anything.
+    pub fn disabled() -> Cache {
+        Cache {
+            root: PathBuf::new(),
+            dir: None,
+        }
+    }
+
+    /// The key of a file of `kind` whose bytes are `text`.
+    fn key(kind: &str, text: &str) -> String {
+        let mut h = Sha256::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(CACHE_FORMAT.to_le_bytes());
+        h.update((kind.len() as u64).to_le_bytes());
+        h.update(kind.as_bytes());
+        h.update(text.as_bytes());
+        crate::fsutil::hex(&h.finalize())
+    }
+
+    fn path(&self, kind: &str, key: &str) -> Option<PathBuf> {
+        let dir = self.dir.as_ref()?;
+        Some(dir.join(kind).join(&key[..2]).join(format!("{key}.json")))
+    }
+
+    /// The value cached for a file of `kind` with bytes `text`, if there is a sound one.
+    pub fn get<T: DeserializeOwned>(&self, kind: &str, text: &str) -> Option<T> {
+        let key = Cache::key(kind, text);
+        let path = self.path(kind, &key)?;
+        let bytes = crate::fsutil::read_limited(&path, MAX_ENTRY_BYTES).ok()?;
+        let entry: EntryIn<T> = serde_json::from_slice(&bytes).ok()?;
+        (entry.key == key).then_some(entry.value)
+    }
+
+    /// Remember `value` for a file of `kind` with bytes `text`. Failure to write is not an
+    /// error: the next run parses the file again.
+    pub fn put<T: Serialize>(&self, kind: &str, text: &str, value: &T) {
+        let key = Cache::key(kind, text);
+        let Some(path) = self.path(kind, &key) else {
+            return;
+        };
+        let Ok(bytes) = serde_json::to_vec(&EntryOut { key: &key, value }) else {
+            return;
+        };
+        if bytes.len() as u64 > MAX_ENTRY_BYTES {
+            return;
+        }
+        let _ = crate::fsutil::write_cache_inside(&self.root, &path, &bytes);
+    }
+}
+
+/// The largest entry read or written: a parsed claim file is about as large as its YAML,
+/// which is at most [`super::yaml::MAX_YAML_BYTES`]; positions add a little.
+const MAX_ENTRY_BYTES: u64 = 2 * super::yaml::MAX_YAML_BYTES;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache() -> (tempfile::TempDir, Cache) {
+        let dir = tempfile::tempdir().unwrap();
+        let d = Dossier {
+            root: dir.path().canonicalize().unwrap(),
+        };
+        let c = Cache::new(&d, true);
+        (dir, c)
+    }
+
+    #[test]
+    fn a_value_comes_back_for_the_same_bytes_only() {
+        let (_d, c) = cache();
+        c.put("claims", "a: 1\n", &vec![1u32, 2]);
+        assert_eq!(c.get::<Vec<u32>>("claims", "a: 1\n"), Some(vec![1, 2]));
+        assert_eq!(c.get::<Vec<u32>>("claims", "a: 2\n"), None, "other bytes");
+        assert_eq!(c.get::<Vec<u32>>("sources", "a: 1\n"), None, "other kind");
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_entry_is_ignored() {
+        let (_d, c) = cache();
+        c.put("claims", "x", &7u32);
+        let key = Cache::key("claims", "x");
+        let path = c.path("claims", &key).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        for bad in [
+            &good[..good.len() / 2],
+            b"\x00\xffgarbage".as_slice(),
+            br#"{"key":"0000","value":7}"#.as_slice(),
+            br#"{"key":"KEY","value":"seven"}"#.as_slice(),
+        ] {
+            let bad = String::from_utf8_lossy(bad).replace("KEY", &key);
+            std::fs::write(&path, bad).unwrap();
+            assert_eq!(c.get::<u32>("claims", "x"), None);
+        }
+    }
+
+    #[test]
+    fn a_disabled_cache_keeps_nothing() {
+        let c = Cache::disabled();
+        c.put("claims", "x", &7u32);
+        assert_eq!(c.get::<u32>("claims", "x"), None);
+    }
+
+    #[test]
+    fn keys_differ_by_kind_and_bytes() {
+        assert_ne!(Cache::key("claims", "ab"), Cache::key("claimsa", "b"));
+        assert_ne!(Cache::key("claims", "ab"), Cache::key("claims", "ab "));
+        assert_eq!(Cache::key("claims", "ab").len(), 64);
+    }
+}
