@@ -1,4 +1,5 @@
-//! `--jobs`: the thread count changes how fast dossier runs, never what it writes or prints.
+//! `--jobs`, the parse cache and `check --shard` change how the work is done or split, never
+//! what dossier writes or finds.
 
 #[allow(dead_code)]
 #[path = "../benches/common/mod.rs"]
@@ -115,4 +116,220 @@ fn progress_never_reaches_a_pipe() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(!err.contains('\r') && !err.contains("\x1b["), "{err:?}");
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+// The parse cache (`.dossier/cache/`): like the thread count, it changes how fast dossier
+// runs, never what it prints.
+
+/// `dossier --root DIR [--no-cache] ARGS`: exit code and stdout.
+fn run_cached(dir: &Path, cache: bool, args: &[&str]) -> (i32, Vec<u8>) {
+    let mut cmd = Command::cargo_bin("dossier").unwrap();
+    cmd.arg("--root").arg(dir);
+    if !cache {
+        cmd.arg("--no-cache");
+    }
+    let out = cmd.args(args).output().unwrap();
+    (out.status.code().unwrap(), out.stdout)
+}
+
+const READERS: &[&[&str]] = &[
+    &["check", "--format", "json"],
+    &["check", "--format", "sarif"],
+    &["check", "--format", "github"],
+    &["check", "--format", "human", "--color", "never"],
+    &["report", "--format", "markdown"],
+    &["report", "--format", "html"],
+    &["report", "--format", "json"],
+    &["review", "--list", "--format", "json"],
+];
+
+/// A copy of this repository's own dossier (articles, claims, sources with snapshots).
+fn repo_dossier() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (rel, bytes) in ["articles", "claims", "sources"].iter().flat_map(|d| {
+        files(&here.join(d))
+            .into_iter()
+            .map(move |(r, b)| (format!("{d}/{r}"), b))
+    }) {
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, bytes).unwrap();
+    }
+    if here.join("dossier.toml").exists() {
+        std::fs::copy(here.join("dossier.toml"), dir.path().join("dossier.toml")).unwrap();
+    }
+    dir
+}
+
+fn cache_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let root = dir.join(".dossier/cache");
+    if !root.exists() {
+        return Vec::new();
+    }
+    files(&root).into_keys().map(|k| root.join(k)).collect()
+}
+
+/// Every reader's output: without the cache, with it while it fills, and from it.
+fn same_with_and_without_cache(dir: &Path) {
+    let plain: Vec<_> = READERS.iter().map(|a| run_cached(dir, false, a)).collect();
+    assert!(cache_files(dir).is_empty(), "--no-cache writes no cache");
+    for (args, plain) in READERS.iter().zip(plain) {
+        assert!(!plain.1.is_empty(), "{args:?} printed nothing");
+        assert_eq!(run_cached(dir, true, args), plain, "{args:?}, cold cache");
+        assert_eq!(run_cached(dir, true, args), plain, "{args:?}, warm cache");
+    }
+    assert!(!cache_files(dir).is_empty(), "the cache was filled");
+}
+
+#[test]
+fn output_is_byte_identical_with_and_without_the_cache() {
+    let repo = repo_dossier();
+    same_with_and_without_cache(repo.path());
+    let gen = generated(12);
+    assert_eq!(run(gen.path(), "2", &["extract"]).0, 0);
+    same_with_and_without_cache(gen.path());
+}
+
+/// A way of spoiling a cache entry's bytes.
+type Damage = fn(&[u8]) -> Vec<u8>;
+
+#[test]
+fn a_damaged_or_foreign_cache_is_ignored() {
+    let dir = repo_dossier();
+    let want = run_cached(dir.path(), false, &["check", "--format", "json"]);
+    assert_eq!(
+        run_cached(dir.path(), true, &["check", "--format", "json"]),
+        want
+    );
+    let entries = cache_files(dir.path());
+    assert!(!entries.is_empty());
+    let damages: [Damage; 4] = [
+        |b| b[..b.len() / 2].to_vec(),
+        |_| b"\x00\xff not json".to_vec(),
+        |_| Vec::new(),
+        // A well-formed entry of another key (as another version's would be).
+        |b| {
+            let s = String::from_utf8_lossy(b);
+            s.replacen("\"key\":\"", "\"key\":\"0", 1).into_bytes()
+        },
+    ];
+    for damage in damages {
+        for e in &entries {
+            let good = std::fs::read(e).unwrap();
+            std::fs::write(e, damage(&good)).unwrap();
+        }
+        assert_eq!(
+            run_cached(dir.path(), true, &["check", "--format", "json"]),
+            want,
+            "a damaged entry is parsed again, not trusted"
+        );
+    }
+}
+
+#[test]
+fn an_edited_source_entry_changes_only_the_articles_citing_it() {
+    let dir = generated(12);
+    assert_eq!(run(dir.path(), "2", &["extract"]).0, 0);
+    let findings = |d: &Path| -> BTreeMap<String, Vec<String>> {
+        let (_, out) = run_cached(d, true, &["check", "--format", "json"]);
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let mut by_file: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for f in doc["findings"].as_array().unwrap() {
+            by_file
+                .entry(f["file"].as_str().unwrap().to_string())
+                .or_default()
+                .push(f.to_string());
+        }
+        by_file
+    };
+    let before = findings(dir.path());
+    // A source cited by some articles loses its title and URL (incomplete, unverifiable).
+    let claims = files(&dir.path().join("claims"));
+    let (id, citing): (String, Vec<String>) = files(&dir.path().join("sources"))
+        .into_keys()
+        .filter_map(|k| k.strip_suffix(".yaml").map(str::to_string))
+        .map(|id| {
+            let needle = format!("source: {id}\n");
+            let citing = claims
+                .iter()
+                .filter(|(_, t)| String::from_utf8_lossy(t).contains(&needle))
+                .map(|(k, _)| format!("claims/{k}"))
+                .collect();
+            (id, citing)
+        })
+        .find(|(_, c): &(String, Vec<String>)| !c.is_empty() && c.len() < claims.len())
+        .expect("a source cited by some articles only");
+    let path = dir.path().join(format!("sources/{id}.yaml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited: String = text
+        .lines()
+        .map(|l| match l.split_once(':') {
+            Some((k @ ("title" | "url"), _)) => format!("{k}: null\n"),
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    assert_ne!(edited, text, "the entry had a title or URL");
+    std::fs::write(&path, edited).unwrap();
+    let after = findings(dir.path());
+    let source_file = format!("sources/{id}.yaml");
+    for (file, f) in &before {
+        if *file == source_file || citing.contains(file) {
+            continue;
+        }
+        assert_eq!(after.get(file), Some(f), "{file} does not cite {id}");
+    }
+    assert_ne!(before, after, "the edit is seen, not served from the cache");
+    assert_eq!(
+        run_cached(dir.path(), false, &["check", "--format", "json"]),
+        run_cached(dir.path(), true, &["check", "--format", "json"])
+    );
+}
+
+#[test]
+fn shards_together_find_exactly_what_one_check_finds() {
+    let dir = generated(12);
+    assert_eq!(run(dir.path(), "2", &["extract"]).0, 0);
+    // A claim file that does not parse belongs to a shard too.
+    std::fs::write(dir.path().join("claims/broken.yaml"), "version: [\n").unwrap();
+    let findings = |args: &[&str]| -> Vec<String> {
+        let (code, out) = run_cached(dir.path(), true, args);
+        assert!(code <= 1, "{args:?}");
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.to_string())
+            .collect()
+    };
+    let mut whole = findings(&["check", "--format", "json"]);
+    whole.sort();
+    assert!(
+        whole.iter().any(|f| f.contains("sources/")),
+        "source findings exist"
+    );
+    for n in [1, 2, 3, 5] {
+        let mut union = Vec::new();
+        let mut owner: BTreeMap<String, usize> = BTreeMap::new();
+        for k in 1..=n {
+            let shard = format!("{k}/{n}");
+            let part = findings(&["check", "--format", "json", "--shard", &shard]);
+            for f in &part {
+                let doc: serde_json::Value = serde_json::from_str(f).unwrap();
+                let file = doc["file"].as_str().unwrap().to_string();
+                if file.starts_with("claims/") {
+                    let o = *owner.entry(file.clone()).or_insert(k);
+                    assert_eq!(o, k, "{file} reported by shards {o} and {k} of {n}");
+                } else {
+                    assert_eq!(k, 1, "{file}: findings of no article come from shard 1");
+                }
+            }
+            union.extend(part);
+        }
+        union.sort();
+        assert_eq!(union, whole, "the {n} shards together");
+    }
+    let (code, _) = run_cached(dir.path(), true, &["check", "--shard", "4/3"]);
+    assert_eq!(code, 2, "a shard out of range is refused");
 }

@@ -8,11 +8,13 @@ pub mod finding;
 mod online;
 pub mod review;
 pub mod rule;
+pub mod shard;
 
 pub use config::{Config, FailOn};
 pub use finding::{Finding, Related, Reviewed};
 pub use online::online;
 pub use rule::{Rule, Severity};
+pub use shard::Shard;
 
 use crate::evidence::verify::{self, Evidence};
 use crate::link::{self, Link};
