@@ -95,7 +95,7 @@ fn refuse(message: String) -> std::io::Error {
 
 /// Refuse a target that exists and is not a regular file: a symbolic link (which could lead
 /// anywhere), a directory, a FIFO or a device.
-fn check_target(path: &Path) -> std::io::Result<()> {
+pub fn check_target(path: &Path) -> std::io::Result<()> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if !m.file_type().is_file() => Err(refuse(format!(
             "{} is not a regular file (a symbolic link, directory, FIFO or device); dossier replaces only regular files",

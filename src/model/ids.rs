@@ -21,8 +21,14 @@ pub fn check_file_id(id: &str) -> Result<(), String> {
 
 /// First `n` hex digits of the SHA-256 of `s`.
 pub fn short_hash(s: &str, n: usize) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let d = Sha256::digest(s.as_bytes());
-    d.iter().map(|b| format!("{b:02x}")).collect::<String>()[..n].to_string()
+    // Straight into one string: every claim id needs one, and a string per byte added up.
+    d.iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+        .take(n)
+        .map(char::from)
+        .collect()
 }
 
 /// A readable, file-name-safe slug: ASCII lower case, words joined by `-`, at most `max` bytes.
@@ -141,6 +147,16 @@ fn url_words(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_hash_is_the_start_of_the_sha256_in_lower_case_hex() {
+        // The published SHA-256 of "abc".
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(short_hash("abc", 8), &abc[..8]);
+        assert_eq!(short_hash("abc", 7), &abc[..7]);
+        assert_eq!(short_hash("abc", 64), abc);
+        assert_eq!(short_hash("", 0), "");
+    }
 
     #[test]
     fn file_ids_may_not_name_a_path() {

@@ -186,11 +186,25 @@ pub fn plan(
     dossier: &Dossier,
     extractions: &[(String, Extraction)],
 ) -> Result<Vec<Planned>, StoreError> {
+    plan_with(dossier, extractions, 1)
+}
+
+/// [`plan`], merging and rendering the claim files on up to `jobs` threads. The result, and
+/// the error when there is one (that of the first article in input order), do not depend on
+/// `jobs`.
+pub fn plan_with(
+    dossier: &Dossier,
+    extractions: &[(String, Extraction)],
+    jobs: usize,
+) -> Result<Vec<Planned>, StoreError> {
+    let rendered = crate::par::map(extractions, jobs, |(slug, x)| {
+        let path = dossier.claim_path(slug);
+        merged(dossier, &path, x).map(|contents| (path, contents))
+    });
     let mut out = Vec::new();
     let mut stubs = std::collections::BTreeMap::new();
-    for (slug, x) in extractions {
-        let path = dossier.claim_path(slug);
-        let contents = merged(dossier, &path, x)?;
+    for ((_, x), r) in extractions.iter().zip(rendered) {
+        let (path, contents) = r?;
         // Never write what the reader would refuse (see [`yaml::MAX_YAML_BYTES`]).
         if contents.len() as u64 > yaml::MAX_YAML_BYTES {
             return Err(StoreError::TooLarge {
@@ -269,23 +283,56 @@ pub struct Written {
 /// Every write stays inside the dossier: a claims/, sources/ or schemas/ directory that is a
 /// symbolic link out of it, or a target that is not a regular file, is refused.
 pub fn write(dossier: &Dossier, plan: &[Planned]) -> Result<Written, StoreError> {
+    write_with(dossier, plan, 1)
+}
+
+/// Threads for writing files when `jobs` threads extract: writing is mostly waiting for the
+/// disk to flush, so several flushes in flight per core keep it busy.
+pub fn write_threads(jobs: usize) -> usize {
+    if jobs <= 1 {
+        1
+    } else {
+        jobs.saturating_mul(4).min(32)
+    }
+}
+
+/// [`write`] with the comparisons and writes spread over [`write_threads`]`(jobs)` threads,
+/// through [`fs::write_batch_inside`]: every changed file is written and flushed to a
+/// temporary file first, and only when all of them are on disk are they renamed into place,
+/// so a failed write leaves the dossier as it was.
+pub fn write_with(dossier: &Dossier, plan: &[Planned], jobs: usize) -> Result<Written, StoreError> {
+    let threads = write_threads(jobs);
     let mut w = Written::default();
-    for p in plan {
-        let werr = |e: std::io::Error| StoreError::Write {
-            path: p.path.clone(),
-            reason: e.to_string(),
-        };
-        if p.replace() {
-            if same_contents(&p.path, &p.contents) {
-                w.unchanged += usize::from(p.kind == PlannedKind::ClaimFile);
-                continue;
-            }
-            fs::write_inside(&dossier.root, &p.path, p.contents.as_bytes()).map_err(werr)?;
-            w.claim_files += usize::from(p.kind == PlannedKind::ClaimFile);
-        } else if fs::create_new_inside(&dossier.root, &p.path, p.contents.as_bytes())
-            .map_err(werr)?
-        {
-            w.new_sources += 1;
+    // Files to replace that already hold these bytes are left alone (not even touched).
+    let same = crate::par::map(plan, threads, |p| {
+        p.replace() && same_contents(&p.path, &p.contents)
+    });
+    let mut batch = Vec::new();
+    let mut batched = Vec::new();
+    for (p, same) in plan.iter().zip(same) {
+        if same {
+            w.unchanged += usize::from(p.kind == PlannedKind::ClaimFile);
+            continue;
+        }
+        batch.push(fs::BatchFile {
+            path: &p.path,
+            contents: p.contents.as_bytes(),
+            create_only: !p.replace(),
+        });
+        batched.push(p);
+    }
+    let written =
+        fs::write_batch_inside(&dossier.root, &batch, threads).map_err(|e| StoreError::Write {
+            path: batched
+                .get(e.index)
+                .map_or_else(PathBuf::new, |p| p.path.clone()),
+            reason: e.error.to_string(),
+        })?;
+    for (p, written) in batched.into_iter().zip(written) {
+        match p.kind {
+            PlannedKind::ClaimFile => w.claim_files += 1,
+            PlannedKind::SourceStub => w.new_sources += usize::from(written),
+            PlannedKind::Schema => {}
         }
     }
     Ok(w)

@@ -185,7 +185,7 @@ pub fn extract_dossier(
         ExtractMode::Write => Some(dossier.lock(opts.lock_wait)?),
         _ => None,
     };
-    let plan = claims::plan(dossier, &outcome.extractions)?;
+    let plan = claims::plan_with(dossier, &outcome.extractions, opts.jobs)?;
     if opts.mode == ExtractMode::Check {
         outcome.pending = claims::pending(&plan)
             .into_iter()
@@ -200,7 +200,7 @@ pub fn extract_dossier(
             })
             .collect();
     } else {
-        outcome.written = Some(claims::write(dossier, &plan)?);
+        outcome.written = Some(claims::write_with(dossier, &plan, opts.jobs)?);
     }
     Ok(outcome)
 }
