@@ -284,6 +284,19 @@ fn an_edited_source_entry_changes_only_the_articles_citing_it() {
         run_cached(dir.path(), false, &["check", "--format", "json"]),
         run_cached(dir.path(), true, &["check", "--format", "json"])
     );
+    // The edited entry's old cache entry is gone: one entry per file, no more.
+    let yaml = |d: &str| {
+        files(&dir.path().join(d))
+            .keys()
+            .filter(|k| k.ends_with(".yaml"))
+            .count()
+    };
+    let entries = cache_files(dir.path());
+    assert_eq!(
+        entries.len(),
+        yaml("claims") + yaml("sources"),
+        "{entries:?}"
+    );
 }
 
 #[test]

@@ -84,13 +84,17 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
         args.format != CheckFormat::Human,
     );
     let shard = args.shard;
-    let loaded = dossier::store::load::load_selected(
-        &dossier,
-        ctx.jobs,
-        &|| progress.tick(),
-        &ctx.cache(&dossier),
-        &|file| shard.is_none_or(|s| s.reads(file)),
-    );
+    let cache = ctx.cache(&dossier);
+    let loaded = match shard {
+        None => dossier::store::load::load_cached(&dossier, ctx.jobs, &|| progress.tick(), &cache),
+        Some(s) => dossier::store::load::load_selected(
+            &dossier,
+            ctx.jobs,
+            &|| progress.tick(),
+            &cache,
+            &|file| s.reads(file),
+        ),
+    };
     progress.finish();
     let mut result = check(&loaded, &config);
     if args.online {

@@ -15,7 +15,9 @@ use super::dossier::Dossier;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 /// The folder of dossier's own working files, relative to the dossier root (git-ignored by
 /// `dossier init`).
@@ -32,6 +34,9 @@ const CACHE_FORMAT: u32 = 1;
 pub struct Cache {
     root: PathBuf,
     dir: Option<PathBuf>,
+    /// The keys looked up in this run: after a run that read every file, the other entries
+    /// belong to files since changed or deleted, and [`Cache::prune`] removes them.
+    used: Arc<Mutex<HashSet<String>>>,
 }
 
 /// What an entry file holds: the key it was stored under, and the value.
@@ -53,6 +58,7 @@ impl Cache {
         Cache {
             root: dossier.root.clone(),
             dir: enabled.then(|| dossier.root.join(CACHE_DIR)),
+            used: Arc::default(),
         }
     }
 
@@ -61,6 +67,7 @@ impl Cache {
         Cache {
             root: PathBuf::new(),
             dir: None,
+            used: Arc::default(),
         }
     }
 
@@ -84,6 +91,9 @@ impl Cache {
     pub fn get<T: DeserializeOwned>(&self, kind: &str, text: &str) -> Option<T> {
         let key = Cache::key(kind, text);
         let path = self.path(kind, &key)?;
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key.clone());
+        }
         let bytes = crate::fsutil::read_limited(&path, MAX_ENTRY_BYTES).ok()?;
         let entry: EntryIn<T> = serde_json::from_slice(&bytes).ok()?;
         (entry.key == key).then_some(entry.value)
@@ -103,6 +113,49 @@ impl Cache {
             return;
         }
         let _ = crate::fsutil::write_cache_inside(&self.root, &path, &bytes);
+    }
+}
+
+impl Cache {
+    /// Remove the entries this run did not look up, and temporary files a killed run left:
+    /// called after a run that read every claim file and source entry, it keeps the cache
+    /// the size of the dossier's current files. (An entry another process wrote meanwhile
+    /// may go too; it is rebuilt when needed.)
+    pub fn prune(&self) {
+        let Some(dir) = &self.dir else { return };
+        let Ok(used) = self.used.lock() else { return };
+        let stale_tmp = |p: &std::path::Path| {
+            std::fs::symlink_metadata(p)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(600))
+        };
+        for kind in ["claims", "sources"] {
+            let Ok(buckets) = std::fs::read_dir(dir.join(kind)) else {
+                continue;
+            };
+            for bucket in buckets.flatten() {
+                if !bucket.file_type().is_ok_and(|t| t.is_dir()) {
+                    continue;
+                }
+                let Ok(entries) = std::fs::read_dir(bucket.path()) else {
+                    continue;
+                };
+                for e in entries.flatten() {
+                    let name = e.file_name();
+                    let name = name.to_string_lossy();
+                    let path = e.path();
+                    let remove = match name.strip_suffix(".json") {
+                        Some(key) => !used.contains(key),
+                        None => name.ends_with(".tmp") && stale_tmp(&path),
+                    };
+                    if remove && e.file_type().is_ok_and(|t| t.is_file()) {
+                        let _ = std::fs::remove_file(&path);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -156,6 +209,21 @@ mod tests {
         let c = Cache::disabled();
         c.put("claims", "x", &7u32);
         assert_eq!(c.get::<u32>("claims", "x"), None);
+    }
+
+    #[test]
+    fn pruning_keeps_the_entries_this_run_used() {
+        let (_d, c) = cache();
+        c.put("claims", "old", &1u32);
+        c.put("claims", "new", &2u32);
+        let next = Cache {
+            used: Arc::default(),
+            ..c.clone()
+        };
+        assert_eq!(next.get::<u32>("claims", "new"), Some(2));
+        next.prune();
+        assert_eq!(next.get::<u32>("claims", "new"), Some(2), "used: kept");
+        assert_eq!(next.get::<u32>("claims", "old"), None, "not used: removed");
     }
 
     #[test]

@@ -520,7 +520,10 @@ pub fn load_cached(
     tick: &(dyn Fn() + Sync),
     cache: &Cache,
 ) -> LoadedDossier {
-    load_selected(dossier, jobs, tick, cache, &|_| true)
+    let loaded = load_selected(dossier, jobs, tick, cache, &|_| true);
+    // Every file was looked up: what the cache holds beyond that is stale.
+    cache.prune();
+    loaded
 }
 
 /// [`load_cached`] of the claim files whose path in the dossier (`claims/<slug>.yaml`)
