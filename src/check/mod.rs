@@ -171,8 +171,23 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
             claims: file_links,
         });
     }
+    // Which claim files cite each source, in claim-file order: looked up per source below,
+    // where a scan of every claim file per source was quadratic in the dossier's size.
+    let mut citing: BTreeMap<&str, Vec<&LoadedClaims>> = BTreeMap::new();
+    for c in &dossier.claims {
+        let cited: BTreeSet<&str> = c
+            .data
+            .references
+            .iter()
+            .filter_map(|r| r.source.as_deref())
+            .collect();
+        for id in cited {
+            citing.entry(id).or_default().push(c);
+        }
+    }
     for s in dossier.sources.values() {
-        check_source(&mut out, dossier, s);
+        let by = citing.get(s.id.as_str()).map_or(&[][..], Vec::as_slice);
+        check_source(&mut out, s, by);
     }
     let link_lists: Vec<&[Vec<Link>]> = links.iter().map(|l| l.claims.as_slice()).collect();
     let verification = verify::verify(dossier, &link_lists);
@@ -731,7 +746,8 @@ fn review_findings(
     out.push(rule, at, message, claim, source, None, related);
 }
 
-fn check_source(out: &mut Out, dossier: &LoadedDossier, s: &LoadedSource) {
+/// The findings of one source entry; `citing` are the claim files whose references name it.
+fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&LoadedClaims]) {
     let file = s.file.as_str();
     let e = &s.data;
     review_findings(
@@ -804,18 +820,10 @@ fn check_source(out: &mut Out, dossier: &LoadedDossier, s: &LoadedSource) {
     }
     // Dated after an article that cites it?
     if let Some(date) = e.date.as_deref().filter(|d| d.len() >= 4) {
-        for c in &dossier.claims {
+        for c in citing {
             let Some(article_date) = c.data.article.date.as_deref() else {
                 continue;
             };
-            if !c
-                .data
-                .references
-                .iter()
-                .any(|r| r.source.as_deref() == Some(s.id.as_str()))
-            {
-                continue;
-            }
             let n = date.len().min(article_date.len());
             if date.get(..n) > article_date.get(..n) {
                 out.push(
