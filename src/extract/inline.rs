@@ -5,7 +5,7 @@
 use super::names::Names;
 use super::outlets;
 use super::references::Fields;
-use super::text::Sentence;
+use super::text::{Sentence, WordStart};
 use crate::article::Article;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -35,17 +35,17 @@ pub struct Inline {
 }
 
 struct Res {
-    before: Regex,
+    before: WordStart,
     after: Regex,
-    venue: Regex,
-    person_of: Regex,
+    venue: WordStart,
+    person_of: WordStart,
     report_noun: Regex,
-    named_work: Regex,
-    data_from: Regex,
+    named_work: WordStart,
+    data_from: WordStart,
     author_year: Regex,
     platform_user: Regex,
-    and_by: Regex,
-    available: Regex,
+    and_by: WordStart,
+    available: WordStart,
 }
 
 /// Words that must occur for the "according to X" family of patterns to match.
@@ -179,17 +179,17 @@ fn res() -> &'static Res {
                 .expect("static regex")
         };
         Res {
-            before: re(format!(r"(?P<cue>\b(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ww]riting for|[Ww]rites for|[Ww]rote for|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}")),
+            before: WordStart(re(format!(r"(?P<cue>(?-u:\b)(?:[Aa]ccording to|[Rr]eported by|[Aa]s reported by|[Pp]ublished by|[Aa]s published (?:in|by)|[Qq]uoted (?:in|by)|[Cc]ited by|[Ww]riting in|[Ww]rote in|[Ww]riting for|[Ww]rites for|[Ww]rote for|[Ss]aid in an interview with|[Ii]n an interview with|[Tt]old|[Ss]peaking to|[Ss]peaking with|[Ii]n a statement to)) {OUTLET}"))),
             after: re(format!(r"{OUTLET} (?:(?:blog|website|site|newspaper|daily|weekly|magazine|portal|agency|channel|broadcaster|tabloid) )?(?P<cue>(?:first |later |also |has |had )?(?:reported|revealed|reports|published|broke the news|said in a report|disclosed|quoted))\b")),
-            venue: re(format!(r"(?P<cue>\b(?:on|to|with|in|via)) (?:(?:his|her|their|its|the|a|an) )?{OUTLET}")),
-            person_of: re(format!(r"(?P<cue>\b(?:[Ss]peaking to|[Tt]old|[Ii]n an interview with)) [\p{{Lu}}][\p{{L}}'-]+(?: [\p{{Lu}}][\p{{L}}'-]+){{0,3}} of {OUTLET}")),
+            venue: WordStart(re(format!(r"(?P<cue>(?-u:\b)(?:on|to|with|in|via)) (?:(?:his|her|their|its|the|a|an) )?{OUTLET}"))),
+            person_of: WordStart(re(format!(r"(?P<cue>(?-u:\b)(?:[Ss]peaking to|[Tt]old|[Ii]n an interview with)) [\p{{Lu}}][\p{{L}}'-]+(?: [\p{{Lu}}][\p{{L}}'-]+){{0,3}} of {OUTLET}"))),
             report_noun: re(r"\b(?:[Aa]|[Aa]n|[Tt]he) (?P<o>[\p{Lu}][\p{L}.&-]*(?: (?:of |for |and |the )*[\p{Lu}][\p{L}.&-]*){0,4}) (?:\([\p{Lu}]{2,}\) )?(?P<cue>report|study|survey|analysis|poll|inquiry|audit|review|index|minutes|data|statistics|figures|estimates)\b".to_string()),
-            named_work: re(r"\b(?:[Tt]he|[Aa]n?) (?:(?P<o>[\p{Lu}][\p{L}.&-]*(?: (?:of |and |for |the )*[\p{Lu}][\p{L}.&-]*){0,8})'s )?(?P<t>[\p{Lu}][\p{L}-]*(?: (?:of |and |for |on |the )*[\p{Lu}][\p{L}-]*){0,8})".to_string()),
-            data_from: re(format!(r"\b(?P<cue>(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Rr]esearch|[Aa] (?:report|study|survey|poll)(?: released| published)?|prepared|compiled|conducted|commissioned|issued) (?:from|by)) (?:the )?{OUTLET}")),
+            named_work: WordStart(re(r"(?-u:\b)(?:[Tt]he|[Aa]n?) (?:(?P<o>[\p{Lu}][\p{L}.&-]*(?: (?:of |and |for |the )*[\p{Lu}][\p{L}.&-]*){0,8})'s )?(?P<t>[\p{Lu}][\p{L}-]*(?: (?:of |and |for |on |the )*[\p{Lu}][\p{L}-]*){0,8})".to_string())),
+            data_from: WordStart(re(format!(r"(?-u:\b)(?P<cue>(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|[Rr]esearch|[Aa] (?:report|study|survey|poll)(?: released| published)?|prepared|compiled|conducted|commissioned|issued) (?:from|by)) (?:the )?{OUTLET}"))),
             platform_user: re(r"\b(?P<o>[\p{Lu}][\p{L}]+) (?:user|blogger) @?[\p{Lu}@]".to_string()),
             author_year: re(r"\b(?P<who>[\p{Lu}][\p{L}'-]+(?: (?:and|&) [\p{Lu}][\p{L}'-]+| et al\.?)?) \((?P<y>1[89]\d\d|20\d\d)[a-z]?\)".to_string()),
-            and_by: re(format!(r"\band (?P<cue>by) {OUTLET}")),
-            available: re(r"\bavailable (?:through|from|at|via|on) (?P<o>(?:the )?[\p{Lu}][\p{L}'-]*(?: (?:of |the |at |and |for )*[\p{Lu}][\p{L}'-]*,?)*)".to_string()),
+            and_by: WordStart(re(format!(r"(?-u:\b)and (?P<cue>by) {OUTLET}"))),
+            available: WordStart(re(r"(?-u:\b)available (?:through|from|at|via|on) (?P<o>(?:the )?[\p{Lu}][\p{L}'-]*(?: (?:of |the |at |and |for )*[\p{Lu}][\p{L}'-]*,?)*)".to_string())),
         }
     })
 }

@@ -49,7 +49,13 @@ pub fn reported(names: &Names, toks: &[Token]) -> Option<Reported> {
 fn number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter|percent|twice)\b")
+        // Only ever asked whether it matches, so Unicode's `\b` on each side is written as
+        // "start, end or a non-word character": the regex crate's fast automaton cannot
+        // evaluate `\b` on text with curly quotes and falls back to a slower engine. The two
+        // forms match the same texts: every word here begins and ends with a word character,
+        // and `\d[\d,.]*\b` matches where the digits are followed by a non-word character
+        // (a comma or point counts) or the end.
+        Regex::new(r"(?:^|\W)(?:\d+|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|quarter|percent|twice))(?:\W|$)")
             .expect("static regex")
     })
 }
@@ -62,7 +68,9 @@ fn marker_re() -> &'static Regex {
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:1[5-9]\d{2}|20\d{2}|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last (?:night|week|month|year)|this (?:week|month|year)|ago)\b")
+        // `\b` written as in `number_re`, for the same reason: every alternative begins and
+        // ends with a word character.
+        Regex::new(r"(?:^|\W)(?i:1[5-9]\d{2}|20\d{2}|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last (?:night|week|month|year)|this (?:week|month|year)|ago)(?:\W|$)")
             .expect("static regex")
     })
 }
@@ -172,4 +180,38 @@ pub fn sub_clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `number_re` and `date_re` spell `\b` as "start, end or a non-word character"; on these
+    /// clauses they agree with the same words written between `\b`s.
+    #[test]
+    fn number_and_date_agree_with_word_boundaries() {
+        let number =
+            Regex::new(r"(?i)\b(?:\d[\d,.]*|two|six|ten|hundred|hundreds|twice)\b").unwrap();
+        let date = Regex::new(r"(?i)\b(?:20\d{2}|june|ago|last (?:week|year))\b").unwrap();
+        let cases = [
+            ("It cost 5,000 euros.", true, false),
+            ("It cost 5a euros.", false, false),
+            ("Version 3.", true, false),
+            ("“Ten” were often late, in 2024.", true, true),
+            ("The hundreds came two weeks ago", true, true),
+            ("Hundredsfold, tenfold, agony", false, false),
+            ("Zoëten café2024 éago", false, false),
+            ("ſix TEN last Week", true, true),
+            ("٣٤ ten", true, false),
+            ("x٣", false, false),
+            ("June", false, true),
+            ("", false, false),
+        ];
+        for (clause, has_number, has_date) in cases {
+            assert_eq!(number.is_match(clause), has_number, "{clause}");
+            assert_eq!(date.is_match(clause), has_date, "{clause}");
+            assert_eq!(number_re().is_match(clause), has_number, "{clause}");
+            assert_eq!(date_re().is_match(clause), has_date, "{clause}");
+        }
+    }
 }

@@ -166,6 +166,71 @@ pub fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
 }
 
 /// Index of the sentence holding byte `pos`, if any (sentences are sorted and disjoint).
+/// A regular expression written with an ASCII word boundary, `(?-u:\b)`, as its first item
+/// and an ASCII word character right after it, and no other boundary: searched so that it
+/// finds exactly what the same pattern with Unicode's `\b` would find. The regex crate's fast
+/// automaton cannot evaluate Unicode's `\b` on text that is not all ASCII (curly quotes,
+/// accented names) and falls back to a much slower engine; the ASCII boundary never does. The
+/// two differ only where the preceding character is a non-ASCII letter or digit ("é" in
+/// "caféon"), which Unicode counts as a word character: such a match is skipped and the
+/// search resumes one character later, as Unicode's `\b` would have failed there.
+pub struct WordStart(pub regex::Regex);
+
+impl WordStart {
+    /// The successive non-overlapping matches, as `Regex::captures_iter` with Unicode's `\b`.
+    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> WordStartMatches<'r, 'h> {
+        WordStartMatches {
+            re: &self.0,
+            haystack,
+            pos: 0,
+        }
+    }
+}
+
+/// The iterator of [`WordStart::captures_iter`].
+pub struct WordStartMatches<'r, 'h> {
+    re: &'r regex::Regex,
+    haystack: &'h str,
+    pos: usize,
+}
+
+impl<'h> Iterator for WordStartMatches<'_, 'h> {
+    type Item = regex::Captures<'h>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let h = self.haystack;
+        while self.pos <= h.len() {
+            let c = self.re.captures_at(h, self.pos)?;
+            let m = c.get(0)?;
+            if !word_char_before(h, m.start()) {
+                // Past an empty match, step over one character as the regex crate does.
+                self.pos = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    m.end() + h[m.end()..].chars().next().map_or(1, char::len_utf8)
+                };
+                return Some(c);
+            }
+            // The match starts with an ASCII character, so one byte on is a boundary.
+            self.pos = m.start() + 1;
+        }
+        None
+    }
+}
+
+/// Is the character before byte `pos` a word character in the Unicode sense of `\w`?
+fn word_char_before(h: &str, pos: usize) -> bool {
+    match h[..pos].chars().next_back() {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric() || c == '_',
+        Some(c) => {
+            static W: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            W.get_or_init(|| regex::Regex::new(r"^\w$").expect("static regex"))
+                .is_match(c.encode_utf8(&mut [0; 4]))
+        }
+    }
+}
+
 pub fn sentence_at(sentences: &[Sentence], pos: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.start <= pos);
     (i > 0 && pos < sentences[i - 1].end.max(sentences[i - 1].start + 1)).then(|| i - 1)
@@ -271,6 +336,37 @@ fn trim_end(text: &str, s: usize, e: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII boundary with the check of the preceding character finds what Unicode's
+    /// `\b` finds, also after accented letters, digits of other scripts and curly quotes.
+    #[test]
+    fn word_start_matches_as_unicode_boundary() {
+        let ascii = WordStart(regex::Regex::new(r"(?-u:\b)(?:on|to) (?P<w>[\p{Lu}]\w*)").unwrap());
+        let unicode = regex::Regex::new(r"\b(?:on|to) (?P<w>[\p{Lu}]\w*)").unwrap();
+        for text in [
+            "He spoke to Reuters on Tuesday.",
+            "The café on Main Street; a caféon Main; Zoëto Paris.",
+            "“on Fox” and ‘to Élise’, ٣on Monday, _on Sunday, x on Ybor",
+            "on Air",
+            "éon Air",
+            "",
+        ] {
+            let got: Vec<_> = ascii
+                .captures_iter(text)
+                .map(|c| (c.get(0).unwrap().range(), c["w"].to_string()))
+                .collect();
+            let want: Vec<_> = unicode
+                .captures_iter(text)
+                .map(|c| (c.get(0).unwrap().range(), c["w"].to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        let in_cafe: Vec<_> = ascii
+            .captures_iter("caféon Main, then on Elm")
+            .map(|c| c["w"].to_string())
+            .collect();
+        assert_eq!(in_cafe, ["Elm"]);
+    }
 
     fn split(t: &str) -> Vec<&str> {
         split_sentences(t, 0, 0, t.len(), &[])
