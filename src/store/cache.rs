@@ -131,8 +131,20 @@ impl Cache {
                 .and_then(|t| t.elapsed().ok())
                 .is_some_and(|age| age > std::time::Duration::from_secs(600))
         };
+        // Never delete outside the dossier: a cache folder that is (or passes through) a
+        // symbolic link leading out of it is left alone.
+        let Ok(root) = self.root.canonicalize() else {
+            return;
+        };
         for kind in ["claims", "sources"] {
-            let Ok(buckets) = std::fs::read_dir(dir.join(kind)) else {
+            let kind_dir = dir.join(kind);
+            if !kind_dir
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(&root))
+            {
+                continue;
+            }
+            let Ok(buckets) = std::fs::read_dir(&kind_dir) else {
                 continue;
             };
             for bucket in buckets.flatten() {
@@ -224,6 +236,22 @@ mod tests {
         next.prune();
         assert_eq!(next.get::<u32>("claims", "new"), Some(2), "used: kept");
         assert_eq!(next.get::<u32>("claims", "old"), None, "not used: removed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pruning_never_deletes_outside_the_dossier() {
+        let (d, c) = cache();
+        let outside = tempfile::tempdir().unwrap();
+        let bucket = outside.path().join("ab");
+        std::fs::create_dir(&bucket).unwrap();
+        let theirs = bucket.join("not-ours.json");
+        std::fs::write(&theirs, "{}").unwrap();
+        std::fs::create_dir_all(d.path().join(CACHE_DIR)).unwrap();
+        std::os::unix::fs::symlink(outside.path(), d.path().join(CACHE_DIR).join("claims"))
+            .unwrap();
+        c.prune();
+        assert!(theirs.exists(), "a file outside the dossier was deleted");
     }
 
     #[test]
