@@ -15,11 +15,13 @@
 
 use crate::model::{Claim, ClaimFile, ClaimKind, LinkAction, Reference};
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
 /// How a link was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum How {
     Explicit,
@@ -29,7 +31,7 @@ pub enum How {
 }
 
 /// A link from a claim to a source entry.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Link {
     /// The source entry id (`sources/<id>.yaml`).
     pub source: String,

@@ -284,7 +284,8 @@ fn an_edited_source_entry_changes_only_the_articles_citing_it() {
         run_cached(dir.path(), false, &["check", "--format", "json"]),
         run_cached(dir.path(), true, &["check", "--format", "json"])
     );
-    // The edited entry's old cache entry is gone: one entry per file, no more.
+    // The edited entry's old cache entry is gone: one parse per file and one check per
+    // claim file, no more.
     let yaml = |d: &str| {
         files(&dir.path().join(d))
             .keys()
@@ -292,11 +293,14 @@ fn an_edited_source_entry_changes_only_the_articles_citing_it() {
             .count()
     };
     let entries = cache_files(dir.path());
-    assert_eq!(
-        entries.len(),
-        yaml("claims") + yaml("sources"),
-        "{entries:?}"
-    );
+    let of_kind = |kind: &str| {
+        let root = dir.path().join(".dossier/cache").join(kind);
+        entries.iter().filter(|p| p.starts_with(&root)).count()
+    };
+    assert_eq!(of_kind("claims"), yaml("claims"), "{entries:?}");
+    assert_eq!(of_kind("sources"), yaml("sources"), "{entries:?}");
+    assert_eq!(of_kind("results"), yaml("claims"), "{entries:?}");
+    assert_eq!(entries.len(), 2 * yaml("claims") + yaml("sources"));
 }
 
 #[test]
@@ -345,4 +349,66 @@ fn shards_together_find_exactly_what_one_check_finds() {
     }
     let (code, _) = run_cached(dir.path(), true, &["check", "--shard", "4/3"]);
     assert_eq!(code, 2, "a shard out of range is refused");
+}
+
+/// A cached check is used only while everything it was made from is unchanged: the claim
+/// file, its article, the snapshots of its sources and the configuration.
+#[test]
+fn a_cached_check_sees_edited_articles_snapshots_and_settings() {
+    let dir = repo_dossier();
+    let check = |cache: bool| run_cached(dir.path(), cache, &["check", "--format", "json"]);
+    let fresh = check(false);
+    assert_eq!(check(true), fresh, "cold cache");
+    assert_eq!(check(true), fresh, "warm cache");
+    let mut last = fresh;
+    let snapshot = files(&dir.path().join("sources"))
+        .into_keys()
+        .find(|k| k.starts_with("snapshots/"))
+        .expect("the dossier has a snapshot");
+    let article = files(&dir.path().join("articles"))
+        .into_keys()
+        .next()
+        .expect("an article");
+    type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let edits: [Edit; 3] = [
+        (
+            "an article",
+            Box::new(|| {
+                let p = dir.path().join("articles").join(&article);
+                let mut t = std::fs::read(&p).unwrap();
+                t.extend_from_slice(b"\nOne more paragraph, added after extraction.\n");
+                std::fs::write(p, t).unwrap();
+            }),
+        ),
+        (
+            "a snapshot",
+            Box::new(|| {
+                let p = dir.path().join("sources").join(&snapshot);
+                let t = std::fs::read_to_string(&p).unwrap();
+                std::fs::write(p, t.replacen(' ', " not ", 3)).unwrap();
+            }),
+        ),
+        (
+            "the settings",
+            Box::new(|| {
+                std::fs::write(
+                    dir.path().join("dossier.toml"),
+                    "[rules]\nuncited-claim = \"note\"\n",
+                )
+                .unwrap();
+            }),
+        ),
+    ];
+    for (what, edit) in edits {
+        edit();
+        let fresh = check(false);
+        assert_ne!(fresh, last, "editing {what} changes the findings");
+        assert_eq!(
+            check(true),
+            fresh,
+            "after editing {what}: cache used stale results"
+        );
+        assert_eq!(check(true), fresh, "after editing {what}, warm");
+        last = fresh;
+    }
 }

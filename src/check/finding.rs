@@ -3,10 +3,10 @@
 use super::rule::{Rule, Severity};
 use crate::model::review::{Verdict, VerdictEffect};
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A second place a finding concerns: the sentence in the article for a claim.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Related {
     pub file: String,
     pub line: usize,
@@ -18,7 +18,7 @@ pub struct Related {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     pub rule: Rule,
     pub severity: Severity,
@@ -47,7 +47,7 @@ pub struct Finding {
 }
 
 /// How an editor's verdict changed a finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Reviewed {
     pub verdict: Verdict,
     pub by: String,

@@ -8,6 +8,7 @@ pub mod finding;
 mod online;
 pub mod review;
 pub mod rule;
+pub mod run;
 pub mod shard;
 
 pub use config::{Config, FailOn};
@@ -19,9 +20,11 @@ pub use shard::Shard;
 use crate::evidence::verify::{self, Evidence};
 use crate::link::{self, Link};
 use crate::model::review::{Review, Verdict};
-use crate::store::load::{Keys, LoadedClaims, LoadedDossier, LoadedSource, Pos, ProblemKind};
+use crate::store::load::{
+    Keys, LoadedClaims, LoadedDossier, LoadedSource, Pos, Problem, ProblemKind,
+};
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Counts for the one-line summary and the JSON `summary` object.
@@ -130,13 +133,193 @@ fn key_pos(keys: Option<&Keys>, names: &[&str]) -> Pos {
         })
 }
 
+/// What `check` needs of the dossier besides one claim file and its article: the source
+/// entries, and where snapshots are read from.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub sources: &'a BTreeMap<String, LoadedSource>,
+    /// Ids of source entries that exist but could not be read.
+    pub unreadable: &'a BTreeSet<String>,
+    pub snapshots: &'a verify::Snapshots,
+}
+
+/// The check of one claim file: everything in it depends only on the claim file, its
+/// article, the source entries it names (and their snapshots) and the configuration, which
+/// is what lets a run reuse it from the cache when none of those changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileCheck {
+    /// The claim file.
+    pub file: String,
+    /// Open findings about the claim file and its article, after the verdicts in it.
+    pub findings: Vec<Finding>,
+    pub resolved: Vec<Finding>,
+    /// Parallel to the claim file's claims (empty when it could not be read).
+    pub links: Vec<Vec<Link>>,
+    pub evidence: Vec<Evidence>,
+    pub claims: usize,
+    pub references: usize,
+    /// The article's recorded path and date, and the sources its references name, for the
+    /// source entries' checks (`source-after-article`); `None` when the file could not be read.
+    pub article: Option<ArticleFacts>,
+}
+
+/// What the source checks need of a claim file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleFacts {
+    pub path: String,
+    pub date: Option<String>,
+    /// Source ids named by the references, sorted, each once.
+    pub cites: Vec<String>,
+}
+
 /// Check a loaded dossier.
 pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
+    let snapshots = verify::Snapshots::new(&dossier.root);
+    let ctx = Context {
+        sources: &dossier.sources,
+        unreadable: &dossier.unreadable_sources,
+        snapshots: &snapshots,
+    };
+    let files: Vec<FileCheck> = dossier
+        .claims
+        .iter()
+        .map(|c| {
+            let article = dossier
+                .articles
+                .get(&c.data.article.path)
+                .map(String::as_str);
+            check_file(config, &ctx, c, article, &[])
+        })
+        .collect();
+    finish(config, &ctx, &dossier.problems, files, &dossier.root)
+}
+
+/// Check one claim file whose article reads `article` (`None`: it could not be read);
+/// `problems` are the file's own, found while reading it.
+pub fn check_file(
+    config: &Config,
+    ctx: &Context,
+    c: &LoadedClaims,
+    article: Option<&str>,
+    problems: &[Problem],
+) -> FileCheck {
     let mut out = Out {
         config,
         findings: Vec::new(),
     };
-    for p in &dossier.problems {
+    problem_findings(&mut out, problems);
+    let links = link::link_claims(&c.data);
+    check_claim_file(&mut out, ctx, c, article, &links);
+    let evidence = verify::verify_file(ctx.sources, c, &links, ctx.snapshots);
+    evidence_findings(&mut out, c, article, &evidence);
+    let (findings, resolved) = review::apply(out.findings, &review::claim_reviews(c));
+    let cites: BTreeSet<&str> = c
+        .data
+        .references
+        .iter()
+        .filter_map(|r| r.source.as_deref())
+        .collect();
+    FileCheck {
+        file: c.file.clone(),
+        findings,
+        resolved,
+        links,
+        evidence,
+        claims: c.data.claims.len(),
+        references: c.data.references.len(),
+        article: Some(ArticleFacts {
+            path: c.data.article.path.clone(),
+            date: c.data.article.date.clone(),
+            cites: cites.into_iter().map(str::to_string).collect(),
+        }),
+    }
+}
+
+/// The check of a claim file that could not be read: its problems only.
+pub fn unreadable_file(config: &Config, file: &str, problems: &[Problem]) -> FileCheck {
+    let mut out = Out {
+        config,
+        findings: Vec::new(),
+    };
+    problem_findings(&mut out, problems);
+    FileCheck {
+        file: file.to_string(),
+        findings: out.findings,
+        resolved: Vec::new(),
+        links: Vec::new(),
+        evidence: Vec::new(),
+        claims: 0,
+        references: 0,
+        article: None,
+    }
+}
+
+/// The whole result from the claim files' checks (in claim-file order), the dossier-wide
+/// `problems` (source entries' and others not in a [`FileCheck`]) and the source entries'
+/// own checks.
+pub fn finish(
+    config: &Config,
+    ctx: &Context,
+    problems: &[Problem],
+    files: Vec<FileCheck>,
+    root: &std::path::Path,
+) -> CheckResult {
+    let mut out = Out {
+        config,
+        findings: Vec::new(),
+    };
+    problem_findings(&mut out, problems);
+    // Which claim files cite each source, in claim-file order: looked up per source below,
+    // where a scan of every claim file per source was quadratic in the dossier's size.
+    let mut citing: BTreeMap<&str, Vec<&ArticleFacts>> = BTreeMap::new();
+    for a in files.iter().filter_map(|f| f.article.as_ref()) {
+        for id in &a.cites {
+            citing.entry(id.as_str()).or_default().push(a);
+        }
+    }
+    for s in ctx.sources.values() {
+        let by = citing.get(s.id.as_str()).map_or(&[][..], Vec::as_slice);
+        check_source(&mut out, s, by);
+    }
+    snapshot_findings(&mut out, ctx, &verify::changed_snapshots(root, ctx.sources));
+    let (mut findings, mut resolved) =
+        review::apply(out.findings, &review::source_reviews(ctx.sources.values()));
+    let mut summary = Summary {
+        articles: files.iter().filter(|f| f.article.is_some()).count(),
+        sources: ctx.sources.len(),
+        ..Summary::default()
+    };
+    let mut links = Vec::with_capacity(files.len());
+    let mut evidence = Vec::new();
+    for f in files {
+        summary.claims += f.claims;
+        summary.references += f.references;
+        findings.extend(f.findings);
+        resolved.extend(f.resolved);
+        evidence.extend(f.evidence);
+        if f.article.is_some() {
+            links.push(FileLinks {
+                file: f.file,
+                claims: f.links,
+            });
+        }
+    }
+    sort_findings(&mut findings);
+    sort_findings(&mut resolved);
+    summary.resolved = resolved.len();
+    let summary = summarize(&findings, summary);
+    CheckResult {
+        findings,
+        resolved,
+        summary,
+        links,
+        evidence,
+    }
+}
+
+/// Findings for problems met while reading files.
+fn problem_findings(out: &mut Out, problems: &[Problem]) {
+    for p in problems {
         let rule = match p.kind {
             ProblemKind::InvalidYaml => Rule::InvalidYaml,
             ProblemKind::UnknownField => Rule::UnknownField,
@@ -157,61 +340,6 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
             p.help.map(|h| h.help().to_string()),
             None,
         );
-    }
-    let mut links = Vec::new();
-    let mut total_claims = 0;
-    let mut total_refs = 0;
-    for c in &dossier.claims {
-        let file_links = link::link_claims(&c.data);
-        total_claims += c.data.claims.len();
-        total_refs += c.data.references.len();
-        check_claim_file(&mut out, dossier, c, &file_links);
-        links.push(FileLinks {
-            file: c.file.clone(),
-            claims: file_links,
-        });
-    }
-    // Which claim files cite each source, in claim-file order: looked up per source below,
-    // where a scan of every claim file per source was quadratic in the dossier's size.
-    let mut citing: BTreeMap<&str, Vec<&LoadedClaims>> = BTreeMap::new();
-    for c in &dossier.claims {
-        let cited: BTreeSet<&str> = c
-            .data
-            .references
-            .iter()
-            .filter_map(|r| r.source.as_deref())
-            .collect();
-        for id in cited {
-            citing.entry(id).or_default().push(c);
-        }
-    }
-    for s in dossier.sources.values() {
-        let by = citing.get(s.id.as_str()).map_or(&[][..], Vec::as_slice);
-        check_source(&mut out, s, by);
-    }
-    let link_lists: Vec<&[Vec<Link>]> = links.iter().map(|l| l.claims.as_slice()).collect();
-    let verification = verify::verify(dossier, &link_lists);
-    evidence_findings(&mut out, dossier, &verification);
-    let (mut findings, mut resolved) = review::apply(out.findings, dossier);
-    sort_findings(&mut findings);
-    sort_findings(&mut resolved);
-    let summary = summarize(
-        &findings,
-        Summary {
-            articles: dossier.claims.len(),
-            claims: total_claims,
-            references: total_refs,
-            sources: dossier.sources.len(),
-            resolved: resolved.len(),
-            ..Summary::default()
-        },
-    );
-    CheckResult {
-        findings,
-        resolved,
-        summary,
-        links,
-        evidence: verification.evidence,
     }
 }
 
@@ -245,10 +373,10 @@ fn summarize(findings: &[Finding], base: Summary) -> Summary {
     summary
 }
 
-/// Findings of the evidence pass: changed snapshots, altered and missing quotes.
-fn evidence_findings(out: &mut Out, dossier: &LoadedDossier, v: &verify::Verification) {
-    for c in &v.changed {
-        let keys = dossier.sources.get(&c.source).map(|s| &s.keys);
+/// Findings for snapshots that changed since they were taken.
+fn snapshot_findings(out: &mut Out, ctx: &Context, changed: &[verify::ChangedSnapshot]) {
+    for c in changed {
+        let keys = ctx.sources.get(&c.source).map(|s| &s.keys);
         out.push(
             Rule::SnapshotChanged,
             At {
@@ -272,38 +400,41 @@ fn evidence_findings(out: &mut Out, dossier: &LoadedDossier, v: &verify::Verific
             None,
         );
     }
-    let files: std::collections::HashMap<&str, &LoadedClaims> = dossier
-        .claims
-        .iter()
-        .map(|c| (c.file.as_str(), c))
-        .collect();
-    for e in &v.evidence {
+}
+
+/// Findings of the evidence pass over one claim file: altered and missing quotes.
+fn evidence_findings(
+    out: &mut Out,
+    c: &LoadedClaims,
+    article: Option<&str>,
+    evidence: &[Evidence],
+) {
+    // The first claim of each id (an id used twice is a `duplicate-id` problem).
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, x) in c.data.claims.iter().enumerate() {
+        index.entry(x.id.as_str()).or_insert(k);
+    }
+    for e in evidence {
         let rule = match e.status {
             verify::Status::Altered => Rule::QuoteAltered,
             verify::Status::NotFound => Rule::QuoteNotFound,
             _ => continue,
         };
-        let Some(c) = files.get(e.file.as_str()) else {
-            continue;
-        };
-        let Some(k) = c.data.claims.iter().position(|x| x.id == e.claim) else {
+        let Some(&k) = index.get(e.claim.as_str()) else {
             continue;
         };
         let claim = &c.data.claims[k];
-        let related = dossier
-            .articles
-            .get(&c.data.article.path)
-            .map(|text| Related {
-                file: c.data.article.path.clone(),
-                line: claim.line,
-                column: claim.column,
-                message: "in the article".into(),
-                span: if claim.end <= text.len() && claim.start <= claim.end {
-                    (claim.start, claim.end)
-                } else {
-                    (0, 0)
-                },
-            });
+        let related = article.map(|text| Related {
+            file: c.data.article.path.clone(),
+            line: claim.line,
+            column: claim.column,
+            message: "in the article".into(),
+            span: if claim.end <= text.len() && claim.start <= claim.end {
+                (claim.start, claim.end)
+            } else {
+                (0, 0)
+            },
+        });
         let passage = e.passages.first();
         let (message, help) = match rule {
             Rule::QuoteAltered => (
@@ -365,11 +496,16 @@ fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }
 
-fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, links: &[Vec<Link>]) {
+fn check_claim_file(
+    out: &mut Out,
+    ctx: &Context,
+    c: &LoadedClaims,
+    article: Option<&str>,
+    links: &[Vec<Link>],
+) {
     let file = c.file.as_str();
     let data = &c.data;
     let article_path = data.article.path.as_str();
-    let article = dossier.articles.get(article_path);
 
     // The article's own metadata.
     let missing: Vec<&str> = [
@@ -487,8 +623,8 @@ fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, li
         );
         for d in &claim.links {
             if d.action == crate::model::LinkAction::Confirm
-                && !dossier.sources.contains_key(&d.source)
-                && !dossier.unreadable_sources.contains(&d.source)
+                && !ctx.sources.contains_key(&d.source)
+                && !ctx.unreadable.contains(&d.source)
             {
                 out.push(
                     Rule::MissingSource,
@@ -635,7 +771,7 @@ fn check_claim_file(out: &mut Out, dossier: &LoadedDossier, c: &LoadedClaims, li
             span: (r.start, r.end),
         });
         if let Some(id) = &r.source {
-            if !dossier.sources.contains_key(id) && !dossier.unreadable_sources.contains(id) {
+            if !ctx.sources.contains_key(id) && !ctx.unreadable.contains(id) {
                 out.push(
                     Rule::MissingSource,
                     At {
@@ -747,7 +883,7 @@ fn review_findings(
 }
 
 /// The findings of one source entry; `citing` are the claim files whose references name it.
-fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&LoadedClaims]) {
+fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFacts]) {
     let file = s.file.as_str();
     let e = &s.data;
     review_findings(
@@ -821,7 +957,7 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&LoadedClaims]) {
     // Dated after an article that cites it?
     if let Some(date) = e.date.as_deref().filter(|d| d.len() >= 4) {
         for c in citing {
-            let Some(article_date) = c.data.article.date.as_deref() else {
+            let Some(article_date) = c.date.as_deref() else {
                 continue;
             };
             let n = date.len().min(article_date.len());
@@ -834,7 +970,7 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&LoadedClaims]) {
                     },
                     format!(
                         "source {} is dated {date}, after {} ({article_date}) which cites it",
-                        s.id, c.data.article.path
+                        s.id, c.path
                     ),
                     None,
                     Some(&s.id),

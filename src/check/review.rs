@@ -6,7 +6,7 @@
 use super::finding::{Finding, Reviewed};
 use super::rule::{Rule, Severity};
 use crate::model::review::{Review, Verdict, VerdictEffect};
-use crate::store::load::LoadedDossier;
+use crate::store::load::{LoadedClaims, LoadedSource};
 use std::collections::HashMap;
 
 /// Rules about the dossier's files rather than a judgement an editor can make: no verdict
@@ -29,21 +29,28 @@ pub fn settled_by_verdict(rule: Rule) -> bool {
     )
 }
 
-/// The current review of each claim (by claim file and id) and source entry (by its file),
-/// leaving out stale reviews and reviews of claims whose words vanished.
-fn current_reviews(dossier: &LoadedDossier) -> HashMap<(&str, Option<&str>), &Review> {
+/// Current reviews by the file they are in and the claim they judge (`None`: a source entry).
+pub type Reviews<'a> = HashMap<(&'a str, Option<&'a str>), &'a Review>;
+
+/// The current review of each claim of one claim file, by file and id, leaving out stale
+/// reviews and reviews of claims whose words vanished.
+pub fn claim_reviews(c: &LoadedClaims) -> Reviews<'_> {
     let mut out = HashMap::new();
-    for c in &dossier.claims {
-        for claim in &c.data.claims {
-            if let Some(r) = &claim.review {
-                if !claim.review_is_stale() && !claim.vanished {
-                    out.entry((c.file.as_str(), Some(claim.id.as_str())))
-                        .or_insert(r);
-                }
+    for claim in &c.data.claims {
+        if let Some(r) = &claim.review {
+            if !claim.review_is_stale() && !claim.vanished {
+                out.entry((c.file.as_str(), Some(claim.id.as_str())))
+                    .or_insert(r);
             }
         }
     }
-    for s in dossier.sources.values() {
+    out
+}
+
+/// The current review of each source entry, by its file.
+pub fn source_reviews<'a>(sources: impl IntoIterator<Item = &'a LoadedSource>) -> Reviews<'a> {
+    let mut out = HashMap::new();
+    for s in sources {
         if let Some(r) = &s.data.review {
             if !s.data.review_is_stale() {
                 out.insert((s.file.as_str(), None), r);
@@ -54,9 +61,9 @@ fn current_reviews(dossier: &LoadedDossier) -> HashMap<(&str, Option<&str>), &Re
 }
 
 /// Split `findings` into the open ones (some downgraded or raised by a verdict) and the ones a
-/// verdict resolved.
-pub fn apply(findings: Vec<Finding>, dossier: &LoadedDossier) -> (Vec<Finding>, Vec<Finding>) {
-    let reviews = current_reviews(dossier);
+/// verdict resolved. A finding is judged by the review of its own file and claim: a claim
+/// file's findings by the reviews in it, a source entry's by the entry's review.
+pub fn apply(findings: Vec<Finding>, reviews: &Reviews) -> (Vec<Finding>, Vec<Finding>) {
     let mut open = Vec::with_capacity(findings.len());
     let mut resolved = Vec::new();
     for mut f in findings {

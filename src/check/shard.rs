@@ -8,6 +8,7 @@
 //! shard 1 alone, which therefore reads every claim file. Every finding of a whole-dossier
 //! check is reported by exactly one shard.
 
+use super::run::CheckedFile;
 use super::{summarize, CheckResult};
 use crate::store::load::LoadedDossier;
 use sha2::{Digest, Sha256};
@@ -83,33 +84,42 @@ impl Shard {
     /// The part of a check of `loaded` (which read at least [`Shard::reads`]'s claim files)
     /// that this shard reports, with its summary counted again.
     pub fn narrow(&self, loaded: &LoadedDossier, result: CheckResult) -> CheckResult {
-        let mine: Vec<_> = loaded
-            .claims
-            .iter()
-            .filter(|c| self.holds(&c.file))
-            .collect();
         // A claim file that could not be parsed is still the shard's by its path.
-        let mut files: BTreeSet<&str> = loaded
-            .problems
-            .iter()
-            .filter(|p| p.file.starts_with("claims/") && self.holds(&p.file))
-            .map(|p| p.file.as_str())
-            .collect();
-        files.extend(mine.iter().map(|c| c.file.as_str()));
-        let articles: BTreeSet<&str> = mine.iter().map(|c| c.data.article.path.as_str()).collect();
-        // Every claim file and article of the dossier, to tell "another shard's" from "no
-        // article's".
-        let any_claims: BTreeSet<&str> = loaded
+        let mut files: Vec<CheckedFile> = loaded
             .claims
             .iter()
-            .flat_map(|c| [c.file.as_str(), c.data.article.path.as_str()])
-            .chain(
-                loaded
-                    .problems
-                    .iter()
-                    .filter(|p| p.file.starts_with("claims/"))
-                    .map(|p| p.file.as_str()),
-            )
+            .map(|c| CheckedFile {
+                file: c.file.clone(),
+                article: Some(c.data.article.path.clone()),
+                claims: c.data.claims.len(),
+                references: c.data.references.len(),
+            })
+            .collect();
+        files.extend(
+            loaded
+                .problems
+                .iter()
+                .filter(|p| p.file.starts_with("claims/"))
+                .map(|p| CheckedFile {
+                    file: p.file.clone(),
+                    article: None,
+                    claims: 0,
+                    references: 0,
+                }),
+        );
+        self.narrow_files(&files, result)
+    }
+
+    /// The part of a check of the claim files `checked` (at least [`Shard::reads`]'s) that
+    /// this shard reports, with its summary counted again.
+    pub fn narrow_files(&self, checked: &[CheckedFile], result: CheckResult) -> CheckResult {
+        let mine: Vec<&CheckedFile> = checked.iter().filter(|c| self.holds(&c.file)).collect();
+        let files: BTreeSet<&str> = mine.iter().map(|c| c.file.as_str()).collect();
+        let articles: BTreeSet<&str> = mine.iter().filter_map(|c| c.article.as_deref()).collect();
+        // Every claim file and article checked, to tell "another shard's" from "no article's".
+        let any_claims: BTreeSet<&str> = checked
+            .iter()
+            .flat_map(|c| std::iter::once(c.file.as_str()).chain(c.article.as_deref()))
             .collect();
         let keep = |file: &str| {
             files.contains(file)
@@ -127,9 +137,10 @@ impl Shard {
             .filter(|f| keep(&f.file))
             .collect();
         let mut base = result.summary;
-        base.articles = mine.len();
-        base.claims = mine.iter().map(|c| c.data.claims.len()).sum();
-        base.references = mine.iter().map(|c| c.data.references.len()).sum();
+        let parsed: Vec<&&CheckedFile> = mine.iter().filter(|c| c.article.is_some()).collect();
+        base.articles = parsed.len();
+        base.claims = parsed.iter().map(|c| c.claims).sum();
+        base.references = parsed.iter().map(|c| c.references).sum();
         if !self.reports_dossier_wide() {
             base.sources = 0;
         }

@@ -3,7 +3,7 @@
 use super::diagnostics::{emit, FileProblem};
 use super::progress::Progress;
 use super::{Context, Exit};
-use dossier::check::{check, FailOn};
+use dossier::check::FailOn;
 use dossier::report::{Github, Human, Json, Reporter, Sarif, Texts};
 use std::io::{IsTerminal, Write};
 
@@ -85,30 +85,31 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
     );
     let shard = args.shard;
     let cache = ctx.cache(&dossier);
-    let loaded = match shard {
-        None => dossier::store::load::load_cached(&dossier, ctx.jobs, &|| progress.tick(), &cache),
-        Some(s) => dossier::store::load::load_selected(
-            &dossier,
-            ctx.jobs,
-            &|| progress.tick(),
-            &cache,
-            &|file| s.reads(file),
-        ),
-    };
+    let wanted = |file: &str| shard.is_none_or(|s| s.reads(file));
+    let checked = dossier::check::run::run(
+        &dossier,
+        &config,
+        &dossier::check::run::Options {
+            jobs: ctx.jobs,
+            cache: &cache,
+            tick: &|| progress.tick(),
+            wanted: &wanted,
+        },
+    );
     progress.finish();
-    let mut result = check(&loaded, &config);
+    let mut result = checked.result;
     if args.online {
         let policy = dossier::fetch::Policy {
             timeout: std::time::Duration::from_secs(args.timeout.max(1)),
             max_bytes: 2 * 1024 * 1024,
             ..dossier::fetch::Policy::default()
         };
-        result.add(dossier::check::online(&loaded, &config, &policy));
+        result.add(dossier::check::online(&checked.sources, &config, &policy));
     }
     if let Some(s) = shard {
-        result = s.narrow(&loaded, result);
+        result = s.narrow_files(&checked.files, result);
     }
-    let texts = Texts::of(&loaded);
+    let texts = Texts::from_disk(&dossier.root);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,

@@ -1,10 +1,10 @@
 //! Word diffs between a quote and the passage it was matched to, and their plain-text form.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a part of a diff is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DiffKind {
     /// Words the quote and the source share.
@@ -20,7 +20,7 @@ pub enum DiffKind {
 }
 
 /// A run of words of one kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DiffPart {
     pub kind: DiffKind,
     pub text: String,

@@ -1,22 +1,27 @@
 //! The evidence pass of `dossier check`: every claim with a confirmed link to a source that
-//! has a snapshot is looked up in it, one snapshot at a time (each read once, all its claims
-//! searched in one pass); every recorded snapshot hash is compared with the file.
+//! has a snapshot is looked up in it, one claim file at a time (each snapshot read once per
+//! run, all the file's claims on it searched in one pass); every recorded snapshot hash is
+//! compared with the file.
 
 use super::diff::DiffPart;
 use super::search::{search, Mode, Outcome, Passage};
 use super::snapshot::{sha256_hex, text_of, Format};
 use crate::link::Link;
 use crate::model::ClaimKind;
-use crate::store::load::{snapshot_problem, LoadedDossier};
+use crate::store::load::{snapshot_problem, LoadedClaims, LoadedDossier, LoadedSource};
 use schemars::JsonSchema;
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Longest passage kept, in characters.
 pub const PASSAGE_CHARS: usize = 400;
 
 /// What the snapshot says about a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// The quote is in the snapshot word for word (after normalisation).
@@ -41,7 +46,7 @@ impl Status {
 }
 
 /// A passage of a snapshot.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidencePassage {
     /// 1-based line in the snapshot's readable text.
     pub line: usize,
@@ -52,7 +57,7 @@ pub struct EvidencePassage {
 }
 
 /// One claim checked against one snapshot.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Evidence {
     /// The claim file.
     pub file: String,
@@ -107,35 +112,131 @@ pub fn verify(dossier: &LoadedDossier, links: &[&[Vec<Link>]]) -> Verification {
     if dossier.root.as_os_str().is_empty() {
         return out;
     }
-    // Usable snapshots by path, and the sources using each.
-    let mut paths: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for s in dossier.sources.values() {
-        if let Some(snap) = &s.data.snapshot {
-            let p = snap.path();
-            if !p.trim().is_empty() && snapshot_problem(&dossier.root, p).is_none() {
-                paths.entry(p).or_default().push(&s.id);
+    out.changed = changed_snapshots(&dossier.root, &dossier.sources);
+    let snapshots = Snapshots::new(&dossier.root);
+    for (c, file_links) in dossier.claims.iter().zip(links) {
+        out.evidence
+            .extend(verify_file(&dossier.sources, c, file_links, &snapshots));
+    }
+    out
+}
+
+/// The readable texts of the snapshots read so far in a run, by path: a snapshot cited by
+/// many claim files is read once. `None` for a snapshot that cannot be used (its problem is
+/// reported by the loader as `invalid-path`).
+#[derive(Debug)]
+pub struct Snapshots {
+    root: PathBuf,
+    texts: Mutex<HashMap<String, Option<Arc<str>>>>,
+}
+
+impl Snapshots {
+    /// Snapshots read from the dossier at `root`; an empty root (a dossier built in memory)
+    /// has none.
+    pub fn new(root: &Path) -> Snapshots {
+        Snapshots {
+            root: root.to_path_buf(),
+            texts: Mutex::default(),
+        }
+    }
+
+    fn text(&self, path: &str) -> Option<Arc<str>> {
+        if self.root.as_os_str().is_empty() || path.trim().is_empty() {
+            return None;
+        }
+        if let Some(t) = self.texts.lock().ok()?.get(path) {
+            return t.clone();
+        }
+        let text = (snapshot_problem(&self.root, path).is_none())
+            .then(|| {
+                // Bounded, regular files only: the loader reports any other snapshot.
+                crate::store::fs::read_limited(
+                    &self.root.join(path),
+                    super::snapshot::MAX_SNAPSHOT_BYTES,
+                )
+                .ok()
+            })
+            .flatten()
+            .map(|bytes| Arc::from(text_of(&bytes, Format::of(path))));
+        self.texts
+            .lock()
+            .ok()?
+            .entry(path.to_string())
+            .or_insert(text)
+            .clone()
+    }
+}
+
+/// The snapshots whose bytes no longer have the hash their source entry recorded.
+pub fn changed_snapshots(
+    root: &Path,
+    sources: &BTreeMap<String, LoadedSource>,
+) -> Vec<ChangedSnapshot> {
+    let mut out = Vec::new();
+    if root.as_os_str().is_empty() {
+        return out;
+    }
+    // Usable snapshots with a recorded hash, by path, and the sources recording one.
+    let mut paths: BTreeMap<&str, Vec<(&LoadedSource, &str)>> = BTreeMap::new();
+    for s in sources.values() {
+        let Some(snap) = &s.data.snapshot else {
+            continue;
+        };
+        let p = snap.path();
+        if let Some(h) = snap.sha256() {
+            if !p.trim().is_empty() && snapshot_problem(root, p).is_none() {
+                paths.entry(p).or_default().push((s, h));
             }
         }
     }
-    let mut requests: BTreeMap<&str, Vec<Request>> = BTreeMap::new();
-    for (c, file_links) in dossier.claims.iter().zip(links) {
-        for (claim, claim_links) in c.data.claims.iter().zip(file_links.iter()) {
-            let mut done: Vec<&str> = Vec::new();
-            for l in claim_links.iter().filter(|l| l.confirmed()) {
-                if done.contains(&l.source.as_str()) {
-                    continue;
-                }
-                done.push(&l.source);
-                let Some(src) = dossier.sources.get(&l.source) else {
-                    continue;
-                };
-                let Some(path) = src.data.snapshot.as_ref().map(|s| s.path()) else {
-                    continue;
-                };
-                if !paths.contains_key(path) {
-                    continue;
-                }
-                requests.entry(path).or_default().push(Request {
+    for (path, recorded) in paths {
+        let Ok(bytes) =
+            crate::store::fs::read_limited(&root.join(path), super::snapshot::MAX_SNAPSHOT_BYTES)
+        else {
+            continue;
+        };
+        let actual = sha256_hex(&bytes);
+        for (s, h) in recorded {
+            if !h.trim().eq_ignore_ascii_case(&actual) {
+                out.push(ChangedSnapshot {
+                    source: s.id.clone(),
+                    file: s.file.clone(),
+                    path: path.to_string(),
+                    recorded: h.trim().to_string(),
+                    actual: actual.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Check the linked claims of one claim file against their sources' snapshots, in claim
+/// order, then by source. `links` is parallel to the file's claims.
+pub fn verify_file(
+    sources: &BTreeMap<String, LoadedSource>,
+    c: &LoadedClaims,
+    links: &[Vec<Link>],
+    snapshots: &Snapshots,
+) -> Vec<Evidence> {
+    // The requests of this file, by snapshot path, each with its place for the order.
+    let mut requests: BTreeMap<&str, Vec<(usize, Request)>> = BTreeMap::new();
+    for (k, (claim, claim_links)) in c.data.claims.iter().zip(links.iter()).enumerate() {
+        let mut done: Vec<&str> = Vec::new();
+        for l in claim_links.iter().filter(|l| l.confirmed()) {
+            if done.contains(&l.source.as_str()) {
+                continue;
+            }
+            done.push(&l.source);
+            let Some(src) = sources.get(&l.source) else {
+                continue;
+            };
+            let Some(path) = src.data.snapshot.as_ref().map(|s| s.path()) else {
+                continue;
+            };
+            requests.entry(path).or_default().push((
+                k,
+                Request {
                     file: &c.file,
                     claim: &claim.id,
                     text: &claim.text,
@@ -145,76 +246,23 @@ pub fn verify(dossier: &LoadedDossier, links: &[&[Vec<Link>]]) -> Verification {
                         Mode::Support
                     },
                     source: &src.id,
-                });
+                },
+            ));
+        }
+    }
+    let mut order: BTreeMap<(usize, &str), Evidence> = BTreeMap::new();
+    for (path, reqs) in &requests {
+        let Some(text) = snapshots.text(path) else {
+            continue;
+        };
+        let asks: Vec<(&str, Mode)> = reqs.iter().map(|(_, r)| (r.text, r.mode)).collect();
+        for ((k, r), outcome) in reqs.iter().zip(search(&text, &asks)) {
+            if let Some(e) = evidence_of(r, path, outcome) {
+                order.insert((*k, r.source), e);
             }
         }
     }
-    // Every snapshot in use or with a recorded hash is read once.
-    let mut order: BTreeMap<(usize, usize, String), Evidence> = BTreeMap::new();
-    let claim_order: BTreeMap<(&str, &str), (usize, usize)> = dossier
-        .claims
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
-            c.data
-                .claims
-                .iter()
-                .enumerate()
-                .map(move |(k, cl)| ((c.file.as_str(), cl.id.as_str()), (i, k)))
-        })
-        .collect();
-    for (path, sources) in &paths {
-        // Bounded, regular files only: the loader reports any other snapshot (invalid-path).
-        let Ok(bytes) = crate::store::fs::read_limited(
-            &dossier.root.join(path),
-            super::snapshot::MAX_SNAPSHOT_BYTES,
-        ) else {
-            continue;
-        };
-        let recorded: Vec<(&str, &str)> = sources
-            .iter()
-            .filter_map(|id| {
-                let s = &dossier.sources[*id];
-                s.data
-                    .snapshot
-                    .as_ref()
-                    .and_then(|x| x.sha256())
-                    .map(|h| (*id, h))
-            })
-            .collect();
-        if !recorded.is_empty() {
-            let actual = sha256_hex(&bytes);
-            for (id, h) in recorded {
-                if !h.trim().eq_ignore_ascii_case(&actual) {
-                    out.changed.push(ChangedSnapshot {
-                        source: id.to_string(),
-                        file: dossier.sources[id].file.clone(),
-                        path: path.to_string(),
-                        recorded: h.trim().to_string(),
-                        actual: actual.clone(),
-                    });
-                }
-            }
-        }
-        let Some(reqs) = requests.get(path) else {
-            continue;
-        };
-        let text = text_of(&bytes, Format::of(path));
-        drop(bytes);
-        let asks: Vec<(&str, Mode)> = reqs.iter().map(|r| (r.text, r.mode)).collect();
-        for (r, outcome) in reqs.iter().zip(search(&text, &asks)) {
-            let Some(e) = evidence_of(r, path, outcome) else {
-                continue;
-            };
-            let at = claim_order
-                .get(&(r.file, r.claim))
-                .copied()
-                .unwrap_or((usize::MAX, usize::MAX));
-            order.insert((at.0, at.1, r.source.to_string()), e);
-        }
-    }
-    out.evidence = order.into_values().collect();
-    out
+    order.into_values().collect()
 }
 
 fn shown(p: &Passage, score: Option<f64>) -> EvidencePassage {

@@ -92,7 +92,9 @@ impl std::fmt::Display for Verdict {
 }
 
 /// How a verdict changes the findings of what it judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum VerdictEffect {
     /// The findings are closed; they stay visible in the report as resolved.

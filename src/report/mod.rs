@@ -22,13 +22,45 @@ pub use markdown::render_markdown;
 
 use crate::check::CheckResult;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-/// The texts of the files findings point into, for reporters that quote them.
+/// The texts of the files findings point into, for reporters that quote them: given, or
+/// read from the dossier when first asked for.
 #[derive(Debug, Default, Clone)]
 pub struct Texts {
     files: HashMap<String, Arc<str>>,
+    /// The dossier to read other files from, and what was read.
+    disk: Option<Arc<Disk>>,
 }
+
+#[derive(Debug)]
+struct Disk {
+    root: std::path::PathBuf,
+    read: Mutex<HashMap<String, Option<Arc<str>>>>,
+}
+
+impl Disk {
+    /// A file of the dossier by its path in it, read as the loader reads it: a bounded
+    /// regular UTF-8 file inside the dossier, else nothing (the finding is then shown
+    /// without a snippet).
+    fn read(&self, file: &str) -> Option<Arc<str>> {
+        let rel = std::path::Path::new(file);
+        if rel.is_absolute()
+            || rel
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return None;
+        }
+        crate::store::fs::read_text_inside(&self.root, &self.root.join(rel), MAX_SHOWN_BYTES)
+            .ok()
+            .map(Arc::from)
+    }
+}
+
+/// The largest file a reporter quotes from (claim files, source entries and articles are
+/// all smaller).
+const MAX_SHOWN_BYTES: u64 = 64 * 1024 * 1024;
 
 impl Texts {
     pub fn new() -> Self {
@@ -41,8 +73,31 @@ impl Texts {
             .or_insert_with(|| Arc::from(text));
     }
 
+    /// Texts read from the dossier at `root` when a reporter asks for them.
+    pub fn from_disk(root: &std::path::Path) -> Texts {
+        Texts {
+            files: HashMap::new(),
+            disk: Some(Arc::new(Disk {
+                root: root.to_path_buf(),
+                read: Mutex::default(),
+            })),
+        }
+    }
+
     pub fn get(&self, file: &str) -> Option<Arc<str>> {
-        self.files.get(file).cloned()
+        if let Some(t) = self.files.get(file) {
+            return Some(t.clone());
+        }
+        let disk = self.disk.as_ref()?;
+        if let Some(t) = disk.read.lock().ok()?.get(file) {
+            return t.clone();
+        }
+        let text = disk.read(file);
+        disk.read
+            .lock()
+            .ok()?
+            .insert(file.to_string(), text.clone());
+        text
     }
 
     /// The texts of every claim file, source entry and article of a loaded dossier.

@@ -73,12 +73,24 @@ impl Cache {
 
     /// The key of a file of `kind` whose bytes are `text`.
     fn key(kind: &str, text: &str) -> String {
+        Cache::key_of(kind, &[text.as_bytes()])
+    }
+
+    /// The key of an entry of `kind` that depends on `parts`.
+    fn key_of(kind: &str, parts: &[&[u8]]) -> String {
         let mut h = Sha256::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(CACHE_FORMAT.to_le_bytes());
         h.update((kind.len() as u64).to_le_bytes());
         h.update(kind.as_bytes());
-        h.update(text.as_bytes());
+        // One part is hashed as it is (the key of a file's bytes); several are each
+        // length-prefixed. Every kind uses one number of parts.
+        for p in parts {
+            if parts.len() > 1 {
+                h.update((p.len() as u64).to_le_bytes());
+            }
+            h.update(p);
+        }
         crate::fsutil::hex(&h.finalize())
     }
 
@@ -89,7 +101,25 @@ impl Cache {
 
     /// The value cached for a file of `kind` with bytes `text`, if there is a sound one.
     pub fn get<T: DeserializeOwned>(&self, kind: &str, text: &str) -> Option<T> {
-        let key = Cache::key(kind, text);
+        self.get_keyed(kind, Cache::key(kind, text))
+    }
+
+    /// The value cached under `parts` (see [`Cache::put_parts`]), if there is a sound one.
+    pub fn get_parts<T: DeserializeOwned>(&self, kind: &str, parts: &[&[u8]]) -> Option<T> {
+        self.get_keyed(kind, Cache::key_of(kind, parts))
+    }
+
+    /// Keep the entry of a file of `kind` with bytes `text` through the next
+    /// [`Cache::prune`] without reading it (a run that did not need it this time).
+    pub fn keep(&self, kind: &str, text: &str) {
+        if self.dir.is_some() {
+            if let Ok(mut used) = self.used.lock() {
+                used.insert(Cache::key(kind, text));
+            }
+        }
+    }
+
+    fn get_keyed<T: DeserializeOwned>(&self, kind: &str, key: String) -> Option<T> {
         let path = self.path(kind, &key)?;
         if let Ok(mut used) = self.used.lock() {
             used.insert(key.clone());
@@ -102,7 +132,17 @@ impl Cache {
     /// Remember `value` for a file of `kind` with bytes `text`. Failure to write is not an
     /// error: the next run parses the file again.
     pub fn put<T: Serialize>(&self, kind: &str, text: &str, value: &T) {
-        let key = Cache::key(kind, text);
+        self.put_keyed(kind, Cache::key(kind, text), value);
+    }
+
+    /// Remember `value` under a key made of `parts`: for an entry that depends on several
+    /// files (a claim file's check depends on the claim file and the configuration; what
+    /// else it depends on, the value itself records and its reader verifies).
+    pub fn put_parts<T: Serialize>(&self, kind: &str, parts: &[&[u8]], value: &T) {
+        self.put_keyed(kind, Cache::key_of(kind, parts), value);
+    }
+
+    fn put_keyed<T: Serialize>(&self, kind: &str, key: String, value: &T) {
         let Some(path) = self.path(kind, &key) else {
             return;
         };
@@ -136,7 +176,7 @@ impl Cache {
         let Ok(root) = self.root.canonicalize() else {
             return;
         };
-        for kind in ["claims", "sources"] {
+        for kind in ["claims", "sources", "results"] {
             let kind_dir = dir.join(kind);
             if !kind_dir
                 .canonicalize()

@@ -673,6 +673,36 @@ pub fn load_selected(
     out
 }
 
+/// Read the claim file at `path` (inside `claims/`): its path in the dossier and its text,
+/// or the problem that kept it from being read.
+pub fn read_claim_file(dossier: &Dossier, path: &Path) -> (String, Result<String, Problem>) {
+    let file = dossier.record_path(path);
+    let text = read_yaml_file(&dossier.root, path).map_err(|e| unreadable(file.clone(), e, None));
+    (file, text)
+}
+
+/// The text of the article at `record` (a path in the dossier, as a claim file records it),
+/// or why it cannot be read, in words that follow "the article … ".
+pub fn article_text(dossier: &Dossier, record: &str) -> Result<String, String> {
+    read_article(dossier, record).map_err(|why| why.describe())
+}
+
+/// The `missing-article` problem of a claim file whose article cannot be read (`why`, as
+/// [`article_text`] says it).
+pub fn missing_article(c: &LoadedClaims, why: &str) -> Problem {
+    Problem {
+        kind: ProblemKind::MissingArticle,
+        file: c.file.clone(),
+        pos: c.article_keys.get("path").copied().unwrap_or_default(),
+        message: format!(
+            "the article {} this claim file describes {why}",
+            c.data.article.path
+        ),
+        source: None,
+        help: None,
+    }
+}
+
 /// Why the article a claim file names could not be read.
 #[derive(Debug)]
 enum ArticleProblem {

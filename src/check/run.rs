@@ -1,0 +1,295 @@
+//! `check` of a dossier on disk, one claim file at a time, reusing the cached check of every
+//! claim file whose inputs did not change.
+//!
+//! A claim file's check ([`FileCheck`]) depends on the claim file, its article, the source
+//! entries it names (with their snapshots) and the configuration, nothing else. It is cached
+//! in `.dossier/cache/results/` under the hash of the claim file's bytes and the
+//! configuration, together with what else it read: the hash of the article's bytes and a
+//! fingerprint of each source entry it names. A run reads the claim file, looks the entry up
+//! and uses it only when the article and every one of those sources still have the recorded
+//! fingerprints; anything else (a changed article, an edited source entry, a new snapshot, a
+//! damaged entry) checks the file again. So an edited source entry re-checks exactly the
+//! claim files that name it. Only the source entries are held for the whole run; a claim
+//! file's data and its article are dropped once it is checked.
+
+use super::{finish, CheckResult, Config, Context, FileCheck};
+use crate::evidence::snapshot::sha256_hex;
+use crate::evidence::verify::Snapshots;
+use crate::store::cache::Cache;
+use crate::store::dossier::Dossier;
+use crate::store::load::{self, LoadedDossier, LoadedSource};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Mutex;
+
+/// How to run the check.
+pub struct Options<'a> {
+    pub jobs: usize,
+    pub cache: &'a Cache,
+    /// Called once per file read.
+    pub tick: &'a (dyn Fn() + Sync),
+    /// Which claim files (by path in the dossier, `claims/<slug>.yaml`) to check.
+    pub wanted: &'a (dyn Fn(&str) -> bool + Sync),
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Checked {
+    pub result: CheckResult,
+    /// The source entries (and their problems), as `check --online` needs them; no claims.
+    pub sources: LoadedDossier,
+    /// Each claim file checked: its path, its article's path (when it could be read), and its
+    /// numbers of claims and references.
+    pub files: Vec<CheckedFile>,
+    /// How many claim files' checks came from the cache.
+    pub reused: usize,
+}
+
+/// A claim file a run checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedFile {
+    pub file: String,
+    pub article: Option<String>,
+    pub claims: usize,
+    pub references: usize,
+}
+
+/// The cached check of one claim file and what it was made from.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    /// The article's path and a fingerprint of its bytes (or of why it could not be read).
+    article: (String, String),
+    /// Fingerprints of the source entries the claim file names, by id.
+    sources: Vec<(String, String)>,
+    check: FileCheck,
+    /// The byte spans of the findings (not part of their serialised form), in order:
+    /// open findings, then resolved ones; each with the span of its related location.
+    spans: Vec<Spans>,
+}
+
+/// A finding's byte span and its related location's.
+type Spans = ((usize, usize), Option<(usize, usize)>);
+
+/// Check the claim files of `dossier` that `options.wanted` accepts, with every source entry.
+pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
+    let sources = load::load_selected(dossier, options.jobs, options.tick, options.cache, &|_| {
+        false
+    });
+    let fingerprints = source_fingerprints(dossier, &sources.sources, options.jobs);
+    let snapshots = Snapshots::new(&dossier.root);
+    let ctx = Context {
+        sources: &sources.sources,
+        unreadable: &sources.unreadable_sources,
+        snapshots: &snapshots,
+    };
+    let config_key = format!("{config:?}");
+    let mut paths = load::yaml_files(&dossier.root.join("claims"));
+    let present = paths.len();
+    paths.retain(|p| (options.wanted)(&dossier.record_path(p)));
+    let all = paths.len() == present;
+    let checked = crate::par::map(&paths, options.jobs, |path| {
+        let r = check_path(
+            dossier,
+            config,
+            &ctx,
+            &fingerprints,
+            &config_key,
+            options,
+            path,
+        );
+        (options.tick)();
+        r
+    });
+    let reused = checked.iter().filter(|(_, hit)| *hit).count();
+    let files: Vec<FileCheck> = checked.into_iter().map(|(f, _)| f).collect();
+    let list = files
+        .iter()
+        .map(|f| CheckedFile {
+            file: f.file.clone(),
+            article: f.article.as_ref().map(|a| a.path.clone()),
+            claims: f.claims,
+            references: f.references,
+        })
+        .collect();
+    let result = finish(config, &ctx, &sources.problems, files, &dossier.root);
+    if all {
+        // Every claim file and source entry was looked up: the rest of the cache is stale.
+        options.cache.prune();
+    }
+    Checked {
+        result,
+        sources,
+        files: list,
+        reused,
+    }
+}
+
+/// The check of one claim file, and whether it came from the cache.
+fn check_path(
+    dossier: &Dossier,
+    config: &Config,
+    ctx: &Context,
+    fingerprints: &BTreeMap<&str, String>,
+    config_key: &str,
+    options: &Options,
+    path: &std::path::Path,
+) -> (FileCheck, bool) {
+    let (file, text) = load::read_claim_file(dossier, path);
+    let text = match text {
+        Ok(t) => t,
+        Err(p) => return (super::unreadable_file(config, &file, &[p]), false),
+    };
+    let parts: [&[u8]; 2] = [config_key.as_bytes(), text.as_bytes()];
+    if let Some(entry) = options.cache.get_parts::<Entry>("results", &parts) {
+        if let Some(check) = reuse(dossier, entry, fingerprints) {
+            // The parse of the claim file stays in the cache for the next change.
+            options.cache.keep("claims", &text);
+            return (check, true);
+        }
+    }
+    let (loaded, mut problems) = match load::parse_claim_file_cached(&file, text, options.cache) {
+        Ok(x) => x,
+        Err(p) => return (super::unreadable_file(config, &file, &[p]), false),
+    };
+    let article = load::article_text(dossier, &loaded.data.article.path);
+    let article_print = article_print(&article);
+    if let Err(why) = &article {
+        problems.push(load::missing_article(&loaded, why));
+    }
+    let check = super::check_file(config, ctx, &loaded, article.as_deref().ok(), &problems);
+    let mut named: BTreeSet<&str> = BTreeSet::new();
+    named.extend(
+        loaded
+            .data
+            .references
+            .iter()
+            .filter_map(|r| r.source.as_deref()),
+    );
+    named.extend(
+        loaded
+            .data
+            .claims
+            .iter()
+            .flat_map(|c| c.links.iter().map(|l| l.source.as_str())),
+    );
+    named.extend(check.links.iter().flatten().map(|l| l.source.as_str()));
+    let entry = Entry {
+        article: (loaded.data.article.path.clone(), article_print),
+        sources: named
+            .into_iter()
+            .map(|id| (id.to_string(), fingerprint_of(fingerprints, ctx, id)))
+            .collect(),
+        spans: check
+            .findings
+            .iter()
+            .chain(&check.resolved)
+            .map(|f| (f.span, f.related.as_ref().map(|r| r.span)))
+            .collect(),
+        check,
+    };
+    let parts: [&[u8]; 2] = [config_key.as_bytes(), loaded.text.as_bytes()];
+    options.cache.put_parts("results", &parts, &entry);
+    (entry.check, false)
+}
+
+/// A cached check, if what it was made from is unchanged.
+fn reuse(
+    dossier: &Dossier,
+    entry: Entry,
+    fingerprints: &BTreeMap<&str, String>,
+) -> Option<FileCheck> {
+    for (id, print) in &entry.sources {
+        let now = fingerprints.get(id.as_str()).map_or(ABSENT, String::as_str);
+        if now != print {
+            return None;
+        }
+    }
+    let (path, print) = &entry.article;
+    if &article_print(&load::article_text(dossier, path)) != print {
+        return None;
+    }
+    let mut check = entry.check;
+    if entry.spans.len() != check.findings.len() + check.resolved.len() {
+        return None;
+    }
+    for (f, (span, related)) in check
+        .findings
+        .iter_mut()
+        .chain(check.resolved.iter_mut())
+        .zip(entry.spans)
+    {
+        f.span = span;
+        if let (Some(r), Some(s)) = (f.related.as_mut(), related) {
+            r.span = s;
+        }
+    }
+    Some(check)
+}
+
+const ABSENT: &str = "absent";
+
+fn article_print(article: &Result<String, String>) -> String {
+    match article {
+        Ok(t) => sha256_hex(t.as_bytes()),
+        Err(why) => format!("unreadable: {why}"),
+    }
+}
+
+fn fingerprint_of(fingerprints: &BTreeMap<&str, String>, ctx: &Context, id: &str) -> String {
+    match fingerprints.get(id) {
+        Some(p) => p.clone(),
+        None if ctx.unreadable.contains(id) => "unreadable".into(),
+        None => ABSENT.into(),
+    }
+}
+
+/// A fingerprint of each source entry as a claim file's check sees it: its bytes, and the
+/// bytes of its snapshot (or why the snapshot cannot be used). Entries that could not be
+/// read get the fingerprint `unreadable`.
+fn source_fingerprints<'a>(
+    dossier: &Dossier,
+    sources: &'a BTreeMap<String, LoadedSource>,
+    jobs: usize,
+) -> BTreeMap<&'a str, String> {
+    let list: Vec<&LoadedSource> = sources.values().collect();
+    let snapshot_prints: Mutex<HashMap<String, String>> = Mutex::default();
+    let prints = crate::par::map(&list, jobs, |s| {
+        let mut print = sha256_hex(s.text.as_bytes());
+        if let Some(path) = s.data.snapshot.as_ref().map(|x| x.path()) {
+            let known = snapshot_prints
+                .lock()
+                .ok()
+                .and_then(|m| m.get(path).cloned());
+            let snap = known.unwrap_or_else(|| {
+                let p = snapshot_print(dossier, path);
+                if let Ok(mut m) = snapshot_prints.lock() {
+                    m.insert(path.to_string(), p.clone());
+                }
+                p
+            });
+            print.push(' ');
+            print.push_str(&snap);
+        }
+        print
+    });
+    list.iter()
+        .zip(prints)
+        .map(|(s, p)| (s.id.as_str(), p))
+        .collect()
+}
+
+fn snapshot_print(dossier: &Dossier, path: &str) -> String {
+    if path.trim().is_empty() {
+        return "none".into();
+    }
+    if let Some(why) = load::snapshot_problem(&dossier.root, path) {
+        return format!("unusable: {why}");
+    }
+    match crate::store::fs::read_limited(
+        &dossier.root.join(path),
+        crate::evidence::snapshot::MAX_SNAPSHOT_BYTES,
+    ) {
+        Ok(bytes) => sha256_hex(&bytes),
+        Err(e) => format!("unreadable: {e}"),
+    }
+}
