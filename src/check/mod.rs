@@ -212,7 +212,10 @@ pub fn check_file(
     check_claim_file(&mut out, ctx, c, article, &links);
     let evidence = verify::verify_file(ctx.sources, c, &links, ctx.snapshots);
     evidence_findings(&mut out, c, article, &evidence);
-    let (findings, resolved) = review::apply(out.findings, &review::claim_reviews(c));
+    let (mut findings, mut resolved) = review::apply(out.findings, &review::claim_reviews(c));
+    // Sorted here, so that the dossier's findings are sorted runs, one per claim file.
+    sort_findings(&mut findings);
+    sort_findings(&mut resolved);
     let cites: BTreeSet<&str> = c
         .data
         .references
@@ -242,6 +245,7 @@ pub fn unreadable_file(config: &Config, file: &str, problems: &[Problem]) -> Fil
         findings: Vec::new(),
     };
     problem_findings(&mut out, problems);
+    sort_findings(&mut out.findings);
     FileCheck {
         file: file.to_string(),
         findings: out.findings,

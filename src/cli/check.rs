@@ -128,10 +128,9 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
         CheckFormat::Github => Box::new(Github),
         CheckFormat::Sarif => Box::new(Sarif),
     };
-    let text = reporter.render(&result, &texts);
     let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
+    if reporter
+        .write(&result, &texts, &mut out)
         .and_then(|_| out.flush())
         .is_err()
     {

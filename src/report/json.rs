@@ -6,6 +6,7 @@ use crate::check::{CheckResult, Finding, Summary};
 use crate::evidence::verify::Evidence;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::io::Write;
 
 /// Version of the JSON output format.
 pub const JSON_VERSION: u32 = 1;
@@ -29,7 +30,20 @@ pub struct JsonReport<'a> {
 pub struct Json;
 
 impl Reporter for Json {
-    fn render(&self, result: &CheckResult, _texts: &Texts) -> String {
+    fn render(&self, result: &CheckResult, texts: &Texts) -> String {
+        let mut out = Vec::new();
+        match self.write(result, texts, &mut out) {
+            Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+            Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+        }
+    }
+
+    fn write(
+        &self,
+        result: &CheckResult,
+        _texts: &Texts,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
         let doc = JsonReport {
             version: JSON_VERSION,
             findings: &result.findings,
@@ -37,9 +51,9 @@ impl Reporter for Json {
             summary: &result.summary,
             evidence: &result.evidence,
         };
-        let mut s = serde_json::to_string_pretty(&doc)
-            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-        s.push('\n');
-        s
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        out.write_all(b"\n")?;
+        out.flush()
     }
 }

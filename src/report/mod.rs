@@ -119,6 +119,17 @@ impl Texts {
 /// Renders check results in one format.
 pub trait Reporter {
     fn render(&self, result: &CheckResult, texts: &Texts) -> String;
+
+    /// Write what [`Reporter::render`] returns to `out`; a reporter whose output can be
+    /// large writes it as it goes instead of holding it whole.
+    fn write(
+        &self,
+        result: &CheckResult,
+        texts: &Texts,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        out.write_all(self.render(result, texts).as_bytes())
+    }
 }
 
 /// The one-line summary closing the human output.
