@@ -606,3 +606,67 @@ fn hand_edited_offsets_inside_a_character_do_not_crash_any_format() {
         );
     }
 }
+
+/// CI cannot be fooled by an article copied in without running `extract`, and a pre-commit
+/// hook can check just the articles it was given, writing the findings where it says.
+#[test]
+fn an_unextracted_article_fails_check_and_paths_narrow_it() {
+    let dir = dossier(&[("bridge.txt", TRACED)]);
+    let root = dir.path();
+    let (code, before) = check(root);
+    assert!(!rules(&before).contains(&"unextracted-article".to_string()));
+    assert_eq!(code, 0, "{before:?}");
+    std::fs::write(
+        root.join("articles/copied.txt"),
+        "A Later Piece\n\nThe council met on Tuesday.\n",
+    )
+    .unwrap();
+    let (code, after) = check(root);
+    assert_eq!(code, 1, "an unextracted article is an error");
+    let flagged: Vec<&Value> = after
+        .iter()
+        .filter(|f| f["rule"] == "unextracted-article")
+        .collect();
+    assert_eq!(flagged.len(), 1, "{after:?}");
+    assert_eq!(flagged[0]["file"], "articles/copied.txt");
+
+    // Only the article named: its findings, none of the other article's.
+    let only = |path: &str| -> Value {
+        let out = dossier_cmd(root)
+            .args(["check", "--format", "json", path])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let copied = only("articles/copied.txt");
+    assert_eq!(copied["summary"]["articles"], 0);
+    let files: Vec<&str> = copied["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["articles/copied.txt"]);
+    let bridge = only("articles/bridge.txt");
+    assert_eq!(bridge["summary"]["articles"], 1);
+    assert!(bridge["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "unextracted-article"));
+    dossier_cmd(root)
+        .args(["check", "articles/nowhere.txt"])
+        .assert()
+        .code(2);
+
+    // --output: the same document in the file, nothing on stdout.
+    let out = dossier_cmd(root)
+        .args(["check", "--format", "json", "--output", "found.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let file: Value =
+        serde_json::from_slice(&std::fs::read(root.join("found.json")).unwrap()).unwrap();
+    assert_eq!(file["findings"].as_array().unwrap().len(), after.len());
+}

@@ -331,6 +331,7 @@ fn problem_findings(out: &mut Out, problems: &[Problem]) {
             ProblemKind::DuplicateId => Rule::DuplicateId,
             ProblemKind::InvalidPath => Rule::InvalidPath,
             ProblemKind::MissingArticle => Rule::MissingArticle,
+            ProblemKind::Unextracted => Rule::UnextractedArticle,
         };
         out.push(
             rule,

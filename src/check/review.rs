@@ -22,6 +22,7 @@ pub fn settled_by_verdict(rule: Rule) -> bool {
             | Rule::InvalidPath
             | Rule::MissingSource
             | Rule::MissingArticle
+            | Rule::UnextractedArticle
             | Rule::UnknownReference
             | Rule::StaleReview
             | Rule::Disputed

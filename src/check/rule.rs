@@ -110,6 +110,9 @@ rules! {
     MissingArticle => "missing-article", Error, "no such article",
         "A claim file describes an article that no longer exists.",
         "restore the article; if it was renamed, rename the claim file to match (claims/<new name>.yaml) and run `dossier extract`, which keeps its verdicts; if it was withdrawn, delete the claim file";
+    UnextractedArticle => "unextracted-article", Error, "not extracted",
+        "An article in articles/ has no claim file: it was added without running `dossier extract`, so none of its claims is checked.",
+        "run `dossier extract` and commit the claim file and source stubs it writes";
     UnknownReference => "unknown-reference", Error, "undefined reference",
         "A claim cites a reference id that its claim file does not define.",
         "run `dossier extract` again, or correct the claim's `cites`";

@@ -50,6 +50,8 @@ pub struct Checked {
 pub struct CheckedFile {
     pub file: String,
     pub article: Option<String>,
+    /// The source ids its references name.
+    pub cites: Vec<String>,
     pub claims: usize,
     pub references: usize,
 }
@@ -102,16 +104,22 @@ pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
     });
     let reused = checked.iter().filter(|(_, hit)| *hit).count();
     let files: Vec<FileCheck> = checked.into_iter().map(|(f, _)| f).collect();
-    let list = files
+    let list: Vec<CheckedFile> = files
         .iter()
         .map(|f| CheckedFile {
             file: f.file.clone(),
             article: f.article.as_ref().map(|a| a.path.clone()),
+            cites: f
+                .article
+                .as_ref()
+                .map_or_else(Vec::new, |a| a.cites.clone()),
             claims: f.claims,
             references: f.references,
         })
         .collect();
-    let result = finish(config, &ctx, &sources.problems, files, &dossier.root);
+    let mut problems = sources.problems.clone();
+    problems.extend(unextracted(dossier, &list, options.wanted));
+    let result = finish(config, &ctx, &problems, files, &dossier.root);
     if all {
         // Every claim file and source entry was looked up: the rest of the cache is stale.
         options.cache.prune();
@@ -121,6 +129,130 @@ pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
         sources,
         files: list,
         reused,
+    }
+}
+
+/// The articles in `articles/` that no claim file describes, each a problem of its own,
+/// among those whose claim file (`claims/<name>.yaml`, where `extract` would write it)
+/// `wanted` accepts. An article whose claim file exists but cannot be read is not one of
+/// them: that file's own problem is reported.
+fn unextracted(
+    dossier: &Dossier,
+    checked: &[CheckedFile],
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<load::Problem> {
+    let Ok(articles) = dossier.articles() else {
+        // An articles/ folder that cannot be listed is `extract`'s to report.
+        return Vec::new();
+    };
+    let described: BTreeSet<&str> = checked
+        .iter()
+        .filter_map(|c| c.article.as_deref())
+        .collect();
+    let files: BTreeSet<&str> = checked.iter().map(|c| c.file.as_str()).collect();
+    let mut out = Vec::new();
+    for a in articles {
+        let record = dossier.record_path(&a);
+        let claim_file = format!("claims/{}.yaml", crate::article::slug_of(&record));
+        if described.contains(record.as_str())
+            || files.contains(claim_file.as_str())
+            || !wanted(&claim_file)
+        {
+            continue;
+        }
+        out.push(load::Problem {
+            kind: load::ProblemKind::Unextracted,
+            message: format!("{record} has no claim file: it has not been extracted"),
+            file: record,
+            pos: load::Pos {
+                line: 1,
+                column: 1,
+                ..load::Pos::default()
+            },
+            source: None,
+            help: None,
+        });
+    }
+    out
+}
+
+/// The claim files of the articles `articles` (paths in the dossier, `articles/…`), where
+/// `extract` writes them.
+pub fn claim_files_of(articles: &[String]) -> BTreeSet<String> {
+    articles
+        .iter()
+        .map(|a| format!("claims/{}.yaml", crate::article::slug_of(a)))
+        .collect()
+}
+
+/// The part of a check that concerns the articles `articles` (paths in the dossier): their
+/// claim files and the articles themselves, and the source entries those claim files cite
+/// (`sources` gives each entry's file), with the summary counted again.
+pub fn narrow_to_articles(
+    checked: &[CheckedFile],
+    articles: &[String],
+    sources: &LoadedDossier,
+    result: CheckResult,
+) -> CheckResult {
+    let chosen: BTreeSet<&str> = articles.iter().map(String::as_str).collect();
+    let claim_files = claim_files_of(articles);
+    let mine: Vec<&CheckedFile> = checked
+        .iter()
+        .filter(|c| {
+            claim_files.contains(&c.file)
+                || c.article.as_deref().is_some_and(|a| chosen.contains(a))
+        })
+        .collect();
+    let cited: BTreeSet<&str> = mine
+        .iter()
+        .flat_map(|c| c.cites.iter())
+        .map(String::as_str)
+        .collect();
+    let mut keep: BTreeSet<&str> = chosen.clone();
+    keep.extend(mine.iter().map(|c| c.file.as_str()));
+    keep.extend(mine.iter().filter_map(|c| c.article.as_deref()));
+    keep.extend(
+        cited
+            .iter()
+            .filter_map(|id| sources.sources.get(*id).map(|s| s.file.as_str())),
+    );
+    let findings: Vec<_> = result
+        .findings
+        .into_iter()
+        .filter(|f| keep.contains(f.file.as_str()))
+        .collect();
+    let resolved: Vec<_> = result
+        .resolved
+        .into_iter()
+        .filter(|f| keep.contains(f.file.as_str()))
+        .collect();
+    let files: BTreeSet<&str> = mine.iter().map(|c| c.file.as_str()).collect();
+    let parsed: Vec<&&CheckedFile> = mine.iter().filter(|c| c.article.is_some()).collect();
+    let base = super::Summary {
+        articles: parsed.len(),
+        claims: parsed.iter().map(|c| c.claims).sum(),
+        references: parsed.iter().map(|c| c.references).sum(),
+        sources: cited
+            .iter()
+            .filter(|id| sources.sources.contains_key(**id))
+            .count(),
+        resolved: resolved.len(),
+        ..super::Summary::default()
+    };
+    CheckResult {
+        summary: super::summarize(&findings, base),
+        findings,
+        resolved,
+        links: result
+            .links
+            .into_iter()
+            .filter(|l| files.contains(l.file.as_str()))
+            .collect(),
+        evidence: result
+            .evidence
+            .into_iter()
+            .filter(|e| files.contains(e.file.as_str()))
+            .collect(),
     }
 }
 

@@ -91,6 +91,7 @@ impl Shard {
             .map(|c| CheckedFile {
                 file: c.file.clone(),
                 article: Some(c.data.article.path.clone()),
+                cites: Vec::new(),
                 claims: c.data.claims.len(),
                 references: c.data.references.len(),
             })
@@ -103,6 +104,7 @@ impl Shard {
                 .map(|p| CheckedFile {
                     file: p.file.clone(),
                     article: None,
+                    cites: Vec::new(),
                     claims: 0,
                     references: 0,
                 }),

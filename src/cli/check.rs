@@ -54,6 +54,13 @@ pub struct CheckArgs {
     /// shard 1; every finding of a full check comes from exactly one shard.
     #[arg(long, value_name = "K/N")]
     shard: Option<dossier::check::Shard>,
+    /// Write the findings to FILE (replaced atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+    /// Check only these articles (files or folders under articles/), their claim files and
+    /// the source entries they cite: for a pre-commit hook or a pull request's changed files.
+    #[arg(value_name = "ARTICLE")]
+    paths: Vec<std::path::PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
@@ -85,7 +92,22 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
     );
     let shard = args.shard;
     let cache = ctx.cache(&dossier);
-    let wanted = |file: &str| shard.is_none_or(|s| s.reads(file));
+    let chosen: Option<Vec<String>> = if args.paths.is_empty() {
+        None
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| dossier.root.clone());
+        match dossier.resolve_articles(&cwd, &args.paths) {
+            Ok(files) => Some(files.iter().map(|f| dossier.record_path(f)).collect()),
+            Err(e) => {
+                emit(FileProblem::new(e.to_string(), e.help()));
+                return Exit::Error;
+            }
+        }
+    };
+    let claim_files = chosen.as_deref().map(dossier::check::run::claim_files_of);
+    let wanted = |file: &str| {
+        shard.is_none_or(|s| s.reads(file)) && claim_files.as_ref().is_none_or(|c| c.contains(file))
+    };
     let checked = dossier::check::run::run(
         &dossier,
         &config,
@@ -109,12 +131,21 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
     if let Some(s) = shard {
         result = s.narrow_files(&checked.files, result);
     }
+    if let Some(articles) = &chosen {
+        result = dossier::check::run::narrow_to_articles(
+            &checked.files,
+            articles,
+            &checked.sources,
+            result,
+        );
+    }
     let texts = Texts::from_disk(&dossier.root);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
     };
@@ -128,13 +159,30 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
         CheckFormat::Github => Box::new(Github),
         CheckFormat::Sarif => Box::new(Sarif),
     };
-    let mut out = std::io::stdout().lock();
-    if reporter
-        .write(&result, &texts, &mut out)
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        return Exit::Error;
+    match &args.output {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            let written = reporter
+                .write(&result, &texts, &mut bytes)
+                .and_then(|_| dossier::store::fs::write_atomic(path, &bytes));
+            if let Err(e) = written {
+                emit(FileProblem::new(
+                    format!("{}: cannot write the findings: {e}", path.display()),
+                    "check the path and that you may write there",
+                ));
+                return Exit::Error;
+            }
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if reporter
+                .write(&result, &texts, &mut out)
+                .and_then(|_| out.flush())
+                .is_err()
+            {
+                return Exit::Error;
+            }
+        }
     }
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
     match result.worst() {

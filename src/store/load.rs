@@ -55,6 +55,8 @@ pub enum ProblemKind {
     DuplicateId,
     InvalidPath,
     MissingArticle,
+    /// An article no claim file describes.
+    Unextracted,
 }
 
 /// A problem found while loading.
