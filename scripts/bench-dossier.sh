@@ -13,6 +13,11 @@
 #     nothing written (the throughput figure);
 #   - dossier check --format json > /dev/null (exit 1 is expected: the dossier has findings);
 #   - dossier report (Markdown) > /dev/null.
+# With all cores it also times, on the same dossier, what the cache changes: the read floor
+# (every file under articles/, claims/ and sources/ read once), check with --no-cache (cold),
+# check with a warm cache, check after one article was edited, report and review --list with
+# a warm cache (review --list stands for the interactive review's first screen, which needs
+# a terminal); printed as a second table.
 # Once per N (all cores) it also times the full `dossier extract` on a fresh dossier, which
 # writes every claim file and source stub, each durably (fsync of file and directory), one
 # after the other: that column measures the disk, and does not depend on the thread count.
@@ -36,7 +41,8 @@ BIN=target/release/dossier
 GEN=target/release/examples/gen-dossier
 TIMES=$(mktemp)
 ROWS=$(mktemp)
-trap 'rm -f "$TIMES" "$ROWS"' EXIT
+CACHE_ROWS=$(mktemp)
+trap 'rm -f "$TIMES" "$ROWS" "$CACHE_ROWS"' EXIT
 
 echo "== building (release)" >&2
 cargo build --release --quiet --bin dossier --example gen-dossier
@@ -79,6 +85,28 @@ for N in $NS; do
     full=-1
     [ "$J" = "$CORES" ] && full=$full_s
     echo "$N $J $bytes $claims $cat_s $wc_s $ext_s $ext_kib $chk_s $chk_kib $rep_s $rep_kib $full" >> "$ROWS"
+    if [ "$J" = "$CORES" ]; then
+      echo "== N=$N: read floor, check cold / warm / after one edit, report warm, review --list" >&2
+      # Every byte of the dossier's files, as check must at least read them once.
+      read -r floor_s _ <<< "$(timed 0 sh -c "find '$DIR/articles' '$DIR/claims' '$DIR/sources' -type f -print0 | xargs -0 cat")"
+      read -r cold_s cold_kib <<< "$(timed 1 "$BIN" --root "$DIR" --no-cache check --format json)"
+      rm -rf "$DIR/.dossier"
+      timed 1 "$BIN" --root "$DIR" check --format json > /dev/null # fills the cache
+      read -r warm_s warm_kib <<< "$(timed 1 "$BIN" --root "$DIR" check --format json)"
+      # One article edited (a sentence added), as in a typical pull request; restored after.
+      one=$(find "$DIR/articles" -type f | sort | head -n 1)
+      cp "$one" "$TIMES.article"
+      printf '\nOne more sentence, added after extraction.\n' >> "$one"
+      read -r edit_s edit_kib <<< "$(timed 1 "$BIN" --root "$DIR" check --format json)"
+      cp "$TIMES.article" "$one"
+      rm -f "$TIMES.article"
+      timed 1 "$BIN" --root "$DIR" check --format json > /dev/null
+      timed 0 "$BIN" --root "$DIR" report > /dev/null
+      read -r repw_s repw_kib <<< "$(timed 0 "$BIN" --root "$DIR" report)"
+      timed 0 "$BIN" --root "$DIR" review --list --format json > /dev/null
+      read -r rev_s rev_kib <<< "$(timed 0 "$BIN" --root "$DIR" review --list --format json)"
+      echo "$N $floor_s $cold_s $cold_kib $warm_s $warm_kib $edit_s $edit_kib $repw_s $repw_kib $rev_s $rev_kib" >> "$CACHE_ROWS"
+    fi
   done
 done
 
@@ -103,3 +131,17 @@ END {
     printf "jobs=%s: N x%.0f -> extract x%.1f, check x%.1f, report x%.1f (linear growth: all near x%.0f)\n", k, b[1] / a[1], (a[7] > 0 ? b[7] / a[7] : 0), (a[9] > 0 ? b[9] / a[9] : 0), (a[11] > 0 ? b[11] / a[11] : 0), b[1] / a[1]
   }
 }' "$ROWS"
+
+echo
+awk '
+function mb(kib) { return sprintf("%.0f", kib * 1024 / 1e6) }
+function x(s, f) { return f > 0 ? sprintf("%.1fx", s / f) : "-" }
+BEGIN {
+  print "Cache (all cores; times also as a multiple of the read floor; peak MB in brackets):"
+  print ""
+  print "|      N | read floor s | check cold s | check warm s | check, one article edited s | report warm s | review --list warm s |"
+  print "|-------:|-------------:|-------------:|-------------:|----------------------------:|--------------:|---------------------:|"
+}
+{
+  printf "| %6d | %12.2f | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) |\n", $1, $2, $3, x($3, $2), mb($4), $5, x($5, $2), mb($6), $7, x($7, $2), mb($8), $9, x($9, $2), mb($10), $11, x($11, $2), mb($12)
+}' "$CACHE_ROWS"

@@ -256,6 +256,62 @@ pub fn narrow_to_articles(
     }
 }
 
+/// [`super::check`] of a dossier already loaded (as `report` and the review load it), each
+/// claim file's check taken from the cache when what it was made from is unchanged, and
+/// cached when it is not. The result is the same as [`super::check`]'s.
+pub fn check_loaded(
+    dossier: &Dossier,
+    loaded: &LoadedDossier,
+    config: &Config,
+    cache: &Cache,
+    jobs: usize,
+) -> CheckResult {
+    let fingerprints = source_fingerprints(dossier, &loaded.sources, jobs);
+    let snapshots = Snapshots::new(&loaded.root);
+    let ctx = Context {
+        sources: &loaded.sources,
+        unreadable: &loaded.unreadable_sources,
+        snapshots: &snapshots,
+    };
+    let config_key = format!("{config:?}");
+    // The problems of each claim file go with its check, as in [`run`].
+    let mut own: HashMap<&str, Vec<load::Problem>> = HashMap::new();
+    let mut rest = Vec::new();
+    let parsed: BTreeSet<&str> = loaded.claims.iter().map(|c| c.file.as_str()).collect();
+    for p in &loaded.problems {
+        match parsed.get(p.file.as_str()) {
+            Some(f) => own.entry(f).or_default().push(p.clone()),
+            None => rest.push(p.clone()),
+        }
+    }
+    let files = crate::par::map(&loaded.claims, jobs, |c| {
+        let problems = own.get(c.file.as_str()).map_or(&[][..], Vec::as_slice);
+        let Some(text) = loaded.articles.get(&c.data.article.path) else {
+            // Its article could not be read: checked as it is, not cached.
+            return super::check_file(config, &ctx, c, None, problems);
+        };
+        let parts: [&[u8]; 2] = [config_key.as_bytes(), c.text.as_bytes()];
+        if let Some(entry) = cache.get_parts::<Entry>("results", &parts) {
+            let now = |_: &str| sha256_hex(text.as_bytes());
+            if let Some(check) = reuse(entry, &fingerprints, now) {
+                return check;
+            }
+        }
+        let article = Ok(text.clone());
+        fresh(
+            config,
+            &ctx,
+            &fingerprints,
+            &config_key,
+            cache,
+            c,
+            &article,
+            problems,
+        )
+    });
+    finish(config, &ctx, &rest, files, &loaded.root)
+}
+
 /// The check of one claim file, and whether it came from the cache.
 fn check_path(
     dossier: &Dossier,
@@ -273,7 +329,8 @@ fn check_path(
     };
     let parts: [&[u8]; 2] = [config_key.as_bytes(), text.as_bytes()];
     if let Some(entry) = options.cache.get_parts::<Entry>("results", &parts) {
-        if let Some(check) = reuse(dossier, entry, fingerprints) {
+        let article_now = |path: &str| article_print(&load::article_text(dossier, path));
+        if let Some(check) = reuse(entry, fingerprints, article_now) {
             // The parse of the claim file stays in the cache for the next change.
             options.cache.keep("claims", &text);
             return (check, true);
@@ -284,11 +341,36 @@ fn check_path(
         Err(p) => return (super::unreadable_file(config, &file, &[p]), false),
     };
     let article = load::article_text(dossier, &loaded.data.article.path);
-    let article_print = article_print(&article);
     if let Err(why) = &article {
         problems.push(load::missing_article(&loaded, why));
     }
-    let check = super::check_file(config, ctx, &loaded, article.as_deref().ok(), &problems);
+    let check = fresh(
+        config,
+        ctx,
+        fingerprints,
+        config_key,
+        options.cache,
+        &loaded,
+        &article,
+        &problems,
+    );
+    (check, false)
+}
+
+/// Check a claim file and cache the check with what it was made from.
+#[allow(clippy::too_many_arguments)]
+fn fresh(
+    config: &Config,
+    ctx: &Context,
+    fingerprints: &BTreeMap<&str, String>,
+    config_key: &str,
+    cache: &Cache,
+    loaded: &load::LoadedClaims,
+    article: &Result<String, String>,
+    problems: &[load::Problem],
+) -> FileCheck {
+    let article_print = article_print(article);
+    let check = super::check_file(config, ctx, loaded, article.as_deref().ok(), problems);
     let mut named: BTreeSet<&str> = BTreeSet::new();
     named.extend(
         loaded
@@ -336,7 +418,7 @@ fn check_path(
             String::new()
         });
     }
-    options.cache.put_parts("results", &parts, &entry);
+    cache.put_parts("results", &parts, &entry);
     for (f, help) in entry
         .check
         .findings
@@ -348,14 +430,14 @@ fn check_path(
             f.help = help;
         }
     }
-    (entry.check, false)
+    entry.check
 }
 
 /// A cached check, if what it was made from is unchanged.
 fn reuse(
-    dossier: &Dossier,
     entry: Entry,
     fingerprints: &BTreeMap<&str, String>,
+    article_now: impl FnOnce(&str) -> String,
 ) -> Option<FileCheck> {
     for (id, print) in &entry.sources {
         let now = fingerprints.get(id.as_str()).map_or(ABSENT, String::as_str);
@@ -364,7 +446,7 @@ fn reuse(
         }
     }
     let (path, print) = &entry.article;
-    if &article_print(&load::article_text(dossier, path)) != print {
+    if &article_now(path) != print {
         return None;
     }
     let mut check = entry.check;

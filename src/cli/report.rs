@@ -3,7 +3,7 @@
 use super::diagnostics::{emit, FileProblem};
 use super::progress::Progress;
 use super::{Context, Exit};
-use dossier::check::{check, Severity};
+use dossier::check::Severity;
 use dossier::report::audit::{self, Filter};
 use dossier::report::{render_html, render_markdown};
 use std::io::Write;
@@ -97,6 +97,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
         &|| progress.tick(),
         &ctx.cache(&dossier),
     );
+    // (The cache is pruned once the check below has looked up its entries too.)
     progress.finish();
     let any_claim_file = !loaded.claims.is_empty()
         || loaded
@@ -113,7 +114,10 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
         ));
         return Exit::Error;
     }
-    let result = check(&loaded, &config);
+    let cache = ctx.cache(&dossier);
+    let result = dossier::check::run::check_loaded(&dossier, &loaded, &config, &cache, ctx.jobs);
+    // Every file and every claim file's check was looked up: the rest of the cache is stale.
+    cache.prune();
     let audit = match audit::build(&loaded, &result, &filter) {
         Ok(a) => a,
         Err(e) => {

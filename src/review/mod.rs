@@ -9,7 +9,7 @@ mod suggest;
 
 pub use suggest::suggest;
 
-use crate::check::{check, Config};
+use crate::check::Config;
 use crate::model::review::{text_fingerprint, LinkAction, LinkDecision, Review};
 use crate::model::{ClaimFile, SourceEntry};
 use crate::report::audit::{self, Filter, WorkItem};
@@ -325,8 +325,7 @@ impl Desk {
     /// review, in the order of the report's worklist (most severe first, then by file and
     /// position). A claim whose review went stale is back in the queue.
     pub fn queue(&self, config: &Config) -> Queue {
-        let loaded = self.load();
-        let result = check(&loaded, config);
+        let (loaded, result) = self.load_and_check(config);
         let items = match audit::build(&loaded, &result, &Filter::default()) {
             Ok(a) => queue_of(&loaded, &a),
             Err(_) => Vec::new(),
@@ -339,14 +338,19 @@ impl Desk {
 
     /// Load and check the dossier once, for [`Snapshot::claim_view`].
     pub fn snapshot(&self, config: &Config) -> Snapshot {
-        let loaded = self.load();
-        let result = check(&loaded, config);
+        let (loaded, result) = self.load_and_check(config);
         Snapshot { loaded, result }
     }
 
-    fn load(&self) -> load::LoadedDossier {
+    /// Load the dossier and check it, through the cache (when allowed): both the parse of
+    /// each file and each claim file's check are reused when their inputs are unchanged.
+    fn load_and_check(&self, config: &Config) -> (load::LoadedDossier, crate::check::CheckResult) {
         let cache = crate::store::cache::Cache::new(&self.dossier, self.cache);
-        load::load_cached(&self.dossier, crate::par::default_jobs(), &|| {}, &cache)
+        let jobs = crate::par::default_jobs();
+        let loaded = load::load_cached(&self.dossier, jobs, &|| {}, &cache);
+        let result = crate::check::run::check_loaded(&self.dossier, &loaded, config, &cache, jobs);
+        cache.prune();
+        (loaded, result)
     }
 
     /// The claims `given` (`ID` or `ARTICLE/ID`) names, parsing only the claim files whose

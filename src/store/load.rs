@@ -515,17 +515,16 @@ pub fn load_with(dossier: &Dossier, jobs: usize, tick: &(dyn Fn() + Sync)) -> Lo
     load_cached(dossier, jobs, tick, &Cache::new(dossier, true))
 }
 
-/// [`load_with`] through a given parse cache (e.g. a disabled one for `--no-cache`).
+/// [`load_with`] through a given parse cache (e.g. a disabled one for `--no-cache`). The
+/// caller prunes the cache ([`Cache::prune`]) once it has looked up all it will (a check
+/// looks up its cached results after loading).
 pub fn load_cached(
     dossier: &Dossier,
     jobs: usize,
     tick: &(dyn Fn() + Sync),
     cache: &Cache,
 ) -> LoadedDossier {
-    let loaded = load_selected(dossier, jobs, tick, cache, &|_| true);
-    // Every file was looked up: what the cache holds beyond that is stale.
-    cache.prune();
-    loaded
+    load_selected(dossier, jobs, tick, cache, &|_| true)
 }
 
 /// [`load_cached`] of the claim files whose path in the dossier (`claims/<slug>.yaml`)
