@@ -147,6 +147,27 @@ fn without_a_repository_paths_are_relative_to_the_working_directory() {
             .contains("working directory"),
         "{base}"
     );
+    // Run from a folder that does not hold the dossier: relative to the dossier root, never
+    // with `../` steps.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = repo.path().join("newsroom");
+    let outside = sarif(elsewhere.path(), &["--root", root.to_str().unwrap()]);
+    for r in results(&outside) {
+        let u = uri(&r["locations"][0]);
+        assert!(!u.starts_with(".."), "{u}");
+        assert!(
+            u.starts_with("articles/") || u.starts_with("claims/") || u.starts_with("sources/"),
+            "{u}"
+        );
+    }
+    let base = &outside["runs"][0]["originalUriBaseIds"]["%SRCROOT%"];
+    assert!(
+        base["description"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("dossier root"),
+        "{base}"
+    );
 }
 
 /// The UTF-16 column of byte `offset` of `text` (1-based), and its line.

@@ -9,24 +9,35 @@
 use super::Texts;
 use crate::check::Finding;
 use std::collections::HashMap;
-use std::path::{Component, Path};
+use std::path::Path;
 
 /// How the files of a dossier are named for CI tools: the dossier-relative path behind a
 /// prefix that makes it relative to the repository root (the nearest folder at or above the
-/// dossier holding a `.git` directory or file), else to the working directory.
+/// dossier holding a `.git` directory or file), else to the working directory when the dossier
+/// is inside it, else to the dossier root itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CiPaths {
     /// `""`, or the dossier's folder below the base with a trailing `/` (`newsroom/`).
     prefix: String,
-    /// Whether the base is a repository root (else the working directory).
-    repository: bool,
+    base: Base,
+}
+
+/// What [`CiPaths`] are relative to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Base {
+    /// The dossier root: no repository around it, and not run from a folder holding it.
+    #[default]
+    Dossier,
+    /// The repository root.
+    Repository,
+    /// The working directory, which holds the dossier.
+    WorkingDirectory,
 }
 
 impl CiPaths {
     /// The paths of a dossier at `root`, for a process whose working directory is `cwd`.
     /// Both are made absolute and canonical where they can be; nothing but the file system is
-    /// consulted (no `git` process). A dossier outside the working directory, with no repository
-    /// around it, is named with `../` steps.
+    /// consulted (no `git` process).
     pub fn new(root: &Path, cwd: &Path) -> CiPaths {
         let abs = |p: &Path| {
             let p = if p.is_absolute() {
@@ -41,16 +52,26 @@ impl CiPaths {
             .ancestors()
             .find(|dir| std::fs::symlink_metadata(dir.join(".git")).is_ok())
         {
-            return CiPaths {
-                prefix: prefix_of(&relative(top, &root)),
-                repository: true,
-            };
+            return CiPaths::below(&root, top, Base::Repository);
         }
         let cwd = abs(cwd);
-        CiPaths {
-            prefix: prefix_of(&relative(&cwd, &root)),
-            repository: false,
+        if root.starts_with(&cwd) {
+            return CiPaths::below(&root, &cwd, Base::WorkingDirectory);
         }
+        CiPaths::dossier_relative()
+    }
+
+    fn below(root: &Path, base_dir: &Path, base: Base) -> CiPaths {
+        let mut prefix = String::new();
+        for c in root
+            .strip_prefix(base_dir)
+            .unwrap_or(Path::new(""))
+            .components()
+        {
+            prefix.push_str(&c.as_os_str().to_string_lossy());
+            prefix.push('/');
+        }
+        CiPaths { prefix, base }
     }
 
     /// Paths exactly as the dossier names them (relative to its root).
@@ -63,34 +84,10 @@ impl CiPaths {
         format!("{}{file}", self.prefix)
     }
 
-    /// Whether paths are relative to a repository root (else to the working directory).
-    pub fn is_repository(&self) -> bool {
-        self.repository
+    /// What the paths are relative to.
+    pub fn base(&self) -> Base {
+        self.base
     }
-}
-
-/// The `/`-joined steps from `from` to `to` (both absolute): `..` for each component of
-/// `from` past their common ancestor, then the rest of `to`.
-fn relative(from: &Path, to: &Path) -> Vec<String> {
-    let from: Vec<Component> = from.components().collect();
-    let to: Vec<Component> = to.components().collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut steps: Vec<String> = from[common..].iter().map(|_| "..".to_string()).collect();
-    steps.extend(
-        to[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    steps
-}
-
-fn prefix_of(steps: &[String]) -> String {
-    let mut s = String::new();
-    for step in steps {
-        s.push_str(step);
-        s.push('/');
-    }
-    s
 }
 
 /// A 1-based position in a text.
@@ -295,35 +292,25 @@ mod tests {
     }
 
     #[test]
-    fn relative_steps() {
-        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            relative(Path::new("/repo"), Path::new("/repo/newsroom")),
-            s(&["newsroom"])
-        );
-        assert_eq!(relative(Path::new("/repo"), Path::new("/repo")), s(&[]));
-        assert_eq!(
-            relative(Path::new("/a/b"), Path::new("/a/c/d")),
-            s(&["..", "c", "d"])
-        );
-        assert_eq!(prefix_of(&s(&["..", "c"])), "../c/");
-        assert_eq!(prefix_of(&s(&[])), "");
-    }
-
-    #[test]
     fn a_repository_root_is_found_above_the_dossier() {
         let repo = tempfile::tempdir().unwrap();
         let dossier = repo.path().join("desk/newsroom");
         std::fs::create_dir_all(&dossier).unwrap();
-        // No repository: relative to the working directory.
+        // No repository: relative to the working directory holding the dossier, else to the
+        // dossier (unless the temporary directory lies in a repository).
         let p = CiPaths::new(&dossier, repo.path());
-        if !p.is_repository() {
+        if p.base() != Base::Repository {
+            assert_eq!(p.base(), Base::WorkingDirectory);
             assert_eq!(p.path("claims/a.yaml"), "desk/newsroom/claims/a.yaml");
+            let elsewhere = tempfile::tempdir().unwrap();
+            let p = CiPaths::new(&dossier, elsewhere.path());
+            assert_eq!(p.base(), Base::Dossier);
+            assert_eq!(p.path("claims/a.yaml"), "claims/a.yaml");
         }
         // A `.git` file (worktrees, submodules) marks the top level as a directory does.
         std::fs::write(repo.path().join("desk/.git"), "gitdir: elsewhere\n").unwrap();
         let p = CiPaths::new(&dossier, Path::new("/"));
-        assert!(p.is_repository());
+        assert_eq!(p.base(), Base::Repository);
         assert_eq!(p.path("claims/a.yaml"), "newsroom/claims/a.yaml");
         // A relative root is taken from the working directory.
         let p = CiPaths::new(Path::new("newsroom"), &repo.path().join("desk"));

@@ -5,7 +5,7 @@
 //! claim or a reference is its article passage, with the YAML value as a related location;
 //! columns are UTF-16 code units, SARIF's default `columnKind`, declared as such.
 
-use super::locate::{locate, CiPaths, Region};
+use super::locate::{locate, Base, CiPaths, Region};
 use super::{Reporter, Texts};
 use crate::check::{CheckResult, FailOn, Rule, Severity};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -152,10 +152,10 @@ impl Reporter for Sarif {
         } else {
             (0, "nothing at or above the failure level")
         };
-        let base = if self.paths.is_repository() {
-            "the repository root (the folder holding .git)"
-        } else {
-            "the working directory dossier ran in"
+        let base = match self.paths.base() {
+            Base::Repository => "the repository root (the folder holding .git)",
+            Base::WorkingDirectory => "the working directory dossier ran in",
+            Base::Dossier => "the dossier root (the folder holding articles/)",
         };
         let log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
