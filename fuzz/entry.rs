@@ -49,8 +49,8 @@ fn check_and_render(d: &LoadedDossier) {
             width: 20,
         },
         &Json,
-        &Github,
-        &Sarif,
+        &Github::default(),
+        &Sarif::default(),
     ];
     for r in reporters {
         let _ = r.render(&result, &texts);

@@ -304,8 +304,8 @@ fn render_everything(d: &LoadedDossier) {
             width: 10,
         },
         &Json,
-        &Github,
-        &Sarif,
+        &Github::default(),
+        &Sarif::default(),
     ];
     for r in reporters {
         let _ = r.render(&result, &texts);

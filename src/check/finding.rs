@@ -56,3 +56,76 @@ pub struct Reviewed {
     /// The severity the finding had before the verdict.
     pub was: Severity,
 }
+
+impl Finding {
+    /// What identifies the finding from one run to the next while its problem stays: a hash
+    /// of the rule, the file and the claim and source ids, never of a line or column, so that
+    /// editing elsewhere in the file leaves it unchanged. A finding of neither a claim nor a
+    /// source (a YAML error, an article without a byline) adds its message, digits left out,
+    /// since positions may be written into it. 16 hex digits (SARIF's `partialFingerprints`).
+    pub fn fingerprint(&self) -> String {
+        let mut key = format!(
+            "{}\0{}\0{}\0{}",
+            self.rule.code(),
+            self.file,
+            self.claim.as_deref().unwrap_or(""),
+            self.source.as_deref().unwrap_or("")
+        );
+        if self.claim.is_none() && self.source.is_none() {
+            key.push('\0');
+            key.extend(self.message.chars().filter(|c| !c.is_ascii_digit()));
+        }
+        let full = crate::article::fingerprint(key.as_bytes());
+        let hex = full.strip_prefix("sha256:").unwrap_or(&full);
+        hex.chars().take(16).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(line: usize, claim: Option<&str>, message: &str) -> Finding {
+        Finding {
+            rule: Rule::UncitedClaim,
+            severity: Severity::Warning,
+            message: message.into(),
+            file: "claims/a.yaml".into(),
+            line,
+            column: 3,
+            claim: claim.map(str::to_string),
+            source: None,
+            help: String::new(),
+            related: None,
+            review: None,
+            evidence: None,
+            span: (line * 10, line * 10 + 4),
+        }
+    }
+
+    #[test]
+    fn fingerprints_ignore_positions_but_not_identity() {
+        let a = finding(3, Some("q-1"), "quote q-1 has no source");
+        assert_eq!(a.fingerprint().len(), 16);
+        assert_eq!(
+            a.fingerprint(),
+            finding(40, Some("q-1"), "quote q-1 has no source").fingerprint()
+        );
+        assert_ne!(
+            a.fingerprint(),
+            finding(3, Some("q-2"), "quote q-1 has no source").fingerprint()
+        );
+        let mut b = a.clone();
+        b.file = "claims/b.yaml".into();
+        assert_ne!(a.fingerprint(), b.fingerprint());
+        let mut c = a.clone();
+        c.rule = Rule::StaleClaim;
+        assert_ne!(a.fingerprint(), c.fingerprint());
+        // Without ids, the message tells findings apart, its numbers aside.
+        let y1 = finding(3, None, "unknown field `spekaer` at line 3");
+        let y2 = finding(9, None, "unknown field `spekaer` at line 9");
+        let y3 = finding(3, None, "unknown field `venu` at line 3");
+        assert_eq!(y1.fingerprint(), y2.fingerprint());
+        assert_ne!(y1.fingerprint(), y3.fingerprint());
+    }
+}

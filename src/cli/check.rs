@@ -4,7 +4,7 @@ use super::diagnostics::{emit, FileProblem};
 use super::progress::Progress;
 use super::{Context, Exit};
 use dossier::check::FailOn;
-use dossier::report::{Github, Human, Json, Reporter, Sarif, Texts};
+use dossier::report::{CiPaths, Github, Human, Json, Reporter, Sarif, Texts};
 use std::io::{IsTerminal, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -153,11 +153,14 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(100);
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
+    // CI paths: relative to the repository root, else the working directory (issue 15).
+    let ci_paths = || CiPaths::new(&dossier.root, &std::env::current_dir().unwrap_or_default());
     let reporter: Box<dyn Reporter> = match args.format {
         CheckFormat::Human => Box::new(Human { color, width }),
         CheckFormat::Json => Box::new(Json),
-        CheckFormat::Github => Box::new(Github),
-        CheckFormat::Sarif => Box::new(Sarif),
+        CheckFormat::Github => Box::new(Github::new(ci_paths())),
+        CheckFormat::Sarif => Box::new(Sarif::new(ci_paths(), fail_on)),
     };
     match &args.output {
         Some(path) => {
@@ -184,7 +187,6 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
             }
         }
     }
-    let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
     match result.worst() {
         Some(s) if fail_on.fails(s) => Exit::Findings,
         _ => Exit::Ok,

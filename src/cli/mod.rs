@@ -14,6 +14,8 @@ mod review;
 mod add;
 mod docs;
 mod init;
+// CI integration (issue 15, item 7).
+mod explain;
 mod review_tui;
 
 pub use exit::Exit;
@@ -79,6 +81,9 @@ enum Command {
     Completions(docs::CompletionsArgs),
     /// Print the manual page (roff) to stdout, or write every page into a directory.
     Man(docs::ManArgs),
+    /// Explain a check rule: what it flags, its default severity, how to fix it, an example.
+    /// Without a rule, list every rule.
+    Explain(explain::ExplainArgs),
 }
 
 /// Output formats shared by the subcommands.
@@ -121,6 +126,7 @@ pub fn run() -> Exit {
         Command::Add(args) => add::run(&ctx, args),
         Command::Completions(args) => docs::completions(&ctx, args),
         Command::Man(args) => docs::man(&ctx, args),
+        Command::Explain(args) => explain::run(&ctx, args),
     }
 }
 

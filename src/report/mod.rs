@@ -6,6 +6,8 @@ mod github;
 mod html;
 mod human;
 mod json;
+// CI locations: repository-relative paths, article-first regions (issue 15).
+pub mod locate;
 mod markdown;
 pub mod safe;
 mod sarif;
@@ -13,8 +15,9 @@ mod sarif;
 pub use github::Github;
 pub use human::Human;
 pub use json::{Json, JsonReport, JSON_VERSION};
+pub use locate::CiPaths;
 pub use safe::terminal_safe;
-pub use sarif::Sarif;
+pub use sarif::{Sarif, FINGERPRINT_KEY, RULES_ANCHOR};
 
 pub use audit::Audit;
 pub use html::render_html;
