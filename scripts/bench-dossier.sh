@@ -11,7 +11,8 @@
 #     the page cache by then; wc also looks at every byte, as extract does);
 #   - dossier extract --format json > /dev/null: loading and extraction of every article,
 #     nothing written (the throughput figure);
-#   - dossier check --format json > /dev/null (exit 1 is expected: the dossier has findings);
+#   - dossier check --format json > /dev/null (exit 1 is expected: the dossier has findings;
+#     the cache is warm by then, see the second table for cold runs);
 #   - dossier report (Markdown) > /dev/null.
 # With all cores it also times, on the same dossier, what the cache changes: the read floor
 # (every file under articles/, claims/ and sources/ read once), check with --no-cache (cold),
