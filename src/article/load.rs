@@ -270,4 +270,33 @@ mod tests {
     fn bom_and_crlf_are_accepted() {
         assert!(check("\u{feff}Hello.\r\nWorld.".as_bytes()).is_ok());
     }
+
+    #[test]
+    fn html_pages_are_not_read_as_articles_but_as_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("p.HTM");
+        std::fs::write(&page, "<p>caf\u{e9}</p>").unwrap();
+        assert!(matches!(
+            read_article_text(&page),
+            Err(LoadError::HtmlPage { .. })
+        ));
+        let (bytes, text) = read_page(&page).unwrap();
+        assert_eq!((bytes.len(), text.as_str()), (12, "<p>caf\u{e9}</p>"));
+        // A page in UTF-16 (its byte-order mark says so) is decoded, not refused for its NULs.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<p>hi</p>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        std::fs::write(&page, utf16).unwrap();
+        assert_eq!(read_page(&page).unwrap().1, "<p>hi</p>");
+        // Binary bytes, an empty or a blank page are refused with their reason.
+        std::fs::write(&page, b"<p>a\n\x00b").unwrap();
+        let err = read_page(&page).unwrap_err();
+        assert_eq!(err.offset(), Some(5));
+        assert!(err.to_string().contains(":2:1:"), "{err}");
+        std::fs::write(&page, b"").unwrap();
+        assert!(matches!(read_page(&page), Err(LoadError::Empty { .. })));
+        std::fs::write(&page, b" \n ").unwrap();
+        assert!(matches!(read_page(&page), Err(LoadError::Blank { .. })));
+    }
 }

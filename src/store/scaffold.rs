@@ -531,4 +531,44 @@ mod tests {
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(names.len(), 1, "no temporary file is left behind");
     }
+
+    #[test]
+    fn a_page_and_its_article_share_a_free_slug_and_the_page_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        init(dir.path()).unwrap();
+        let dossier = Dossier::at(dir.path()).unwrap();
+        let wait = std::time::Duration::from_secs(5);
+        let page = |body: &str| {
+            let f = dir.path().join("saved.html");
+            std::fs::write(
+                &f,
+                format!("<html><head><title>Tide tables</title></head><body><article><p>{body}</p></article></body></html>"),
+            )
+            .unwrap();
+            Incoming::from_file(&f).unwrap()
+        };
+        let first = add(&dossier, &page("High tide is at six."), wait).unwrap();
+        assert_eq!(first.record, "articles/tide-tables.md");
+        assert_eq!(
+            first.original.as_deref(),
+            Some("originals/tide-tables.html")
+        );
+        // A page left over from an interrupted add, with other bytes, takes no name from a
+        // new one: both files move on to the next slug together.
+        std::fs::write(dir.path().join("originals/tide-tables-2.html"), "other").unwrap();
+        let second = add(&dossier, &page("Low tide is at noon."), wait).unwrap();
+        assert_eq!(second.record, "articles/tide-tables-3.md");
+        assert_eq!(
+            second.original.as_deref(),
+            Some("originals/tide-tables-3.html")
+        );
+        let kept =
+            std::fs::read_to_string(dir.path().join("originals/tide-tables-3.html")).unwrap();
+        assert!(kept.contains("Low tide is at noon."));
+        // The page outside the dossier is the editor's: it stays where it was.
+        assert!(dir.path().join("saved.html").is_file());
+        // The article is the page's readable text, with its title.
+        let md = std::fs::read_to_string(&second.path).unwrap();
+        assert_eq!(md, "# Tide tables\n\nLow tide is at noon.\n");
+    }
 }
