@@ -1273,4 +1273,34 @@ mod tests {
         let c = convert("<p>a\u{0}b\u{7}c</p>", None);
         assert_eq!(c.markdown, "abc\n");
     }
+
+    #[test]
+    fn broken_markup_converts_without_panic_and_reads_back() {
+        for html in [
+            "",
+            "<",
+            "</blockquote></li></ol></a>text",
+            "<li>orphan item<li>another",
+            "<h2><a href='https://a.example/'>link heading</a></h2><p>x",
+            "<a href='https://a.example/'><p>link across</p><p>blocks</p></a>",
+            "<blockquote><blockquote><p>deep</p></blockquote>",
+            "<ol><li><ul><li>nested</li></ul></li></ol>",
+            "<p>\u{a0}\u{2028}\u{feff}x\r\ny</p>",
+            "<a href='http://[::1'>bad url</a><a href='https://a.example/(x)'>paren</a>",
+            "<svg/><p>after self-closing svg</p><nav/>still here",
+            "<div class='ad'><div class='ad'><p>x</p></div><p>y</p></div><p>kept</p>",
+        ] {
+            let c = convert(html, Some("https://site.example/a/b"));
+            let a = Article::from_text("a.md", c.markdown.clone(), Format::Markdown);
+            let _ = crate::extract::extract(&a);
+            assert!(!c.markdown.contains("\n\n\n"), "{html:?}: {:?}", c.markdown);
+        }
+        let c = convert(
+            "<div class='ad'><div class='ad'><p>x</p></div><p>y</p></div><p>kept</p>",
+            None,
+        );
+        assert_eq!(c.markdown, "kept\n");
+        let c = convert("<a href='https://a.example/(x)'>paren</a>", None);
+        assert_eq!(c.markdown, "[paren](https://a.example/%28x%29)\n");
+    }
 }
