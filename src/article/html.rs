@@ -187,10 +187,8 @@ fn page_meta(toks: &[Tok]) -> PageMeta {
     let mut canonical: Option<String> = None;
     let mut time: Option<String> = None;
     let mut ld = LdMeta::default();
-    let mut i = 0;
-    while i < toks.len() {
-        if let Tok::Start { name, .. } = &toks[i] {
-            let t = &toks[i];
+    for (i, t) in toks.iter().enumerate() {
+        if let Tok::Start { name, .. } = t {
             match name.as_str() {
                 "meta" => {
                     let key = t
@@ -238,7 +236,6 @@ fn page_meta(toks: &[Tok]) -> PageMeta {
                 _ => {}
             }
         }
-        i += 1;
     }
     let meta = |k: &str| metas.get(k).cloned();
     let outlet = meta("og:site_name")
