@@ -176,7 +176,7 @@ fn squash(s: &str) -> String {
 ///
 /// | field | in order of preference |
 /// |---|---|
-/// | title | `og:title`; JSON-LD `headline`; `twitter:title`; `dc.title`; `<title>` without a trailing ` \| Site` |
+/// | title | `og:title`; JSON-LD `headline`; `twitter:title`; `dc.title`; the first `<h1>` of the main part, not furniture; `<title>` without a trailing ` \| Site` |
 /// | author | `<meta name="author">`; JSON-LD `author` (names joined); `article:author` unless an address; `dc.creator`; `byl` (`By …`) |
 /// | date | `article:published_time`; JSON-LD `datePublished`; `date`, `pubdate`, `publish-date`, `dc.date`, `dc.date.issued`, `dcterms.created`, `itemprop="datePublished"`; the first `<time datetime>` |
 /// | outlet | `og:site_name`; JSON-LD `publisher.name`; `application-name` |
@@ -245,6 +245,7 @@ fn page_meta(toks: &[Tok]) -> PageMeta {
         .or(ld.headline.clone())
         .or(meta("twitter:title"))
         .or(meta("dc.title"))
+        .or(first_h1(toks))
         .or(title_tag.map(|t| clean_title(&t, outlet.as_deref())));
     let author = meta("author")
         .map(|a| strip_by(&a))
@@ -288,6 +289,27 @@ fn page_meta(toks: &[Tok]) -> PageMeta {
         outlet: outlet.filter(|o| !o.is_empty()),
         url,
     }
+}
+
+/// The text of the first `<h1>` of the page's main part, furniture (a logo in the site's
+/// header) left out: the headline of a page without a title in its meta tags.
+fn first_h1(toks: &[Tok]) -> Option<String> {
+    let mut text: Option<String> = None;
+    for t in without_furniture(main_part(toks)).into_iter().flatten() {
+        match (t, &mut text) {
+            (Tok::Start { name, .. }, None) if name == "h1" => text = Some(String::new()),
+            (Tok::Text(s), Some(acc)) => acc.push_str(s),
+            (Tok::End(name), Some(acc)) if name == "h1" => {
+                let h = squash(acc);
+                if !h.is_empty() {
+                    return Some(h);
+                }
+                text = None;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What a JSON-LD block says about the article it describes.
@@ -1117,6 +1139,19 @@ mod tests {
         let m = convert(&html, None).meta;
         assert_eq!(m.author.as_deref(), Some("Ada Lund"));
         assert_eq!(m.title.as_deref(), Some("Sea - a history"));
+        // Without a title tag of its own, the headline is the first `<h1>` that is not in the
+        // site's furniture, rather than the shorter `<title>`.
+        let html = page(
+            "<title>Harbour</title>",
+            "<header><h1>Coast News</h1></header><article><h1>Cranes idle as <em>talks</em> stall</h1><p>Text.</p></article>",
+        );
+        let c = convert(&html, None);
+        assert_eq!(c.meta.title.as_deref(), Some("Cranes idle as talks stall"));
+        assert!(
+            c.markdown.starts_with("# Cranes idle as talks stall\n"),
+            "{}",
+            c.markdown
+        );
     }
 
     #[test]
