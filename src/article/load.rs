@@ -38,6 +38,12 @@ pub enum LoadError {
     NotAFile { path: PathBuf },
     #[error("{}: the file's path is not valid UTF-8; dossier records article paths as text", path.display())]
     NonUtf8Path { path: PathBuf },
+    /// An HTML page in `articles/`: `dossier add` converts a page into an article once.
+    #[error("{path}: an HTML page is not read as an article as it is")]
+    HtmlPage { path: PathBuf },
+    /// An HTML page without any readable text (one that needs JavaScript to show it).
+    #[error("{path}: the page holds no readable text")]
+    NoReadableText { path: PathBuf },
 }
 
 /// The largest article dossier reads (16 MiB: a long book, far beyond any article). The limit
@@ -65,6 +71,12 @@ impl LoadError {
                 "articles/ may hold only article files and directories; move this one out"
             }
             LoadError::NonUtf8Path { .. } => "rename the file (or its directory) to a UTF-8 name",
+            LoadError::HtmlPage { .. } => {
+                "run `dossier add` on the page: it writes its readable text as a .md article and keeps the page in originals/"
+            }
+            LoadError::NoReadableText { .. } => {
+                "open the page in a browser and save it once its article shows (\"Web page, complete\"), or copy the text into a .txt file"
+            }
         }
     }
 
@@ -79,8 +91,61 @@ impl LoadError {
     }
 }
 
-/// Read `path` and validate it as article text.
+/// Read `path` and validate it as article text. An HTML page is refused: `dossier add`
+/// converts it into an article (see [`super::html`]).
 pub fn read_article_text(path: &Path) -> Result<String, LoadError> {
+    if super::is_page_file(path) {
+        return Err(LoadError::HtmlPage {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes = read_bytes(path)?;
+    validate_article_bytes(path, bytes)
+}
+
+/// Read an HTML page's bytes and decode them in the page's character encoding (a byte-order
+/// mark, else a `<meta charset>`, else UTF-8, else windows-1252), refusing what cannot be a page:
+/// an empty or blank file, one that is too large, and a binary file (a NUL byte; a page in
+/// UTF-16 is checked once decoded). Returns the bytes as read and the decoded text.
+pub fn read_page(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
+    let bytes = read_bytes(path)?;
+    if bytes.is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let utf16 =
+        encoding_rs::Encoding::for_bom(&bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8);
+    let nul = |hay: &[u8]| hay.iter().position(|&b| b == 0);
+    if let Some(offset) = nul(&bytes).filter(|_| !utf16) {
+        let (line, column) = line_col_bytes(&bytes[..offset]);
+        return Err(LoadError::NulByte {
+            path: path.to_path_buf(),
+            offset,
+            line,
+            column,
+        });
+    }
+    let text = crate::evidence::snapshot::decode(&bytes, None, true);
+    if let Some(offset) = nul(text.as_bytes()) {
+        let (line, column) = line_col_bytes(&text.as_bytes()[..offset]);
+        return Err(LoadError::NulByte {
+            path: path.to_path_buf(),
+            offset,
+            line,
+            column,
+        });
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(LoadError::Blank {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok((bytes, text))
+}
+
+/// Read at most [`MAX_ARTICLE_BYTES`] of a regular file whose path is UTF-8.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     use crate::fsutil::{read_limited, ReadError};
     // Its record in the claim file must name it again; a lossy name would not.
     if path.to_str().is_none() {
@@ -88,7 +153,7 @@ pub fn read_article_text(path: &Path) -> Result<String, LoadError> {
             path: path.to_path_buf(),
         });
     }
-    let bytes = read_limited(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+    read_limited(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
         ReadError::Io(e) => LoadError::Io {
             path: path.to_path_buf(),
             reason: e.to_string(),
@@ -105,8 +170,7 @@ pub fn read_article_text(path: &Path) -> Result<String, LoadError> {
             size,
             limit,
         },
-    })?;
-    validate_article_bytes(path, bytes)
+    })
 }
 
 /// Validate raw bytes as article text: non-empty, UTF-8, no NUL bytes.
@@ -205,5 +269,34 @@ mod tests {
     #[test]
     fn bom_and_crlf_are_accepted() {
         assert!(check("\u{feff}Hello.\r\nWorld.".as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn html_pages_are_not_read_as_articles_but_as_pages() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("p.HTM");
+        std::fs::write(&page, "<p>caf\u{e9}</p>").unwrap();
+        assert!(matches!(
+            read_article_text(&page),
+            Err(LoadError::HtmlPage { .. })
+        ));
+        let (bytes, text) = read_page(&page).unwrap();
+        assert_eq!((bytes.len(), text.as_str()), (12, "<p>caf\u{e9}</p>"));
+        // A page in UTF-16 (its byte-order mark says so) is decoded, not refused for its NULs.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<p>hi</p>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        std::fs::write(&page, utf16).unwrap();
+        assert_eq!(read_page(&page).unwrap().1, "<p>hi</p>");
+        // Binary bytes, an empty or a blank page are refused with their reason.
+        std::fs::write(&page, b"<p>a\n\x00b").unwrap();
+        let err = read_page(&page).unwrap_err();
+        assert_eq!(err.offset(), Some(5));
+        assert!(err.to_string().contains(":2:1:"), "{err}");
+        std::fs::write(&page, b"").unwrap();
+        assert!(matches!(read_page(&page), Err(LoadError::Empty { .. })));
+        std::fs::write(&page, b" \n ").unwrap();
+        assert!(matches!(read_page(&page), Err(LoadError::Blank { .. })));
     }
 }

@@ -2,6 +2,7 @@
 //! the exact bytes of the article.
 
 pub mod furniture;
+pub mod html;
 pub mod layout;
 pub mod load;
 pub mod metadata;
@@ -186,7 +187,10 @@ pub fn slug_of(record_path: &str) -> String {
     }
 }
 
-/// Does `path` look like an article file (`.txt`, `.md`, `.markdown`)?
+/// Does `path` look like an article file (`.txt`, `.md`, `.markdown`), or an HTML page
+/// (`.html`, `.htm`, `.xhtml`)? A page in `articles/` is found like an article so that it is
+/// reported, never skipped in silence: loading it fails with [`LoadError::HtmlPage`], which
+/// tells the editor to run `dossier add` on it.
 pub fn is_article_file(path: &Path) -> bool {
     matches!(
         path.extension()
@@ -194,6 +198,17 @@ pub fn is_article_file(path: &Path) -> bool {
             .map(str::to_ascii_lowercase)
             .as_deref(),
         Some("txt" | "md" | "markdown")
+    ) || is_page_file(path)
+}
+
+/// Does `path` name an HTML page (`.html`, `.htm`, `.xhtml`)?
+pub fn is_page_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("html" | "htm" | "xhtml")
     )
 }
 

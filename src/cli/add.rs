@@ -4,13 +4,14 @@ use super::diagnostics::{emit, FileProblem};
 use super::extract::ExtractArgs;
 use super::{Context, Exit};
 use dossier::article::Format;
-use dossier::store::scaffold::{self, Incoming, ScaffoldError};
+use dossier::store::scaffold::{self, Incoming, Original, ScaffoldError};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
-    /// Article files (.txt, .md) to copy into articles/, or http(s) URLs to fetch (network):
-    /// an HTML page is reduced to its readable text.
+    /// Article files (.txt, .md) to copy into articles/, HTML pages saved from a browser
+    /// (.html, .htm), or http(s) URLs to fetch (network): a page becomes a .md article of its
+    /// readable text and metadata, the page itself kept in originals/.
     #[arg(required = true, value_name = "FILE|URL")]
     inputs: Vec<String>,
     /// Seconds allowed for fetching each URL, body included (1 to 3600).
@@ -24,8 +25,8 @@ fn is_url(s: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-const SAVE_IT: &str = "save the article's text as a .txt or .md file (or use your browser's \
-     reader view and copy the text), then run `dossier add FILE`";
+const SAVE_IT: &str = "save the page from your browser (or the article's text as a .txt or .md \
+     file), then run `dossier add FILE`";
 
 /// Fetch an article from the web (the one network use of `add`, asked for by giving a URL):
 /// the page's readable text as an [`Incoming`] (origin = the URL, name_hint = the last path
@@ -46,6 +47,43 @@ fn fetch(url: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
         };
         return Err(problem(format!("HTTP {}: {why}", page.status)));
     }
+    let path = page
+        .final_url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    let name_hint = last.split('.').next().unwrap_or(last).to_string();
+    let media = page
+        .content_type
+        .as_deref()
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let is_html = matches!(media.as_str(), "text/html" | "application/xhtml+xml")
+        || (media.is_empty() && page.body.trim_ascii_start().starts_with(b"<"));
+    if is_html {
+        // Decoded in the charset the server declared, else the page's own (BOM, `<meta>`).
+        let html =
+            dossier::evidence::snapshot::decode(&page.body, page.content_type.as_deref(), true);
+        let original = Original {
+            bytes: page.body.clone(),
+            extension: "html".into(),
+            file: None,
+        };
+        return Incoming::from_page(
+            url.to_string(),
+            name_hint,
+            &html,
+            Some(&page.final_url),
+            original,
+        )
+        .map_err(|e| problem(e.to_string()));
+    }
     let Some((text, ext)) = snapshot_text(&page) else {
         return Err(problem(format!(
             "the content type {} is not text",
@@ -58,14 +96,6 @@ fn fetch(url: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
         text.into_bytes(),
     )
     .map_err(|e| problem(e.to_string()))?;
-    let path = page
-        .final_url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('/');
-    let last = path.rsplit('/').next().unwrap_or("");
-    let name_hint = last.split('.').next().unwrap_or(last).to_string();
     Ok(Incoming {
         origin: url.to_string(),
         name_hint,
@@ -75,6 +105,7 @@ fn fetch(url: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
             Format::Text
         },
         text,
+        original: None,
     })
 }
 
@@ -135,11 +166,14 @@ pub fn run(ctx: &Context, args: AddArgs) -> Exit {
         match scaffold::add(&dossier, inc, super::review::lock_wait()) {
             Ok(added) => {
                 if !ctx.quiet {
-                    let line = if added.already_present {
+                    let mut line = if added.already_present {
                         format!("{}: already in the dossier as {}", inc.origin, added.record)
                     } else {
                         format!("{}: added as {}", inc.origin, added.record)
                     };
+                    if let Some(kept) = &added.original {
+                        line.push_str(&format!(" (the page kept as {kept})"));
+                    }
                     eprintln!("{}", dossier::report::terminal_safe(&line));
                 }
                 to_extract.push(added.path);

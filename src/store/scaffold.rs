@@ -37,7 +37,7 @@ pub enum ScaffoldError {
     Io { path: PathBuf, reason: String },
     #[error("{path}: exists and is not a directory")]
     NotADirectory { path: PathBuf },
-    #[error("{path}: not an article (articles are .txt, .md or .markdown files)")]
+    #[error("{path}: not an article (articles are .txt, .md or .markdown files, or HTML pages)")]
     NotAnArticle { path: PathBuf },
     #[error(transparent)]
     Load(#[from] LoadError),
@@ -56,7 +56,7 @@ impl ScaffoldError {
                 "move the file out of the way, or run `dossier init` in another directory"
             }
             ScaffoldError::NotAnArticle { .. } => {
-                "save the article as plain text (.txt) or Markdown (.md) and add that file"
+                "save the article as plain text (.txt), Markdown (.md) or a web page (.html) and add that file"
             }
             ScaffoldError::Load(e) => e.help(),
             ScaffoldError::Lock(e) => e.help(),
@@ -136,7 +136,24 @@ pub struct Incoming {
     pub name_hint: String,
     pub format: Format,
     pub text: String,
+    /// The HTML page the article was converted from, kept in `originals/`.
+    pub original: Option<Original>,
 }
+
+/// An HTML page converted into an article: `add` keeps it, byte for byte, as
+/// `originals/<slug>.<extension>`, where nothing reads it as an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Original {
+    pub bytes: Vec<u8>,
+    /// `html`, `htm` or `xhtml`.
+    pub extension: String,
+    /// The page's file, when it was read from one: a page that sat in `articles/` is moved
+    /// out once its article and its copy are written.
+    pub file: Option<PathBuf>,
+}
+
+/// The folder, at the dossier's root, that keeps the pages articles were converted from.
+pub const ORIGINALS_DIR: &str = "originals";
 
 impl Incoming {
     /// Read an article file, refusing anything that is not article text (wrong extension,
@@ -147,15 +164,61 @@ impl Incoming {
                 path: file.to_path_buf(),
             });
         }
+        let name_hint = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if article::is_page_file(file) {
+            let (bytes, html) = article::load::read_page(file)?;
+            let extension = file.extension().map_or_else(
+                || "html".into(),
+                |e| e.to_string_lossy().to_ascii_lowercase(),
+            );
+            return Incoming::from_page(
+                file.display().to_string(),
+                name_hint,
+                &html,
+                None,
+                Original {
+                    bytes,
+                    extension,
+                    file: Some(file.to_path_buf()),
+                },
+            );
+        }
         let text = article::load::read_article_text(file)?;
         Ok(Incoming {
             origin: file.display().to_string(),
-            name_hint: file
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            name_hint,
             format: Format::from_path(file),
             text,
+            original: None,
+        })
+    }
+
+    /// An HTML page (decoded to text) as a Markdown article converted from it (see
+    /// [`article::html::convert`]); `url` is the address it was fetched from, if it was. A page
+    /// without readable text is refused.
+    pub fn from_page(
+        origin: String,
+        name_hint: String,
+        html: &str,
+        url: Option<&str>,
+        original: Original,
+    ) -> Result<Incoming, ScaffoldError> {
+        let converted = article::html::convert(html, url);
+        if !converted.has_body {
+            return Err(LoadError::NoReadableText {
+                path: PathBuf::from(&origin),
+            }
+            .into());
+        }
+        Ok(Incoming {
+            origin,
+            name_hint,
+            format: Format::Markdown,
+            text: converted.markdown,
+            original: Some(original),
         })
     }
 
@@ -178,6 +241,9 @@ pub struct Added {
     /// True when a byte-identical article was already in the dossier: nothing was copied and
     /// `path` is the existing copy.
     pub already_present: bool,
+    /// Where the page an HTML article was converted from is kept (`originals/<slug>.html`, as
+    /// the dossier records it).
+    pub original: Option<String>,
 }
 
 /// The longest slug `add` gives an article (cut at a word boundary).
@@ -245,10 +311,21 @@ pub fn add(
             && super::fs::read_limited(a, article::load::MAX_ARTICLE_BYTES)
                 .is_ok_and(|bytes| bytes == incoming.text.as_bytes())
         {
+            let record = dossier.record_path(a);
+            let original = incoming.original.as_ref().and_then(|o| {
+                let kept = original_path(dossier, &article::slug_of(&record), o);
+                let same = super::fs::read_limited(&kept, article::load::MAX_ARTICLE_BYTES)
+                    .is_ok_and(|b| b == o.bytes);
+                same.then(|| {
+                    move_out_of_articles(dossier, o);
+                    dossier.record_path(&kept)
+                })
+            });
             return Ok(Added {
                 path: a.clone(),
-                record: dossier.record_path(a),
+                record,
                 already_present: true,
+                original,
             });
         }
         taken.insert(article::slug_of(&dossier.record_path(a)));
@@ -276,20 +353,74 @@ pub fn add(
             continue;
         }
         let path = dir.join(format!("{slug}.{}", incoming.extension()));
+        // The page first, under the same slug: an article converted from a page never appears
+        // without it. A crash in between leaves only a copy of the page, which a later `add` of
+        // the same page takes as its own.
+        let mut kept = None;
+        if let Some(o) = &incoming.original {
+            let p = original_path(dossier, &slug, o);
+            let parent = dossier.root.join(ORIGINALS_DIR);
+            std::fs::create_dir_all(&parent).map_err(|e| io(&parent, e))?;
+            match create_exclusive(&p, &o.bytes) {
+                Ok(()) => kept = Some((p, true)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let same = super::fs::read_limited(&p, article::load::MAX_ARTICLE_BYTES)
+                        .is_ok_and(|b| b == o.bytes);
+                    if !same {
+                        continue;
+                    }
+                    kept = Some((p, false));
+                }
+                Err(e) => return Err(io(&p, e)),
+            }
+        }
         match create_exclusive(&path, incoming.text.as_bytes()) {
             Ok(()) => {
+                if let Some(o) = &incoming.original {
+                    move_out_of_articles(dossier, o);
+                }
                 return Ok(Added {
                     record: dossier.record_path(&path),
                     path,
                     already_present: false,
-                })
+                    original: kept.map(|(p, _)| dossier.record_path(&p)),
+                });
             }
-            // Some other file (not an article, or written meanwhile) has the name.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(io(&path, e)),
+            Err(e) => {
+                // The copy of the page made for this name goes with it.
+                if let Some((p, true)) = &kept {
+                    let _ = std::fs::remove_file(p);
+                }
+                // Some other file (not an article, or written meanwhile) has the name.
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    continue;
+                }
+                return Err(io(&path, e));
+            }
         }
     }
     unreachable!("the loop over suffixes only ends by returning")
+}
+
+/// Where the page of the article `slug` is kept: `originals/<slug>.<extension>`.
+fn original_path(dossier: &Dossier, slug: &str, o: &Original) -> PathBuf {
+    dossier
+        .root
+        .join(ORIGINALS_DIR)
+        .join(format!("{slug}.{}", o.extension))
+}
+
+/// A page that sat in `articles/` (where it would be reported as not an article) is removed
+/// once its article and its copy in `originals/` are written. A page anywhere else is the
+/// editor's and stays.
+fn move_out_of_articles(dossier: &Dossier, o: &Original) {
+    let Some(file) = &o.file else { return };
+    let Ok(real) = file.canonicalize() else {
+        return;
+    };
+    if real.starts_with(dossier.articles_dir()) {
+        let _ = std::fs::remove_file(&real);
+    }
 }
 
 /// Write `contents` to `path` only if `path` does not exist, atomically: the file appears
@@ -368,6 +499,7 @@ mod tests {
             name_hint: hint.into(),
             format: Format::Markdown,
             text: text.into(),
+            original: None,
         };
         assert_eq!(
             article_slug(&inc("# Crème brûlée: a history\n\nText.\n", "x")),
@@ -398,5 +530,45 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"one");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(names.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_page_and_its_article_share_a_free_slug_and_the_page_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        init(dir.path()).unwrap();
+        let dossier = Dossier::at(dir.path()).unwrap();
+        let wait = std::time::Duration::from_secs(5);
+        let page = |body: &str| {
+            let f = dir.path().join("saved.html");
+            std::fs::write(
+                &f,
+                format!("<html><head><title>Tide tables</title></head><body><article><p>{body}</p></article></body></html>"),
+            )
+            .unwrap();
+            Incoming::from_file(&f).unwrap()
+        };
+        let first = add(&dossier, &page("High tide is at six."), wait).unwrap();
+        assert_eq!(first.record, "articles/tide-tables.md");
+        assert_eq!(
+            first.original.as_deref(),
+            Some("originals/tide-tables.html")
+        );
+        // A page left over from an interrupted add, with other bytes, takes no name from a
+        // new one: both files move on to the next slug together.
+        std::fs::write(dir.path().join("originals/tide-tables-2.html"), "other").unwrap();
+        let second = add(&dossier, &page("Low tide is at noon."), wait).unwrap();
+        assert_eq!(second.record, "articles/tide-tables-3.md");
+        assert_eq!(
+            second.original.as_deref(),
+            Some("originals/tide-tables-3.html")
+        );
+        let kept =
+            std::fs::read_to_string(dir.path().join("originals/tide-tables-3.html")).unwrap();
+        assert!(kept.contains("Low tide is at noon."));
+        // The page outside the dossier is the editor's: it stays where it was.
+        assert!(dir.path().join("saved.html").is_file());
+        // The article is the page's readable text, with its title.
+        let md = std::fs::read_to_string(&second.path).unwrap();
+        assert_eq!(md, "# Tide tables\n\nLow tide is at noon.\n");
     }
 }
