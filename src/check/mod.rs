@@ -281,6 +281,7 @@ fn evidence_findings(out: &mut Out, dossier: &LoadedDossier, v: &verify::Verific
         let rule = match e.status {
             verify::Status::Altered => Rule::QuoteAltered,
             verify::Status::NotFound => Rule::QuoteNotFound,
+            verify::Status::Translated => Rule::QuoteTranslated,
             _ => continue,
         };
         let Some(c) = files.get(e.file.as_str()) else {
@@ -306,6 +307,7 @@ fn evidence_findings(out: &mut Out, dossier: &LoadedDossier, v: &verify::Verific
             });
         let passage = e.passages.first();
         let (message, help) = match rule {
+            Rule::QuoteTranslated => crate::evidence::language::finding(e, rule.help()),
             Rule::QuoteAltered => (
                 format!(
                     "quote {} differs from source {} ({:.0}% of its words match the passage at {} line {})",
