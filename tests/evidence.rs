@@ -1,5 +1,6 @@
-//! Quote verification through the command line: the repository's dossier (whose Kommersant
-//! entry has a demonstration snapshot) copied to a temporary directory and changed there.
+//! Quote verification through the command line: the example dossier `examples/demo` (made up:
+//! an English snapshot giving a verified, an altered and a missing quote, and a Russian one
+//! giving translated quotes) copied to a temporary directory and changed there.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -18,8 +19,8 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn repo_copy() -> tempfile::TempDir {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+fn demo_copy() -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
     let d = tempfile::tempdir().unwrap();
     for dir in ["articles", "claims", "sources", "schemas"] {
         copy_dir(&root.join(dir), &d.path().join(dir));
@@ -47,23 +48,25 @@ fn json(root: &Path) -> Value {
     serde_json::from_str(&run(root, &["check", "--format", "json"]).1).unwrap()
 }
 
-const SNAP: &str = "sources/snapshots/kommersant-2025.txt";
+const SNAP: &str = "sources/snapshots/harbour-gazette-2025.txt";
+const GAZETTE: &str = "harbour-gazette-2025-interview-with-the-mayor-made";
+const VESTNIK: &str = "severny-vestnik-2025-interview-with-captain-marin-made";
 
 #[test]
 fn a_snapshot_whose_hash_changed_is_a_finding() {
-    let d = repo_copy();
+    let d = demo_copy();
     let v = json(d.path());
     let changed = |v: &Value| {
         v["findings"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|f| f["rule"] == "snapshot-changed" && f["source"] == "kommersant-2025")
+            .any(|f| f["rule"] == "snapshot-changed" && f["source"] == GAZETTE)
     };
     assert!(!changed(&v));
     let p = d.path().join(SNAP);
     let text = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, text.replace("pull Ukraine", "drag Ukraine")).unwrap();
+    std::fs::write(&p, text.replace("raise the harbour", "double the harbour")).unwrap();
     let v = json(d.path());
     assert!(changed(&v));
     let f = v["findings"]
@@ -73,7 +76,7 @@ fn a_snapshot_whose_hash_changed_is_a_finding() {
         .find(|f| f["rule"] == "snapshot-changed")
         .unwrap();
     assert_eq!(f["severity"], "error");
-    assert_eq!(f["file"], "sources/kommersant-2025.yaml");
+    assert_eq!(f["file"], format!("sources/{GAZETTE}.yaml"));
     // The edited snapshot now holds the quote: it verifies, but the change stays flagged.
     assert!(!v["findings"]
         .as_array()
@@ -84,22 +87,26 @@ fn a_snapshot_whose_hash_changed_is_a_finding() {
 
 #[test]
 fn every_output_format_carries_the_word_diff() {
-    let d = repo_copy();
+    let d = demo_copy();
     for (format, needle) in [
-        ("human", "[-pull-] {+drag+}"),
-        ("github", "[-pull-] {+drag+}"),
-        ("sarif", "[-pull-] {+drag+}"),
+        ("human", "[-raise-] {+double+}"),
+        ("github", "[-raise-] {+double+}"),
+        ("sarif", "[-raise-] {+double+}"),
         ("json", "\"kind\": \"source\""),
     ] {
-        let (code, out) = run(d.path(), &["check", "--format", format]);
+        // The demonstration's findings are warnings and notes.
+        let (code, out) = run(
+            d.path(),
+            &["check", "--format", format, "--fail-on", "warning"],
+        );
         assert_eq!(code, Some(1));
         assert!(out.contains(needle), "{format}: {out}");
     }
     let (_, md) = run(d.path(), &["report"]);
-    assert!(md.contains("~~pull~~ **drag**"), "{md}");
+    assert!(md.contains("~~raise~~ **double**"), "{md}");
     assert!(md.contains("**verified**") && md.contains("**not found**"));
     let (_, html) = run(d.path(), &["report", "--format", "html"]);
-    assert!(html.contains("<del>pull</del> <ins>drag</ins>"));
+    assert!(html.contains("<del>raise</del> <ins>double</ins>"));
     let (_, j) = run(d.path(), &["report", "--format", "json"]);
     let v: Value = serde_json::from_str(&j).unwrap();
     let statuses: Vec<&str> = v["articles"]
@@ -110,19 +117,29 @@ fn every_output_format_carries_the_word_diff() {
         .flat_map(|c| c["evidence"].as_array().into_iter().flatten())
         .map(|e| e["status"].as_str().unwrap())
         .collect();
-    assert_eq!(statuses, ["altered", "verified", "not-found", "verified"]);
+    assert_eq!(
+        statuses,
+        [
+            "suggested",
+            "verified",
+            "altered",
+            "not-found",
+            "translated",
+            "translated"
+        ]
+    );
 }
 
 #[test]
 fn html_and_markdown_snapshots_are_read_as_their_text() {
-    let d = repo_copy();
-    let entry = d.path().join("sources/kommersant-2025.yaml");
+    let d = demo_copy();
+    let entry = d.path().join(format!("sources/{GAZETTE}.yaml"));
     let yaml = std::fs::read_to_string(&entry).unwrap();
     // Replace the snapshot by an HTML page holding the altered quote's exact words, split by
     // markup and written with entities.
     let html = "<html><head><script>var x = 'confrontation';</script></head><body><nav>Menu</nav>\
-        <p>Trump has repeatedly said that the <em>colossal</em> mistake which led to the current \
-        events in Ukraine was the Biden administration&rsquo;s decision to drag Ukraine into NATO.</p>\
+        <p>&ldquo;We will <em>double</em> the harbour fees for the largest cargo ships,&rdquo; \
+        the mayor&rsquo;s office wrote.</p>\
         </body></html>";
     std::fs::write(d.path().join("sources/snapshots/k.html"), html).unwrap();
     let yaml: String = yaml
@@ -140,18 +157,22 @@ fn html_and_markdown_snapshots_are_read_as_their_text() {
         .as_array()
         .unwrap()
         .iter()
+        .filter(|e| e["source"] == GAZETTE && e["status"] != "suggested")
         .map(|e| (e["claim"].as_str().unwrap(), e["status"].as_str().unwrap()))
         .collect();
-    assert_eq!(statuses[0], ("q-41abb731", "verified"), "{statuses:?}");
+    assert_eq!(statuses[1], ("q-1e78f5b8", "verified"), "{statuses:?}");
     assert!(
-        statuses[1..].iter().all(|(_, s)| *s == "not-found"),
+        statuses.len() == 3
+            && statuses
+                .iter()
+                .all(|(c, s)| *c == "q-1e78f5b8" || *s == "not-found"),
         "{statuses:?}"
     );
 }
 
 #[test]
 fn json_with_evidence_validates_against_the_committed_schema() {
-    let d = repo_copy();
+    let d = demo_copy();
     let v = json(d.path());
     assert!(!v["evidence"].as_array().unwrap().is_empty());
     let schema: Value = serde_json::from_str(
@@ -168,13 +189,13 @@ fn json_with_evidence_validates_against_the_committed_schema() {
 
 #[test]
 fn reported_speech_gets_suggestions_never_verdicts() {
-    let d = repo_copy();
-    let p = d.path().join("claims/no-tariffs-just-trust.yaml");
+    let d = demo_copy();
+    let p = d.path().join("claims/harbour-winter.yaml");
     let yaml = std::fs::read_to_string(&p).unwrap();
-    // Treat the first Lavrov quote (altered in the demonstration snapshot) as reported speech.
+    // Treat the altered quote as reported speech.
     let edited = yaml.replace(
-        "- id: q-41abb731\n  kind: quote",
-        "- id: q-41abb731\n  kind: reported",
+        "- id: q-1e78f5b8\n  kind: quote",
+        "- id: q-1e78f5b8\n  kind: reported",
     );
     assert_ne!(edited, yaml);
     std::fs::write(&p, edited).unwrap();
@@ -183,18 +204,165 @@ fn reported_speech_gets_suggestions_never_verdicts() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["claim"] == "q-41abb731")
+        .find(|e| e["claim"] == "q-1e78f5b8")
         .unwrap();
     assert_eq!(e["status"], "suggested");
     assert!(e["passages"][0]["text"]
         .as_str()
         .unwrap()
-        .contains("pull Ukraine into NATO"));
+        .contains("raise the harbour fees"));
     assert!(!v["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|f| f["claim"] == "q-41abb731" && f["rule"] == "quote-altered"));
+        .any(|f| f["claim"] == "q-1e78f5b8" && f["rule"] == "quote-altered"));
     let (_, md) = run(d.path(), &["report"]);
     assert!(md.contains("**possible support**"), "{md}");
+}
+
+fn findings_of<'a>(v: &'a Value, claim: &str) -> Vec<&'a Value> {
+    ["findings", "resolved"]
+        .iter()
+        .flat_map(|k| v[*k].as_array().unwrap())
+        .filter(|f| f["claim"] == claim)
+        .collect()
+}
+
+#[test]
+fn an_english_quote_of_a_russian_snapshot_is_translated_not_missing() {
+    let d = demo_copy();
+    let v = json(d.path());
+    // q-30bad42d: no review; q-12f20ab7: its review records the Russian words.
+    for claim in ["q-30bad42d", "q-12f20ab7"] {
+        let e = v["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["claim"] == claim)
+            .unwrap();
+        assert_eq!(e["status"], "translated", "{e}");
+        assert_eq!(e["source"], VESTNIK);
+        assert_eq!(e["languages"]["quote"], "eng");
+        assert_eq!(e["languages"]["source"], "rus");
+        let found = findings_of(&v, claim);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = found[0];
+        assert_eq!(f["rule"], "quote-translated");
+        assert_eq!(f["severity"], "note");
+        assert!(f["message"].as_str().unwrap().contains("in English"));
+        assert!(f["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("the source is in Russian;"));
+    }
+    // The open one is on the worklist; the reviewed one was resolved by its verdict, and its
+    // recorded original was found in the snapshot.
+    assert_eq!(findings_of(&v, "q-30bad42d")[0]["review"], Value::Null);
+    let reviewed = findings_of(&v, "q-12f20ab7")[0];
+    assert_eq!(reviewed["review"]["verdict"], "verified");
+    assert!(reviewed["help"]
+        .as_str()
+        .unwrap()
+        .contains("are in the snapshot (line 12)"));
+    let e = &reviewed["evidence"];
+    assert_eq!(e["original"]["found"], true);
+    assert_eq!(e["original"]["line"], 12);
+    // The same-language cases keep their verdicts.
+    assert_eq!(findings_of(&v, "q-1e78f5b8")[0]["rule"], "quote-altered");
+    assert_eq!(findings_of(&v, "q-0c99617c")[0]["rule"], "quote-not-found");
+    // The report says what the quote is, and shows the original beside it.
+    let (_, md) = run(d.path(), &["report"]);
+    assert!(
+        md.contains("**translated** in severny-vestnik")
+            && md.contains("a quote in English of a source in Russian")
+            && md.contains("the original the review records (line 12): “Экипажам"),
+        "{md}"
+    );
+    let (_, html) = run(d.path(), &["report", "--format", "html"]);
+    assert!(html.contains("a quote in English of a source in Russian"));
+}
+
+#[test]
+fn a_recorded_original_that_is_not_in_the_snapshot_is_said_so() {
+    let d = demo_copy();
+    let p = d.path().join("claims/harbour-winter.yaml");
+    let yaml = std::fs::read_to_string(&p).unwrap();
+    let edited = yaml.replace(
+        "quote: Экипажам сказали ждать льда",
+        "quote: Экипажам сказали не ждать льда",
+    );
+    assert_ne!(edited, yaml);
+    std::fs::write(&p, edited).unwrap();
+    let v = json(d.path());
+    let f = findings_of(&v, "q-12f20ab7")[0];
+    assert_eq!(f["rule"], "quote-translated");
+    assert!(f["help"].as_str().unwrap().contains("NOT in the snapshot"));
+    assert_eq!(f["evidence"]["original"]["found"], false);
+    let (_, md) = run(d.path(), &["report"]);
+    assert!(md.contains("the original the review records is **not in the snapshot**"));
+}
+
+#[test]
+fn a_short_quote_of_a_russian_snapshot_stays_not_found() {
+    let d = demo_copy();
+    let p = d.path().join("articles/harbour-winter.txt");
+    let text = std::fs::read_to_string(&p).unwrap();
+    // Too short for its language to be trusted: today's verdict stands.
+    let edited = text.replace(
+        "\n\nReferences",
+        "\n\n“We sail at dawn,” Marin said [2].\n\nReferences",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&p, edited).unwrap();
+    assert_eq!(run(d.path(), &["extract"]).0, Some(0));
+    let v = json(d.path());
+    let e = v["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["source"] == VESTNIK && e["status"] == "not-found")
+        .unwrap_or_else(|| panic!("{:#}", v["evidence"]));
+    let found = findings_of(&v, e["claim"].as_str().unwrap());
+    assert_eq!(found[0]["rule"], "quote-not-found");
+    // The long quotes of the same snapshot are still translated.
+    assert_eq!(findings_of(&v, "q-30bad42d")[0]["rule"], "quote-translated");
+}
+
+#[test]
+fn the_demo_says_in_its_rendered_report_that_it_is_made_up() {
+    let d = demo_copy();
+    let (_, md) = run(d.path(), &["report"]);
+    let head: String = md.lines().take(4).collect::<Vec<_>>().join("\n");
+    assert!(
+        head.contains("> **Demonstration data.** 2 source entries"),
+        "{head}"
+    );
+    assert!(md.contains("### DEMONSTRATION, MADE UP: The Port Stays Open All Winter"));
+    assert!(md
+        .contains("(**demonstration data**, made up; sources/snapshots/harbour-gazette-2025.txt)"));
+    assert_eq!(
+        md.matches("**Demonstration data**: this entry and its snapshot are made up")
+            .count(),
+        2
+    );
+    let (_, html) = run(d.path(), &["report", "--format", "html"]);
+    assert!(html.contains("<p class=\"demo-banner\"><span class=\"badge demo\">demonstration</span> <strong>Demonstration data.</strong>"));
+    assert!(html.contains(&format!(
+        "{GAZETTE} <span class=\"badge demo\">demonstration</span>"
+    )));
+    // The JSON audit carries the mark on the entries, and only there.
+    let (_, j) = run(d.path(), &["report", "--format", "json"]);
+    let v: Value = serde_json::from_str(&j).unwrap();
+    assert!(v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["demonstration"] == true));
+}
+
+#[test]
+fn the_demo_dossier_is_in_step_with_its_article() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    let (code, out) = run(&root, &["extract", "--check"]);
+    assert_eq!(code, Some(0), "{out}");
 }

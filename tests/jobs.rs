@@ -143,10 +143,14 @@ const READERS: &[&[&str]] = &[
     &["review", "--list", "--format", "json"],
 ];
 
-/// A copy of this repository's own dossier (articles, claims, sources with snapshots).
+/// A copy of this repository's own dossier (articles, claims, sources).
 fn repo_dossier() -> tempfile::TempDir {
+    copy_dossier(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// A copy of the dossier at `here` (its articles, claims, sources and dossier.toml).
+fn copy_dossier(here: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (rel, bytes) in ["articles", "claims", "sources"].iter().flat_map(|d| {
         files(&here.join(d))
             .into_iter()
@@ -186,6 +190,9 @@ fn same_with_and_without_cache(dir: &Path) {
 fn output_is_byte_identical_with_and_without_the_cache() {
     let repo = repo_dossier();
     same_with_and_without_cache(repo.path());
+    // The example dossier: snapshots, verified, altered, missing and translated quotes.
+    let demo = copy_dossier(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo"));
+    same_with_and_without_cache(demo.path());
     let gen = generated(12);
     assert_eq!(run(gen.path(), "2", &["extract"]).0, 0);
     same_with_and_without_cache(gen.path());

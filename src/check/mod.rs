@@ -423,6 +423,7 @@ fn evidence_findings(
         let rule = match e.status {
             verify::Status::Altered => Rule::QuoteAltered,
             verify::Status::NotFound => Rule::QuoteNotFound,
+            verify::Status::Translated => Rule::QuoteTranslated,
             _ => continue,
         };
         let Some(&k) = index.get(e.claim.as_str()) else {
@@ -442,6 +443,7 @@ fn evidence_findings(
         });
         let passage = e.passages.first();
         let (message, help) = match rule {
+            Rule::QuoteTranslated => crate::evidence::language::finding(e, rule.help()),
             Rule::QuoteAltered => (
                 format!(
                     "quote {} differs from source {} ({:.0}% of its words match the passage at {} line {})",

@@ -167,6 +167,10 @@ rules! {
         "A quote is nowhere in its source's snapshot, even approximately.",
         "check that the quote comes from this source and that the snapshot holds the whole text, or cite where the words were said",
         "article: \"Nobody told us anything,\" he said.\n(no passage of the cited source's snapshot holds these words, even approximately)";
+    QuoteTranslated => "quote-translated", Note, "translated",
+        "A quote is not in its source's snapshot, which is in another language: it is a translation, which no word-for-word check can verify.",
+        "verify the translation against the source, and record the source's own words with `dossier review ID --verdict verified --source SOURCE --quote \"…\"` (check then looks them up in the snapshot)",
+        "article: \"We will not give up,\" the minister said.\nsnapshot of its source (in Russian): Мы не сдадимся.";
     DeadLink => "dead-link", Warning, "gone",
         "A source's URL answers 404 or 410 (`check --online`, `fetch`).",
         "find where the page moved, or add an `archive-url:` (try `dossier fetch --archive`)",

@@ -4,6 +4,7 @@
 //! compared with the file.
 
 use super::diff::DiffPart;
+use super::language::{self, Languages};
 use super::search::{search, Mode, Outcome, Passage};
 use super::snapshot::{sha256_hex, text_of, Format};
 use crate::link::Link;
@@ -30,6 +31,9 @@ pub enum Status {
     Altered,
     /// The quote is not in the snapshot.
     NotFound,
+    /// The quote is not in the snapshot, which is in another language: a translation, which
+    /// only an editor can check ([`super::language`]).
+    Translated,
     /// Reported speech or an assertion: passages that may support it (never a verdict).
     Suggested,
 }
@@ -40,6 +44,7 @@ impl Status {
             Status::Verified => "verified",
             Status::Altered => "altered",
             Status::NotFound => "not found",
+            Status::Translated => "translated",
             Status::Suggested => "possible support",
         }
     }
@@ -76,6 +81,26 @@ pub struct Evidence {
     /// Word diff from the passage to the quote, for an altered quote.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diff: Vec<DiffPart>,
+    /// The quote's and the snapshot's languages, for a translated quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Languages>,
+    /// For a translated quote whose review records the source's own words (`review.quote`):
+    /// those words, checked against the snapshot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Original>,
+}
+
+/// The original-language passage an editor recorded for a translated quote (the `quote` of
+/// the claim's review), looked up word for word in the snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, Deserialize)]
+pub struct Original {
+    /// The words the review records.
+    pub text: String,
+    /// True when they are in the snapshot word for word (after normalisation).
+    pub found: bool,
+    /// 1-based line of the passage in the snapshot's readable text, when found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 /// A snapshot whose bytes no longer have the recorded hash.
@@ -103,6 +128,9 @@ struct Request<'a> {
     text: &'a str,
     mode: Mode,
     source: &'a str,
+    /// For a quote, the source's own words its review records (`review.quote`, when the
+    /// review names no other source): checked if the quote turns out to be translated.
+    original: Option<&'a str>,
 }
 
 /// Check every linked claim against its sources' snapshots. `links` is parallel to
@@ -246,6 +274,12 @@ pub fn verify_file(
                         Mode::Support
                     },
                     source: &src.id,
+                    original: (claim.kind == ClaimKind::Quote)
+                        .then_some(claim.review.as_ref())
+                        .flatten()
+                        .filter(|r| r.source.as_deref().is_none_or(|s| s == src.id))
+                        .and_then(|r| r.quote.as_deref())
+                        .filter(|q| !q.trim().is_empty()),
                 },
             ));
         }
@@ -255,14 +289,52 @@ pub fn verify_file(
         let Some(text) = snapshots.text(path) else {
             continue;
         };
-        let asks: Vec<(&str, Mode)> = reqs.iter().map(|(_, r)| (r.text, r.mode)).collect();
-        for ((k, r), outcome) in reqs.iter().zip(search(&text, &asks)) {
-            if let Some(e) = evidence_of(r, path, outcome) {
-                order.insert((*k, r.source), e);
+        // The recorded originals are searched in the same pass, after the claims.
+        let mut asks: Vec<(&str, Mode)> = reqs.iter().map(|(_, r)| (r.text, r.mode)).collect();
+        asks.extend(
+            reqs.iter()
+                .filter_map(|(_, r)| r.original.map(|o| (o, Mode::Quote))),
+        );
+        let mut outcomes = search(&text, &asks).into_iter();
+        let found: Vec<Outcome> = outcomes.by_ref().take(reqs.len()).collect();
+        let mut originals = outcomes;
+        // The snapshot's language, detected once and only if a quote is not found in it.
+        let mut snapshot_language = None;
+        for ((k, r), outcome) in reqs.iter().zip(found) {
+            let original = r.original.and_then(|_| originals.next());
+            let Some(mut e) = evidence_of(r, path, outcome) else {
+                continue;
+            };
+            if e.status == Status::NotFound {
+                let source = *snapshot_language.get_or_insert_with(|| language::of_snapshot(&text));
+                if let Some(l) = language::translated(r.text, source) {
+                    translate(&mut e, l, r.original.zip(original));
+                }
             }
+            order.insert((*k, r.source), e);
         }
     }
     order.into_values().collect()
+}
+
+/// Make a quote that was not found a translated one: the closest passage of another language
+/// means nothing, so it is dropped; the recorded original, if any, says where the words are.
+fn translate(e: &mut Evidence, languages: Languages, original: Option<(&str, Outcome)>) {
+    e.status = Status::Translated;
+    e.languages = Some(languages);
+    e.passages.clear();
+    e.original = original.map(|(words, outcome)| {
+        let at = match outcome {
+            Outcome::Verified(p) => Some(p),
+            _ => None,
+        };
+        e.passages.extend(at.as_ref().map(|p| shown(p, None)));
+        Original {
+            text: words.to_string(),
+            found: at.is_some(),
+            line: at.map(|p| p.line),
+        }
+    });
 }
 
 fn shown(p: &Passage, score: Option<f64>) -> EvidencePassage {
@@ -283,6 +355,8 @@ fn evidence_of(r: &Request, path: &str, outcome: Outcome) -> Option<Evidence> {
         similarity: None,
         passages: Vec::new(),
         diff: Vec::new(),
+        languages: None,
+        original: None,
     };
     match outcome {
         Outcome::Empty => return None,

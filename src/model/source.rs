@@ -248,6 +248,24 @@ impl SourceEntry {
             .filter(|s| !s.trim().is_empty())
     }
 
+    /// Is the entry marked as demonstration data (made up, not a published work)? It is when
+    /// its `note`, its snapshot's `note` or one of its `notes` begins with the word
+    /// `DEMONSTRATION` in capitals. The report shows such entries with a badge.
+    pub fn is_demonstration(&self) -> bool {
+        let marked = |n: &str| {
+            n.trim_start()
+                .strip_prefix("DEMONSTRATION")
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        };
+        let snapshot_note = match &self.snapshot {
+            Some(Snapshot::Recorded(r)) => r.note.as_deref(),
+            _ => None,
+        };
+        self.notes.iter().map(String::as_str).any(marked)
+            || self.note.as_deref().is_some_and(marked)
+            || snapshot_note.is_some_and(marked)
+    }
+
     /// The year of publication, when `date` starts with one.
     pub fn year(&self) -> Option<i32> {
         self.date
@@ -266,6 +284,36 @@ pub fn is_web_url(url: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Review, Verdict};
+
+    #[test]
+    fn demonstration_entries_are_marked_by_a_note_in_capitals() {
+        let mut entry = SourceEntry::default();
+        assert!(!entry.is_demonstration());
+        entry.notes = vec!["Demonstrations outside the port, says the caption".into()];
+        assert!(!entry.is_demonstration(), "an ordinary word is no mark");
+        entry
+            .notes
+            .push("DEMONSTRATIONS in capitals are still a word".into());
+        assert!(!entry.is_demonstration());
+        entry
+            .notes
+            .push("  DEMONSTRATION: made up for the example dossier".into());
+        assert!(entry.is_demonstration());
+        let snapshot_only = SourceEntry {
+            snapshot: Some(Snapshot::Recorded(SnapshotRecord {
+                path: "sources/snapshots/x.txt".into(),
+                note: Some("DEMONSTRATION FIXTURE written by hand".into()),
+                ..SnapshotRecord::default()
+            })),
+            ..SourceEntry::default()
+        };
+        assert!(snapshot_only.is_demonstration());
+        let hayagriva_note = SourceEntry {
+            note: Some("DEMONSTRATION".into()),
+            ..SourceEntry::default()
+        };
+        assert!(hayagriva_note.is_demonstration());
+    }
 
     #[test]
     fn a_source_review_goes_stale_on_an_edit_but_not_on_a_fetch() {

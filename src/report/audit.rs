@@ -304,6 +304,9 @@ pub struct SourceAudit {
     pub review: Option<Review>,
     /// True when the entry changed since its review.
     pub review_stale: bool,
+    /// True when the entry is marked as made up ([`crate::model::SourceEntry::is_demonstration`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub demonstration: bool,
 }
 
 /// A claim's use of a source.
@@ -421,6 +424,7 @@ pub fn passage_caption(
         EvidenceStatus::Verified => "passage",
         EvidenceStatus::Altered => "the source says",
         EvidenceStatus::NotFound => "closest passage",
+        EvidenceStatus::Translated => "the original the review records",
         EvidenceStatus::Suggested => "may support it",
     };
     let score = p

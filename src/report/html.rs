@@ -17,6 +17,9 @@ use std::collections::HashMap;
 
 const STYLE: &str = include_str!("html/style.css");
 
+/// The badge beside demonstration data (made-up sources and what was checked against them).
+const DEMO_BADGE: &str = "<span class=\"badge demo\">demonstration</span>";
+
 /// Render the audit as an HTML page.
 pub fn render_html(audit: &Audit) -> String {
     let anchors = Anchors::of(audit);
@@ -29,6 +32,20 @@ pub fn render_html(audit: &Audit) -> String {
     if let Some(f) = filter_line(audit) {
         h.push_str(&format!("<p class=\"filter\">{f}</p>\n"));
     }
+    let demo: std::collections::BTreeSet<&str> = audit
+        .sources
+        .iter()
+        .filter(|s| s.demonstration)
+        .map(|s| s.id.as_str())
+        .collect();
+    if !demo.is_empty() {
+        let ids: Vec<String> = demo.iter().map(|id| anchors.source_link(id)).collect();
+        h.push_str(&format!(
+            "<p class=\"demo-banner\">{DEMO_BADGE} <strong>Demonstration data.</strong> {} marked as made up (<code>DEMONSTRATION</code>): {}. What is verified against them says nothing about any published text.</p>\n",
+            plural(demo.len(), "source entry is", "source entries are"),
+            ids.join(", ")
+        ));
+    }
     h.push_str("<nav class=\"toc\"><a href=\"#summary\">Summary</a> <a href=\"#worklist\">Worklist</a> <a href=\"#articles\">Articles</a> <a href=\"#sources\">Sources</a></nav>\n");
     summary(&mut h, audit);
     worklist(&mut h, &audit.worklist, &anchors);
@@ -37,7 +54,7 @@ pub fn render_html(audit: &Audit) -> String {
         h.push_str("<p>No articles.</p>\n");
     }
     for (i, a) in audit.articles.iter().enumerate() {
-        article(&mut h, i, a, &anchors);
+        article(&mut h, i, a, &anchors, &demo);
     }
     h.push_str("</section>\n<section id=\"sources\">\n<h2>Sources</h2>\n");
     if audit.sources.is_empty() {
@@ -436,7 +453,13 @@ fn notes(h: &mut String, title: &str, list: &[FindingNote]) {
     h.push_str("</ul>\n");
 }
 
-fn article(h: &mut String, i: usize, a: &ArticleAudit, anchors: &Anchors) {
+fn article(
+    h: &mut String,
+    i: usize,
+    a: &ArticleAudit,
+    anchors: &Anchors,
+    demo: &std::collections::BTreeSet<&str>,
+) {
     let id = escape::anchor("article", i + 1);
     let heading = a.title.as_deref().unwrap_or(&a.slug);
     h.push_str(&format!(
@@ -506,12 +529,12 @@ fn article(h: &mut String, i: usize, a: &ArticleAudit, anchors: &Anchors) {
         ],
         &rows,
     );
-    evidence(h, a);
+    evidence(h, a, demo);
     h.push_str("</article>\n");
 }
 
 /// Claims checked against source snapshots: verdicts for quotes, suggestions otherwise.
-fn evidence(h: &mut String, a: &ArticleAudit) {
+fn evidence(h: &mut String, a: &ArticleAudit, demo: &std::collections::BTreeSet<&str>) {
     use crate::evidence::DiffKind;
     let checked: Vec<(&ClaimAudit, &Evidence)> = a
         .claims
@@ -527,16 +550,30 @@ fn evidence(h: &mut String, a: &ArticleAudit) {
             EvidenceStatus::Verified => "state-verified",
             EvidenceStatus::Altered => "state-unverified",
             EvidenceStatus::NotFound => "state-untraced",
+            EvidenceStatus::Translated => "state-unverified",
             EvidenceStatus::Suggested => "state-suggested",
         };
         h.push_str(&format!(
-            "<li>{} · {} in {} ({}{}): “{}”",
+            "<li>{} · {} in {}{} ({}{}{}): “{}”",
             escape::text(&c.id),
             state_span(e.status.label(), class),
             escape::text(&e.source),
+            if demo.contains(e.source.as_str()) {
+                format!(" {DEMO_BADGE}")
+            } else {
+                String::new()
+            },
             escape::text(&e.snapshot),
             e.similarity
                 .map(|s| format!(", {:.0}% of the words", s * 100.0))
+                .unwrap_or_default(),
+            e.languages
+                .as_ref()
+                .map(|l| format!(
+                    ", a quote in {} of a source in {}",
+                    escape::text(crate::evidence::language::name_of(&l.quote)),
+                    escape::text(crate::evidence::language::name_of(&l.source))
+                ))
                 .unwrap_or_default(),
             escape::short(&c.text, EXCERPT_CHARS)
         ));
@@ -561,6 +598,12 @@ fn evidence(h: &mut String, a: &ArticleAudit) {
                 "<blockquote>{}: “{}”</blockquote>",
                 passage_caption(e.status, p),
                 escape::text(&p.text)
+            ));
+        }
+        if let Some(o) = e.original.as_ref().filter(|o| !o.found) {
+            h.push_str(&format!(
+                "<blockquote>the original the review records is <strong>not in the snapshot</strong>: “{}”</blockquote>",
+                escape::text(&o.text)
             ));
         }
         h.push_str("</li>\n");
@@ -650,9 +693,18 @@ fn claim_use(u: &ClaimUse, anchors: &Anchors) -> String {
 fn source(h: &mut String, i: usize, s: &SourceAudit, anchors: &Anchors) {
     let id = escape::anchor("source", i + 1);
     h.push_str(&format!(
-        "<article class=\"card\" id=\"{id}\">\n<h3>{}</h3>\n<dl class=\"fields\">\n",
-        escape::text(&s.id)
+        "<article class=\"card\" id=\"{id}\">\n<h3>{}{}</h3>\n",
+        escape::text(&s.id),
+        if s.demonstration {
+            format!(" {DEMO_BADGE}")
+        } else {
+            String::new()
+        }
     ));
+    if s.demonstration {
+        h.push_str("<p class=\"demo-banner\"><strong>Demonstration data</strong>: this entry and its snapshot are made up; they are not a published work.</p>\n");
+    }
+    h.push_str("<dl class=\"fields\">\n");
     h.push_str(&format!(
         "<dt>State</dt><dd>{}</dd>\n",
         state_span(s.state.label(), source_class(s.state))

@@ -24,6 +24,16 @@ pub fn render_markdown(audit: &Audit) -> String {
         md.line(&f);
         md.blank();
     }
+    let demo = demonstration_sources(audit);
+    if !demo.is_empty() {
+        let ids: Vec<String> = demo.iter().map(|id| escape::text(id)).collect();
+        md.line(&format!(
+            "> **Demonstration data.** {} marked as made up (`DEMONSTRATION`): {}. What is verified against them says nothing about any published text.",
+            plural(demo.len(), "source entry is", "source entries are"),
+            ids.join(", ")
+        ));
+        md.blank();
+    }
     summary(&mut md, audit);
     worklist(&mut md, &audit.worklist);
     md.line("## Articles");
@@ -33,7 +43,7 @@ pub fn render_markdown(audit: &Audit) -> String {
         md.blank();
     }
     for a in &audit.articles {
-        article(&mut md, a);
+        article(&mut md, a, &demo);
     }
     md.line("## Sources");
     md.blank();
@@ -50,6 +60,16 @@ pub fn render_markdown(audit: &Audit) -> String {
         out.pop();
     }
     out
+}
+
+/// The ids of the sources marked as demonstration data.
+fn demonstration_sources(audit: &Audit) -> std::collections::BTreeSet<&str> {
+    audit
+        .sources
+        .iter()
+        .filter(|s| s.demonstration)
+        .map(|s| s.id.as_str())
+        .collect()
 }
 
 #[derive(Default)]
@@ -325,7 +345,7 @@ fn reviewed(r: &crate::check::Reviewed) -> String {
     )
 }
 
-fn article(md: &mut Md, a: &ArticleAudit) {
+fn article(md: &mut Md, a: &ArticleAudit, demo: &std::collections::BTreeSet<&str>) {
     let heading = a.title.as_deref().unwrap_or(&a.slug);
     md.line(&format!("### {}", escape::text(heading)));
     md.blank();
@@ -369,11 +389,11 @@ fn article(md: &mut Md, a: &ArticleAudit) {
         &[],
         &rows,
     );
-    evidence(md, a);
+    evidence(md, a, demo);
 }
 
 /// Claims checked against source snapshots: verdicts for quotes, suggestions otherwise.
-fn evidence(md: &mut Md, a: &ArticleAudit) {
+fn evidence(md: &mut Md, a: &ArticleAudit, demo: &std::collections::BTreeSet<&str>) {
     let checked: Vec<(&ClaimAudit, &Evidence)> = a
         .claims
         .iter()
@@ -386,14 +406,26 @@ fn evidence(md: &mut Md, a: &ArticleAudit) {
     md.blank();
     for (c, e) in checked {
         let mut line = format!(
-            "- {} · **{}** in {} ({}",
+            "- {} · **{}** in {} ({}{}",
             escape::text(&c.id),
             e.status.label(),
             escape::text(&e.source),
+            if demo.contains(e.source.as_str()) {
+                "**demonstration data**, made up; "
+            } else {
+                ""
+            },
             escape::text(&e.snapshot),
         );
         if let Some(s) = e.similarity {
             line.push_str(&format!(", {:.0}% of the words", s * 100.0));
+        }
+        if let Some(l) = &e.languages {
+            line.push_str(&format!(
+                ", a quote in {} of a source in {}",
+                escape::text(crate::evidence::language::name_of(&l.quote)),
+                escape::text(crate::evidence::language::name_of(&l.source))
+            ));
         }
         line.push_str("): “");
         line.push_str(&escape::short(&c.text, EXCERPT_CHARS));
@@ -410,6 +442,12 @@ fn evidence(md: &mut Md, a: &ArticleAudit) {
                 "  - {}: “{}”",
                 passage_caption(e.status, p),
                 escape::text(&p.text)
+            ));
+        }
+        if let Some(o) = e.original.as_ref().filter(|o| !o.found) {
+            md.line(&format!(
+                "  - the original the review records is **not in the snapshot**: “{}”",
+                escape::text(&o.text)
             ));
         }
     }
@@ -498,6 +536,10 @@ fn claim_use(u: &ClaimUse) -> String {
 fn source(md: &mut Md, s: &SourceAudit) {
     md.line(&format!("### {}", escape::text(&s.id)));
     md.blank();
+    if s.demonstration {
+        md.line("**Demonstration data**: this entry and its snapshot are made up; they are not a published work.");
+        md.blank();
+    }
     md.line(&format!("- State: {}", s.state.label()));
     match &s.file {
         Some(f) => md.line(&format!("- Entry: {}", escape::text(f))),

@@ -418,6 +418,7 @@ fn source_audits(
                 suggested_for: suggested.remove(id.as_str()).unwrap_or_default(),
                 findings: notes.source.get(id.as_str()).cloned().unwrap_or_default(),
                 review: e.and_then(|e| e.review.clone()),
+                demonstration: e.is_some_and(crate::model::SourceEntry::is_demonstration),
                 review_stale: e.is_some_and(|e| e.review_is_stale()),
             }
         })
