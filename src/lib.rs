@@ -30,3 +30,4 @@ pub mod report;
 pub mod review;
 pub mod schema;
 pub mod store;
+pub mod suggest;

@@ -670,3 +670,79 @@ fn an_unextracted_article_fails_check_and_paths_narrow_it() {
         serde_json::from_slice(&std::fs::read(root.join("found.json")).unwrap()).unwrap();
     assert_eq!(file["findings"].as_array().unwrap().len(), after.len());
 }
+
+/// `[[suppress]]` in dossier.toml: matched findings leave the open list, are listed with their
+/// reason, and a mistyped id is refused with the closest one.
+#[test]
+fn suppressions_close_findings_with_their_reason() {
+    let untraced = "\
+Outlet: The Daily Ledger
+Date: 2024-05-02
+Author: Jane Roe
+
+Council Votes
+
+\"We will not raise the fees this year,\" said Mayor Ada Lind.
+";
+    let dir = dossier(&[("bridge.txt", TRACED), ("council.txt", untraced)]);
+    let root = dir.path();
+    let (_, open) = check(root);
+    let uncited: Vec<&Value> = open
+        .iter()
+        .filter(|f| f["rule"] == "uncited-claim")
+        .collect();
+    assert!(!uncited.is_empty(), "{open:?}");
+    std::fs::write(
+        root.join("dossier.toml"),
+        "[[suppress]]\nrule = \"uncited-claim\"\narticles = [\"articles/council.*\"]\nreason = \"the mayor said it on the record at the meeting\"\n",
+    )
+    .unwrap();
+    let out = dossier_cmd(root)
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "uncited-claim"));
+    let closed: Vec<&Value> = doc["resolved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "uncited-claim")
+        .collect();
+    assert_eq!(closed.len(), uncited.len());
+    assert!(closed
+        .iter()
+        .all(|f| f["suppressed"] == "the mayor said it on the record at the meeting"));
+    let report = dossier_cmd(root).args(["report"]).output().unwrap();
+    let md = String::from_utf8_lossy(&report.stdout);
+    assert!(
+        md.contains("suppressed uncited-claim (dossier.toml: the mayor said it on the record"),
+        "{md}"
+    );
+
+    // A claim id that is not in the dossier would suppress nothing: refused, with a hint.
+    let claim = closed[0]["claim"].as_str().unwrap().to_string();
+    let typo = format!("{}x", claim);
+    std::fs::write(
+        root.join("dossier.toml"),
+        format!("[[suppress]]\nclaim = \"{typo}\"\nreason = \"checked\"\n"),
+    )
+    .unwrap();
+    let (code, found) = check(root);
+    assert_eq!(code, 1);
+    let bad: Vec<&Value> = found
+        .iter()
+        .filter(|f| f["rule"] == "invalid-value" && f["file"] == "dossier.toml")
+        .collect();
+    assert_eq!(bad.len(), 1, "{found:?}");
+    let message = bad[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("did you mean `{claim}`")),
+        "{message}"
+    );
+    assert_eq!(bad[0]["line"], 2);
+}

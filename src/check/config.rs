@@ -46,6 +46,82 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     #[serde(default)]
     pub rules: BTreeMap<String, Level>,
+    /// Findings an editor chose not to see, each with the reason the report shows.
+    #[serde(default)]
+    pub suppress: Vec<Suppression>,
+}
+
+/// One `[[suppress]]` entry: the findings it matches leave the open list and are listed as
+/// suppressed, with its reason. Every selector given must match; at least one of `rule`,
+/// `claim`, `source` and `fingerprint` must be given.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Suppression {
+    /// A rule code (`uncited-claim`).
+    pub rule: Option<String>,
+    /// Globs over the paths a finding points at (its file, or the article passage it
+    /// concerns), relative to the dossier root: `*` within a folder, `**` across folders,
+    /// `?` one character (`articles/opinion/**`).
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// The claim concerned, by id.
+    pub claim: Option<String>,
+    /// The source entry concerned, by id.
+    pub source: Option<String>,
+    /// One finding, by the fingerprint SARIF gives it (`partialFingerprints`), stable when
+    /// lines move.
+    pub fingerprint: Option<String>,
+    /// Why: required, shown in the report.
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl Suppression {
+    /// Does this entry match `f`? `globs` are its compiled `articles`.
+    pub fn matches(&self, f: &super::Finding, globs: &[regex::Regex]) -> bool {
+        self.rule.as_deref().is_none_or(|r| r == f.rule.code())
+            && self
+                .claim
+                .as_deref()
+                .is_none_or(|c| f.claim.as_deref() == Some(c))
+            && self
+                .source
+                .as_deref()
+                .is_none_or(|s| f.source.as_deref() == Some(s))
+            && self
+                .fingerprint
+                .as_deref()
+                .is_none_or(|p| p.eq_ignore_ascii_case(&f.fingerprint()))
+            && (globs.is_empty()
+                || globs.iter().any(|g| {
+                    g.is_match(&f.file) || f.related.as_ref().is_some_and(|r| g.is_match(&r.file))
+                }))
+    }
+}
+
+/// A glob as a regular expression over a whole `/`-separated path.
+pub fn glob(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    let mut re = String::from("^");
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                // `**/` also matches no folder at all.
+                if chars.peek() == Some(&'/') {
+                    chars.next();
+                    re.push_str("(?:.*/)?");
+                } else {
+                    re.push_str(".*");
+                }
+            }
+            '*' => re.push_str("[^/]*"),
+            '?' => re.push_str("[^/]"),
+            c => re.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    re.push('$');
+    regex::Regex::new(&re)
 }
 
 /// Why the configuration could not be used.
@@ -76,6 +152,54 @@ impl Config {
         };
         let config: Config =
             toml::from_str(text).map_err(|e| err(e.span(), e.message().to_string()))?;
+        for (k, entry) in config.suppress.iter().enumerate() {
+            // The entry's place: its `reason`, else its k-th `[[suppress]]` header.
+            let at = text
+                .match_indices("[[suppress]]")
+                .nth(k)
+                .map(|(a, h)| a..a + h.len());
+            if entry.reason.trim().is_empty() {
+                return Err(err(
+                    at,
+                    "this [[suppress]] entry gives no `reason`: say why these findings may be ignored (the report shows it)".into(),
+                ));
+            }
+            if entry.rule.is_none()
+                && entry.claim.is_none()
+                && entry.source.is_none()
+                && entry.fingerprint.is_none()
+            {
+                return Err(err(
+                    at,
+                    "this [[suppress]] entry selects nothing: give a `rule`, `claim`, `source` or `fingerprint` (with `articles` to narrow it)".into(),
+                ));
+            }
+            if let Some(rule) = &entry.rule {
+                if Rule::from_code(rule).is_none() {
+                    let near = crate::suggest::suggest(
+                        rule,
+                        Rule::ALL.iter().map(|r| r.code().to_string()),
+                    );
+                    let hint = match near.first() {
+                        Some(n) => format!("; did you mean `{n}`?"),
+                        None => " (`dossier explain` lists the rules)".into(),
+                    };
+                    let span = text
+                        .find(&format!("\"{rule}\""))
+                        .map(|a| a..a + rule.len() + 2);
+                    return Err(err(
+                        span,
+                        format!("unknown rule `{rule}` in [[suppress]]{hint}"),
+                    ));
+                }
+            }
+            for g in &entry.articles {
+                if let Err(e) = glob(g) {
+                    let span = text.find(g.as_str()).map(|a| a..a + g.len());
+                    return Err(err(span, format!("`{g}` is not a usable glob: {e}")));
+                }
+            }
+        }
         for key in config.rules.keys() {
             if Rule::from_code(key).is_none() {
                 let at = text.find(key.as_str());
@@ -145,5 +269,56 @@ mod tests {
         assert_eq!((e.line, e.column), (2, 1));
         assert!(e.message.contains("unknown rule"));
         assert!(Config::parse("dossier.toml", "fail-on = \"sometimes\"\n").is_err());
+    }
+
+    #[test]
+    fn suppressions_need_a_reason_a_selector_and_a_known_rule() {
+        let ok = Config::parse(
+            "dossier.toml",
+            "[[suppress]]\nrule = \"uncited-claim\"\narticles = [\"articles/opinion/**\"]\nreason = \"columns argue, they do not report\"\n",
+        )
+        .unwrap();
+        assert_eq!(ok.suppress.len(), 1);
+        let e =
+            Config::parse("dossier.toml", "[[suppress]]\nrule = \"uncited-claim\"\n").unwrap_err();
+        assert!(e.message.contains("no `reason`"), "{}", e.message);
+        assert_eq!(e.line, 1);
+        let e = Config::parse("dossier.toml", "[[suppress]]\nreason = \"x\"\n").unwrap_err();
+        assert!(e.message.contains("selects nothing"), "{}", e.message);
+        let e = Config::parse(
+            "dossier.toml",
+            "[[suppress]]\nrule = \"uncited-claims\"\nreason = \"x\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("did you mean `uncited-claim`"),
+            "{}",
+            e.message
+        );
+        assert_eq!((e.line, e.column), (2, 8));
+        assert!(Config::parse(
+            "dossier.toml",
+            "[[suppress]]\nrule = \"uncited-claim\"\nreason = \"x\"\nwhy = \"y\"\n"
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn globs_match_whole_paths_by_folder() {
+        let g = glob("articles/opinion/*.md").unwrap();
+        assert!(g.is_match("articles/opinion/a.md"));
+        assert!(
+            !g.is_match("articles/opinion/2024/a.md"),
+            "* stays in its folder"
+        );
+        assert!(!g.is_match("xarticles/opinion/a.md"), "anchored");
+        let g = glob("articles/**/a?.md").unwrap();
+        assert!(g.is_match("articles/a1.md"), "**/ may be no folder");
+        assert!(g.is_match("articles/x/y/ab.md"));
+        assert!(!g.is_match("articles/x/abc.md"));
+        assert!(
+            glob("articles/[x].md").unwrap().is_match("articles/[x].md"),
+            "literal brackets"
+        );
     }
 }

@@ -38,6 +38,10 @@ pub struct Finding {
     /// The editor's verdict that changed this finding, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<Reviewed>,
+    /// Why the finding is not open: the reason of the `[[suppress]]` entry of `dossier.toml`
+    /// that matched it (suppressed findings are listed with the resolved ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
     /// For quote findings: the passage of the snapshot, the score and the word diff.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Box<crate::evidence::verify::Evidence>>,
@@ -98,6 +102,7 @@ mod tests {
             help: String::new(),
             related: None,
             review: None,
+            suppressed: None,
             evidence: None,
             span: (line * 10, line * 10 + 4),
         }

@@ -116,6 +116,7 @@ impl Out<'_> {
             help: help.unwrap_or_else(|| rule.help().to_string()),
             related,
             review: None,
+            suppressed: None,
             evidence: None,
             span: (at.pos.offset, at.pos.offset + at.pos.len),
         });
@@ -170,6 +171,8 @@ pub struct ArticleFacts {
     pub date: Option<String>,
     /// Source ids named by the references, sorted, each once.
     pub cites: Vec<String>,
+    /// The ids of the file's claims, in order.
+    pub claims: Vec<String>,
 }
 
 /// Check a loaded dossier.
@@ -234,6 +237,7 @@ pub fn check_file(
             path: c.data.article.path.clone(),
             date: c.data.article.date.clone(),
             cites: cites.into_iter().map(str::to_string).collect(),
+            claims: c.data.claims.iter().map(|x| x.id.clone()).collect(),
         }),
     }
 }
@@ -308,6 +312,7 @@ pub fn finish(
             });
         }
     }
+    suppress(config, &mut findings, &mut resolved);
     sort_findings(&mut findings);
     sort_findings(&mut resolved);
     summary.resolved = resolved.len();
@@ -319,6 +324,41 @@ pub fn finish(
         links,
         evidence,
     }
+}
+
+/// Move the open findings a `[[suppress]]` entry of the configuration matches to `resolved`,
+/// marked with its reason (the first entry that matches).
+fn suppress(config: &Config, findings: &mut Vec<Finding>, resolved: &mut Vec<Finding>) {
+    if config.suppress.is_empty() {
+        return;
+    }
+    // Globs were checked when the configuration was read; one that fails here matches nothing.
+    let globs: Vec<Vec<regex::Regex>> = config
+        .suppress
+        .iter()
+        .map(|s| {
+            s.articles
+                .iter()
+                .filter_map(|g| config::glob(g).ok())
+                .collect()
+        })
+        .collect();
+    let mut open = Vec::with_capacity(findings.len());
+    for mut f in std::mem::take(findings) {
+        match config
+            .suppress
+            .iter()
+            .zip(&globs)
+            .find(|(s, g)| s.matches(&f, g))
+        {
+            Some((s, _)) => {
+                f.suppressed = Some(s.reason.trim().to_string());
+                resolved.push(f);
+            }
+            None => open.push(f),
+        }
+    }
+    *findings = open;
 }
 
 /// Findings for problems met while reading files.

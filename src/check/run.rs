@@ -119,6 +119,16 @@ pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
         .collect();
     let mut problems = sources.problems.clone();
     problems.extend(unextracted(dossier, &list, options.wanted));
+    if all {
+        let claim_ids: BTreeSet<&str> = files
+            .iter()
+            .filter_map(|f| f.article.as_ref())
+            .flat_map(|a| a.claims.iter().map(String::as_str))
+            .collect();
+        problems.extend(unknown_suppressed_ids(
+            dossier, config, &claim_ids, &sources,
+        ));
+    }
     let result = finish(config, &ctx, &problems, files, &dossier.root);
     if all {
         // Every claim file and source entry was looked up: the rest of the cache is stale.
@@ -172,6 +182,71 @@ fn unextracted(
             source: None,
             help: None,
         });
+    }
+    out
+}
+
+/// `[[suppress]]` entries of `dossier.toml` naming a claim or source id the dossier does
+/// not have (a typo would silently suppress nothing): an `invalid-value` problem each, with
+/// the closest ids.
+fn unknown_suppressed_ids(
+    dossier: &Dossier,
+    config: &Config,
+    claims: &BTreeSet<&str>,
+    sources: &LoadedDossier,
+) -> Vec<load::Problem> {
+    let text = crate::fsutil::read_text_limited(
+        &dossier.root.join("dossier.toml"),
+        super::config::MAX_CONFIG_BYTES,
+    )
+    .unwrap_or_default();
+    let mut out = Vec::new();
+    for s in &config.suppress {
+        let wrong = [
+            (
+                "claim",
+                s.claim.as_deref(),
+                claims.contains(s.claim.as_deref().unwrap_or("")),
+            ),
+            (
+                "source",
+                s.source.as_deref(),
+                s.source.as_deref().is_some_and(|id| {
+                    sources.sources.contains_key(id) || sources.unreadable_sources.contains(id)
+                }),
+            ),
+        ];
+        for (what, id, known) in wrong {
+            let Some(id) = id.filter(|_| !known) else {
+                continue;
+            };
+            let near = match what {
+                "claim" => crate::suggest::suggest(id, claims.iter().map(|c| c.to_string())),
+                _ => crate::suggest::suggest(id, sources.sources.keys().cloned()),
+            };
+            let hint = match near.first() {
+                Some(n) => format!("; did you mean `{n}`?"),
+                None => String::new(),
+            };
+            let quoted = format!("\"{id}\"");
+            let offset = text.find(&quoted).unwrap_or(0);
+            let (line, column) = crate::article::line_col(&text, offset);
+            out.push(load::Problem {
+                kind: load::ProblemKind::InvalidValue,
+                file: "dossier.toml".into(),
+                pos: load::Pos {
+                    line,
+                    column,
+                    offset,
+                    len: if offset > 0 { quoted.len() } else { 0 },
+                },
+                message: format!(
+                    "[[suppress]] names {what} `{id}`, which this dossier does not have{hint}"
+                ),
+                source: None,
+                help: None,
+            });
+        }
     }
     out
 }

@@ -145,14 +145,28 @@ pub struct FindingNote {
     pub message: String,
     /// The editor's verdict that resolved, downgraded or raised this finding, if any.
     pub review: Option<Reviewed>,
+    /// The reason of the `[[suppress]]` entry of `dossier.toml` that closed it, if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
 }
 
 impl FindingNote {
-    /// Did a verdict close this finding?
+    /// Did a verdict or a suppression close this finding?
     pub fn resolved(&self) -> bool {
-        self.review
-            .as_ref()
-            .is_some_and(|r| r.effect == crate::model::review::VerdictEffect::Resolve)
+        self.suppressed.is_some()
+            || self
+                .review
+                .as_ref()
+                .is_some_and(|r| r.effect == crate::model::review::VerdictEffect::Resolve)
+    }
+
+    /// How the report names a closed finding: `resolved` (a verdict) or `suppressed`.
+    pub fn closed_as(&self) -> &'static str {
+        if self.suppressed.is_some() {
+            "suppressed"
+        } else {
+            "resolved"
+        }
     }
 }
 

@@ -435,14 +435,20 @@ fn notes(h: &mut String, title: &str, list: &[FindingNote]) {
         "<p><strong>{title}</strong></p>\n<ul class=\"notes\">\n"
     ));
     for n in list {
-        let review = n
+        let mut review = n
             .review
             .as_ref()
             .map_or(String::new(), |r| format!(" ({})", reviewed(r)));
+        if let Some(why) = &n.suppressed {
+            review.push_str(&format!(
+                " (suppressed in dossier.toml: {})",
+                escape::prose(why)
+            ));
+        }
         h.push_str(&format!(
             "<li>{} <code>{}</code> {}{review}</li>\n",
             if n.resolved() {
-                "<span class=\"resolved\">resolved</span>".to_string()
+                format!("<span class=\"resolved\">{}</span>", n.closed_as())
             } else {
                 badge(n.severity)
             },
@@ -653,11 +659,14 @@ fn claim_row<'a>(c: &ClaimAudit, anchors: &Anchors) -> Vec<(String, &'a str)> {
             .iter()
             .map(|f| {
                 let mark = if f.resolved() {
-                    "<span class=\"resolved\">resolved</span>".to_string()
+                    format!("<span class=\"resolved\">{}</span>", f.closed_as())
                 } else {
                     badge(f.severity)
                 };
-                format!("<li>{mark} <code>{}</code></li>", f.rule.code())
+                let why = f.suppressed.as_ref().map_or(String::new(), |w| {
+                    format!(" (dossier.toml: {})", escape::prose(w))
+                });
+                format!("<li>{mark} <code>{}</code>{why}</li>", f.rule.code())
             })
             .collect();
         format!("<ul class=\"plain\">{items}</ul>")

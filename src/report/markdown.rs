@@ -331,6 +331,12 @@ fn note(n: &FindingNote) -> String {
     if let Some(r) = &n.review {
         s.push_str(&format!(" ({})", reviewed(r)));
     }
+    if let Some(why) = &n.suppressed {
+        s.push_str(&format!(
+            " (suppressed in dossier.toml: {})",
+            escape::text(why)
+        ));
+    }
     s
 }
 
@@ -499,8 +505,14 @@ fn claim_row(c: &ClaimAudit) -> Vec<String> {
         c.findings
             .iter()
             .map(|f| {
-                if f.resolved() {
-                    format!("resolved {}", f.rule.code())
+                if let Some(why) = &f.suppressed {
+                    format!(
+                        "suppressed {} ({})",
+                        f.rule.code(),
+                        escape::cell(&format!("dossier.toml: {why}"))
+                    )
+                } else if f.resolved() {
+                    format!("{} {}", f.closed_as(), f.rule.code())
                 } else {
                     format!("{} {}", f.severity.as_str(), f.rule.code())
                 }

@@ -5,9 +5,7 @@
 //! atomically, so concurrent `dossier` processes never lose each other's work. The library
 //! never prints; callers present the results.
 
-mod suggest;
-
-pub use suggest::suggest;
+pub use crate::suggest::suggest;
 
 use crate::check::Config;
 use crate::model::review::{text_fingerprint, LinkAction, LinkDecision, Review};

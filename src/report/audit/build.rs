@@ -169,6 +169,7 @@ impl<'a> Notes<'a> {
                 rule: f.rule,
                 message: f.message.clone(),
                 review: f.review.clone(),
+                suppressed: f.suppressed.clone(),
             };
             match &f.claim {
                 Some(c) => n

@@ -1,4 +1,5 @@
-//! "Did you mean …?" for mistyped claim and source ids.
+//! "Did you mean …?" for mistyped claim, source and rule ids (shared by the desk and the
+//! configuration).
 
 /// Up to three of `candidates` close to `given`: sharing a long prefix, containing it, or a
 /// few edits away. Closest first; none when nothing is close.
