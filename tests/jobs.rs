@@ -362,7 +362,8 @@ fn shards_together_find_exactly_what_one_check_finds() {
 /// file, its article, the snapshots of its sources and the configuration.
 #[test]
 fn a_cached_check_sees_edited_articles_snapshots_and_settings() {
-    let dir = repo_dossier();
+    // The example dossier: its sources have snapshots (the repo's own dossier has none).
+    let dir = copy_dossier(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo"));
     let check = |cache: bool| run_cached(dir.path(), cache, &["check", "--format", "json"]);
     let fresh = check(false);
     assert_eq!(check(true), fresh, "cold cache");
@@ -400,7 +401,7 @@ fn a_cached_check_sees_edited_articles_snapshots_and_settings() {
             Box::new(|| {
                 std::fs::write(
                     dir.path().join("dossier.toml"),
-                    "[rules]\nuncited-claim = \"note\"\n",
+                    "[rules]\nquote-not-found = \"error\"\n",
                 )
                 .unwrap();
             }),
