@@ -73,6 +73,47 @@ impl CheckResult {
         self.summary = summarize(&self.findings, self.summary.clone());
     }
 
+    /// The part of this result about some files: the findings whose file `keep` accepts, the
+    /// links and evidence of the claim files `files`, and the summary `base` with its finding
+    /// counts (and `resolved`) counted again. `base` gives the articles, claims, references
+    /// and sources the part covers.
+    pub fn narrowed(
+        self,
+        keep: impl Fn(&str) -> bool,
+        files: &BTreeSet<&str>,
+        base: Summary,
+    ) -> CheckResult {
+        let findings: Vec<_> = self
+            .findings
+            .into_iter()
+            .filter(|f| keep(&f.file))
+            .collect();
+        let resolved: Vec<_> = self
+            .resolved
+            .into_iter()
+            .filter(|f| keep(&f.file))
+            .collect();
+        let base = Summary {
+            resolved: resolved.len(),
+            ..base
+        };
+        CheckResult {
+            summary: summarize(&findings, base),
+            findings,
+            resolved,
+            links: self
+                .links
+                .into_iter()
+                .filter(|l| files.contains(l.file.as_str()))
+                .collect(),
+            evidence: self
+                .evidence
+                .into_iter()
+                .filter(|e| files.contains(e.file.as_str()))
+                .collect(),
+        }
+    }
+
     /// The most severe finding, if any.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()

@@ -291,16 +291,6 @@ pub fn narrow_to_articles(
             .iter()
             .filter_map(|id| sources.sources.get(*id).map(|s| s.file.as_str())),
     );
-    let findings: Vec<_> = result
-        .findings
-        .into_iter()
-        .filter(|f| keep.contains(f.file.as_str()))
-        .collect();
-    let resolved: Vec<_> = result
-        .resolved
-        .into_iter()
-        .filter(|f| keep.contains(f.file.as_str()))
-        .collect();
     let files: BTreeSet<&str> = mine.iter().map(|c| c.file.as_str()).collect();
     let parsed: Vec<&&CheckedFile> = mine.iter().filter(|c| c.article.is_some()).collect();
     let base = super::Summary {
@@ -311,24 +301,9 @@ pub fn narrow_to_articles(
             .iter()
             .filter(|id| sources.sources.contains_key(**id))
             .count(),
-        resolved: resolved.len(),
         ..super::Summary::default()
     };
-    CheckResult {
-        summary: super::summarize(&findings, base),
-        findings,
-        resolved,
-        links: result
-            .links
-            .into_iter()
-            .filter(|l| files.contains(l.file.as_str()))
-            .collect(),
-        evidence: result
-            .evidence
-            .into_iter()
-            .filter(|e| files.contains(e.file.as_str()))
-            .collect(),
-    }
+    result.narrowed(|f| keep.contains(f), &files, base)
 }
 
 /// [`super::check`] of a dossier already loaded (as `report` and the review load it), each

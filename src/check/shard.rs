@@ -9,7 +9,7 @@
 //! check is reported by exactly one shard.
 
 use super::run::CheckedFile;
-use super::{summarize, CheckResult};
+use super::{CheckResult, Summary};
 use crate::store::load::LoadedDossier;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
@@ -128,41 +128,19 @@ impl Shard {
                 || articles.contains(file)
                 || (self.reports_dossier_wide() && !any_claims.contains(file))
         };
-        let findings: Vec<_> = result
-            .findings
-            .into_iter()
-            .filter(|f| keep(&f.file))
-            .collect();
-        let resolved: Vec<_> = result
-            .resolved
-            .into_iter()
-            .filter(|f| keep(&f.file))
-            .collect();
-        let mut base = result.summary;
         let parsed: Vec<&&CheckedFile> = mine.iter().filter(|c| c.article.is_some()).collect();
-        base.articles = parsed.len();
-        base.claims = parsed.iter().map(|c| c.claims).sum();
-        base.references = parsed.iter().map(|c| c.references).sum();
-        if !self.reports_dossier_wide() {
-            base.sources = 0;
-        }
-        base.resolved = resolved.len();
-        let summary = summarize(&findings, base);
-        CheckResult {
-            findings,
-            resolved,
-            summary,
-            links: result
-                .links
-                .into_iter()
-                .filter(|l| files.contains(l.file.as_str()))
-                .collect(),
-            evidence: result
-                .evidence
-                .into_iter()
-                .filter(|e| files.contains(e.file.as_str()))
-                .collect(),
-        }
+        let base = Summary {
+            articles: parsed.len(),
+            claims: parsed.iter().map(|c| c.claims).sum(),
+            references: parsed.iter().map(|c| c.references).sum(),
+            sources: if self.reports_dossier_wide() {
+                result.summary.sources
+            } else {
+                0
+            },
+            ..Summary::default()
+        };
+        result.narrowed(keep, &files, base)
     }
 }
 
