@@ -127,7 +127,14 @@ pub fn read_page(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
         });
     }
     let text = crate::evidence::snapshot::decode(&bytes, None, true);
-    if let Some(offset) = nul(text.as_bytes()) {
+    let text = text_or_refusal(path, text)?;
+    Ok((bytes, text))
+}
+
+/// `text` as an article's text, unless it holds a NUL byte (a binary file) or nothing but
+/// whitespace.
+fn text_or_refusal(path: &Path, text: String) -> Result<String, LoadError> {
+    if let Some(offset) = text.find('\0') {
         let (line, column) = line_col_bytes(&text.as_bytes()[..offset]);
         return Err(LoadError::NulByte {
             path: path.to_path_buf(),
@@ -141,7 +148,7 @@ pub fn read_page(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
             path: path.to_path_buf(),
         });
     }
-    Ok((bytes, text))
+    Ok(text)
 }
 
 /// Read at most [`MAX_ARTICLE_BYTES`] of a regular file whose path is UTF-8.
@@ -194,21 +201,7 @@ pub fn validate_article_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, Loa
             });
         }
     };
-    if let Some(offset) = text.find('\0') {
-        let (line, column) = line_col_bytes(&text.as_bytes()[..offset]);
-        return Err(LoadError::NulByte {
-            path: path.to_path_buf(),
-            offset,
-            line,
-            column,
-        });
-    }
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(LoadError::Blank {
-            path: path.to_path_buf(),
-        });
-    }
-    Ok(text)
+    text_or_refusal(path, text)
 }
 
 /// 1-based line and column (in characters) of the end of `prefix`. Invalid UTF-8 in the prefix

@@ -55,15 +55,7 @@ fn fetch(url: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
         .trim_end_matches('/');
     let last = path.rsplit('/').next().unwrap_or("");
     let name_hint = last.split('.').next().unwrap_or(last).to_string();
-    let media = page
-        .content_type
-        .as_deref()
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let media = page.media_type();
     let is_html = matches!(media.as_str(), "text/html" | "application/xhtml+xml")
         || (media.is_empty() && page.body.trim_ascii_start().starts_with(b"<"));
     if is_html {

@@ -324,18 +324,25 @@ fn is_challenge(f: &Fetched) -> bool {
     .any(|m| head.contains(m))
 }
 
+impl Fetched {
+    /// The media type of the `Content-Type` header, lowercased, without parameters
+    /// (`text/html`); empty when the server sent none.
+    pub fn media_type(&self) -> String {
+        self.content_type
+            .as_deref()
+            .unwrap_or("")
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    }
+}
+
 /// The text of a fetched body for a snapshot, by its content type: HTML reduced to its text,
 /// plain text and Markdown as they are. `None` for anything else (PDF, images).
 pub fn snapshot_text(f: &Fetched) -> Option<(String, &'static str)> {
-    let ct = f
-        .content_type
-        .as_deref()
-        .unwrap_or("")
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let ct = f.media_type();
     // Decoded in the charset the server declared, else the page's own (BOM, `<meta>`).
     let charset = f.content_type.as_deref();
     let html = || crate::evidence::snapshot::decode(&f.body, charset, true);
