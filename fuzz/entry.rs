@@ -43,10 +43,12 @@ fn check_and_render(d: &LoadedDossier) {
         &Human {
             color: false,
             width: 80,
+            only: None,
         },
         &Human {
             color: true,
             width: 20,
+            only: None,
         },
         &Json,
         &Github::default(),

@@ -627,3 +627,68 @@ fn explain_of_an_unknown_rule_suggests_the_closest() {
     assert_eq!(code, Some(2));
     assert!(!err.contains("did you mean"), "{err}");
 }
+
+#[test]
+fn quiet_check_prints_nothing_on_success_and_only_what_fails_otherwise() {
+    let repo = repository();
+    let (code, out, _) = run(repo.path(), &["--root", "newsroom", "-q", "check"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("× source port-authority has no URL"), "{out}");
+    assert!(!out.contains('⚠'), "warnings do not fail the run: {out}");
+    assert!(
+        out.contains("2 errors"),
+        "the summary closes a failing run: {out}"
+    );
+
+    let (code, out, err) = run(
+        repo.path(),
+        &["--root", "newsroom", "-q", "check", "--fail-on", "never"],
+    );
+    assert_eq!((code, out.as_str(), err.as_str()), (Some(0), "", ""));
+
+    let fresh = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(fresh.path(), &["init", "desk"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, out, err) = run(&fresh.path().join("desk"), &["-q", "check"]);
+    assert_eq!((code, out.as_str(), err.as_str()), (Some(0), "", ""));
+}
+
+#[test]
+fn human_snippets_fit_the_terminal_and_keep_labels_under_their_words() {
+    let repo = repository();
+    let snippet = regex::Regex::new(r"^ *\d+ │ ").unwrap();
+    for width in [40usize, 60, 100] {
+        let out = Command::cargo_bin("dossier")
+            .unwrap()
+            .current_dir(repo.path())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", width.to_string())
+            .args(["--root", "newsroom", "check"])
+            .output()
+            .unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        let mut shown = 0;
+        for (i, line) in lines.iter().enumerate() {
+            if !snippet.is_match(line) {
+                continue;
+            }
+            shown += 1;
+            let cols = unicode_width::UnicodeWidthStr::width(*line);
+            assert!(cols <= width, "{cols} > {width} columns: {line:?}\n{out}");
+            // A label's underline starts under a character of the line above it, never past it.
+            if let Some(mark) = lines
+                .get(i + 1)
+                .filter(|l| l.contains('─') && l.contains('·'))
+            {
+                let at = mark.find('─').unwrap();
+                let under = unicode_width::UnicodeWidthStr::width(&mark[..at]);
+                assert!(
+                    under < cols,
+                    "label past the line's end: {line:?}\n{mark:?}"
+                );
+            }
+        }
+        assert!(shown > 4, "snippets were shown: {out}");
+    }
+}

@@ -298,10 +298,12 @@ fn render_everything(d: &LoadedDossier) {
         &Human {
             color: false,
             width: 100,
+            only: None,
         },
         &Human {
             color: true,
             width: 10,
+            only: None,
         },
         &Json,
         &Github::default(),

@@ -149,15 +149,16 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
                 && std::io::stdout().is_terminal()
         }
     };
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
+    let width = terminal_width(args.output.is_none());
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
     // CI paths: relative to the repository root, else the working directory (issue 15).
     let ci_paths = || CiPaths::new(&dossier.root, &std::env::current_dir().unwrap_or_default());
     let reporter: Box<dyn Reporter> = match args.format {
-        CheckFormat::Human => Box::new(Human { color, width }),
+        CheckFormat::Human => Box::new(Human {
+            color,
+            width,
+            only: ctx.quiet.then_some(fail_on),
+        }),
         CheckFormat::Json => Box::new(Json),
         CheckFormat::Github => Box::new(Github::new(ci_paths())),
         CheckFormat::Sarif => Box::new(Sarif::new(ci_paths(), fail_on)),
@@ -191,4 +192,19 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
         Some(s) if fail_on.fails(s) => Exit::Findings,
         _ => Exit::Ok,
     }
+}
+
+/// The width human diagnostics are laid out for: `COLUMNS` when set, else the terminal's
+/// when stdout is one, else 100 columns.
+fn terminal_width(to_stdout: bool) -> usize {
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    from_env
+        .or_else(|| {
+            (to_stdout && std::io::stdout().is_terminal())
+                .then(crossterm::terminal::size)
+                .and_then(Result::ok)
+                .map(|(cols, _)| usize::from(cols))
+        })
+        .filter(|&w| w > 0)
+        .unwrap_or(100)
 }

@@ -3,7 +3,7 @@
 
 use super::safe::{self, terminal_safe, OffsetMap};
 use super::{summary_line, Reporter, Texts};
-use crate::check::{CheckResult, Finding, Severity};
+use crate::check::{CheckResult, FailOn, Finding, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -14,7 +14,11 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub struct Human {
     pub color: bool,
+    /// Terminal columns to lay the diagnostics out for (long lines are cut to fit).
     pub width: usize,
+    /// `--quiet`: only the findings that fail the run at this threshold, and nothing at all
+    /// (not even the summary) when none does.
+    pub only: Option<FailOn>,
 }
 
 struct Diag {
@@ -89,7 +93,27 @@ struct Indexed {
     text: Arc<str>,
     /// Byte offset of the start of each line; `line_starts[0] == 0`.
     line_starts: Arc<[usize]>,
+    /// The labelled line cut to the terminal's width, when it is wider (see [`Crop`]).
+    crop: Option<Arc<Crop>>,
+    /// The terminal columns a line may take, once [`Indexed::fitted`]: a context line wider
+    /// than that is left out rather than wrapped by the terminal.
+    room: Option<usize>,
 }
+
+/// A line too wide for the terminal, shown as the part around its label: `…` + the bytes
+/// `start..end` of the text + `…`. The text's own offsets are kept (the snippet starts at
+/// `start` less the leading ellipsis), so miette places the label under the same words.
+struct Crop {
+    /// 0-based line number.
+    line: usize,
+    /// What is shown, ellipses included.
+    shown: String,
+    /// Offset of `shown`'s first byte in the text's coordinates.
+    offset: usize,
+}
+
+/// The ellipsis marking a cut line end (one column wide, three bytes).
+const ELLIPSIS: &str = "\u{2026}";
 
 impl Indexed {
     fn new(name: &str, text: Arc<str>) -> Indexed {
@@ -98,7 +122,86 @@ impl Indexed {
             name: terminal_safe(name).into_owned(),
             text,
             line_starts,
+            crop: None,
+            room: None,
         }
+    }
+
+    /// The byte range of line `line` without its line break.
+    fn line_range(&self, line: usize) -> (usize, usize) {
+        let start = self.line_starts[line];
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// The 0-based column of byte `offset`, counted in characters as an editor counts them
+    /// (miette counts bytes).
+    fn column_of(&self, offset: usize) -> usize {
+        let start = self.line_starts[self.line_of(offset)];
+        self.text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+    }
+
+    /// This text for a label on `span`, with the span's line cut around it when the line is
+    /// wider than `width` terminal columns; and the span, shortened to fit when it is wider
+    /// itself (the label then sits under the claim's first words).
+    fn fitted(&self, span: SourceSpan, width: usize) -> (Indexed, SourceSpan) {
+        let line = self.line_of(span.offset());
+        let (ls, le) = self.line_range(line);
+        let text = &self.text[ls..le];
+        let mut fitted = self.clone();
+        fitted.room = Some(width);
+        if display_width(text) <= width {
+            return (fitted, span);
+        }
+        let room = width.saturating_sub(2).max(1);
+        let (s, e) = (
+            span.offset().clamp(ls, le),
+            (span.offset() + span.len()).clamp(ls, le),
+        );
+        // The label: at most `room` columns, cut at a character boundary.
+        let e = s + prefix_within(&self.text[s..e.max(s)], room);
+        let label_width = display_width(&self.text[s..e]);
+        // Around it: a third of what is left before, the rest after, any unused share of one
+        // side given to the other; the start moved to a word's start when one is near.
+        let spare = room - label_width.min(room);
+        let after_avail = display_width(&self.text[e..le]);
+        let before_share = (spare / 3).max(spare.saturating_sub(after_avail));
+        let mut x = s - suffix_within(&self.text[ls..s], before_share);
+        if x > ls {
+            if let Some(sp) = self.text[x..s].find(' ') {
+                x += sp + 1;
+            }
+        }
+        let used = display_width(&self.text[x..e]);
+        let y = e + prefix_within(&self.text[e..le], room.saturating_sub(used));
+        // A leading ellipsis takes three bytes before `x`: cut only when that many were cut.
+        let lead = x - ls >= ELLIPSIS.len();
+        let x = if lead { x } else { ls };
+        let mut shown = String::with_capacity(y - x + 2 * ELLIPSIS.len());
+        if lead {
+            shown.push_str(ELLIPSIS);
+        }
+        shown.push_str(&self.text[x..y]);
+        if y < le {
+            shown.push_str(ELLIPSIS);
+        }
+        let crop = Crop {
+            line,
+            shown,
+            offset: if lead { x - ELLIPSIS.len() } else { x },
+        };
+        fitted.crop = Some(Arc::new(crop));
+        (fitted, SourceSpan::from((s, e - s)))
     }
 
     /// The 0-based line holding byte `offset`.
@@ -137,6 +240,42 @@ impl miette::SourceCode for Indexed {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let column = self.column_of(span.offset());
+        if let Some(c) = &self.crop {
+            if self.line_of(span.offset()) == c.line {
+                // Only the cut line: its neighbours may be as wide.
+                return Ok(Box::new(miette::MietteSpanContents::new_named(
+                    self.name.clone(),
+                    c.shown.as_bytes(),
+                    SourceSpan::from((c.offset, c.shown.len())),
+                    c.line,
+                    column,
+                    1,
+                )));
+            }
+        }
+        let line = self.line_of(span.offset());
+        if let Some(room) = self.room {
+            let last = self.line_of(span.offset() + span.len());
+            let around =
+                line.saturating_sub(before)..=(last + after).min(self.line_starts.len() - 1);
+            let too_wide = around.into_iter().any(|l| {
+                let (s, e) = self.line_range(l);
+                display_width(&self.text[s..e]) > room
+            });
+            if too_wide && line == last {
+                // Only the labelled line, which fits: its neighbours would wrap.
+                let (s, e) = self.line_range(line);
+                return Ok(Box::new(miette::MietteSpanContents::new_named(
+                    self.name.clone(),
+                    &self.text.as_bytes()[s..e],
+                    SourceSpan::from((s, e - s)),
+                    line,
+                    column,
+                    1,
+                )));
+            }
+        }
         // A window of whole lines, one more on each side than the snippet needs, read with
         // miette's own reader so that the snippet is exactly what it would show for the
         // whole file; then its offsets and line numbers are moved back to the file's.
@@ -159,7 +298,7 @@ impl miette::SourceCode for Indexed {
             c.data(),
             SourceSpan::from((c.span().offset() + start, c.span().len())),
             c.line() + first,
-            c.column(),
+            column,
             c.line_count() + first,
         )))
     }
@@ -196,6 +335,43 @@ fn span_in(
     SourceSpan::from((s, e - s))
 }
 
+/// Terminal columns of `s` (a tab counted as miette shows it, four columns).
+fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    if c == '\t' {
+        4
+    } else {
+        unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+    }
+}
+
+/// Bytes of the longest prefix of `s` at most `cols` columns wide.
+fn prefix_within(s: &str, cols: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += char_width(c);
+        if used > cols {
+            return i;
+        }
+    }
+    s.len()
+}
+
+/// Bytes of the longest suffix of `s` at most `cols` columns wide.
+fn suffix_within(s: &str, cols: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in s.char_indices().rev() {
+        used += char_width(c);
+        if used > cols {
+            return s.len() - i - c.len_utf8();
+        }
+    }
+    s.len()
+}
+
 /// The largest character boundary at or before `pos` (hand-edited offsets may point inside a
 /// character, or past the end).
 fn floor_boundary(text: &str, pos: usize) -> usize {
@@ -227,7 +403,27 @@ impl SafeText {
         let s = span_in(&self.original, &self.original_lines, span, line, column);
         safe_span(s, self.map.as_ref())
     }
+
+    /// The safe text and the label span of a finding's position, the span's line cut to fit
+    /// a terminal `width` columns wide (miette's gutter included).
+    fn fitted(
+        &self,
+        pos: (usize, usize),
+        line: usize,
+        column: usize,
+        width: usize,
+    ) -> (Indexed, SourceSpan) {
+        let span = self.span(pos, line, column);
+        // The gutter: " 123 │ ", for the last line number a snippet may show.
+        let last_line = self.safe.line_of(span.offset()) + 2;
+        let gutter = last_line.to_string().len() + 4;
+        self.safe
+            .fitted(span, width.saturating_sub(gutter + 1).max(MIN_TEXT_WIDTH))
+    }
 }
+
+/// The narrowest text column a snippet is cut to, however narrow the terminal.
+const MIN_TEXT_WIDTH: usize = 20;
 
 impl SafeTexts {
     fn get(&mut self, texts: &Texts, file: &str) -> Option<SafeText> {
@@ -270,23 +466,26 @@ fn safe_span(span: SourceSpan, map: Option<&Arc<OffsetMap>>) -> SourceSpan {
     }
 }
 
-fn diag_of(f: &Finding, texts: &Texts, safe_texts: &mut SafeTexts) -> Diag {
-    let src = safe_texts.get(texts, &f.file);
-    let span = src
-        .as_ref()
-        .map(|t| (t.span(f.span, f.line, f.column), f.rule.label().to_string()));
+fn diag_of(f: &Finding, texts: &Texts, safe_texts: &mut SafeTexts, width: usize) -> Diag {
+    let (src, span) = match safe_texts.get(texts, &f.file) {
+        Some(t) => {
+            let (src, span) = t.fitted(f.span, f.line, f.column, width);
+            (Some(src), Some((span, f.rule.label().to_string())))
+        }
+        None => (None, None),
+    };
     let related = f
         .related
         .as_ref()
         .and_then(|r| {
             let text = safe_texts.get(texts, &r.file)?;
-            let span = text.span(r.span, r.line, r.column);
+            let (src, span) = text.fitted(r.span, r.line, r.column, width);
             Some(Diag {
                 message: terminal_safe(&format!("{}:{}:{}", r.file, r.line, r.column)).into_owned(),
                 code: "",
                 severity: Severity::Note,
                 help: None,
-                src: Some(text.safe),
+                src: Some(src),
                 span: Some((span, terminal_safe(&r.message).into_owned())),
                 related: Vec::new(),
             })
@@ -304,7 +503,7 @@ fn diag_of(f: &Finding, texts: &Texts, safe_texts: &mut SafeTexts) -> Diag {
         code: f.rule.code(),
         severity: f.severity,
         help: Some(terminal_safe(&f.help).into_owned()),
-        src: src.map(|t| t.safe),
+        src,
         span,
         related,
     }
@@ -322,8 +521,12 @@ impl Reporter for Human {
             .with_links(false);
         let mut out = String::new();
         let mut safe_texts = SafeTexts::default();
-        for f in &result.findings {
-            let d = diag_of(f, texts, &mut safe_texts);
+        let shown = |f: &&Finding| self.only.is_none_or(|t| t.fails(f.severity));
+        if self.only.is_some() && !result.findings.iter().any(|f| shown(&f)) {
+            return out;
+        }
+        for f in result.findings.iter().filter(shown) {
+            let d = diag_of(f, texts, &mut safe_texts, self.width);
             if handler.render_report(&mut out, &d).is_err() {
                 out.push_str(&format!(
                     "{}: {} [{}]\n",
@@ -366,14 +569,41 @@ mod tests {
             handler.render_report(&mut out, &d).unwrap();
         } else {
             d.src = None;
-            let whole = WholeText(d, miette::NamedSource::new("f.yaml", text));
+            let whole = WholeText(
+                d,
+                CharColumns(miette::NamedSource::new("f.yaml", text.clone()), text),
+            );
             handler.render_report(&mut out, &whole).unwrap();
         }
         out
     }
 
     /// The same diagnostic read from miette's own `NamedSource` over the whole text.
-    struct WholeText(Diag, miette::NamedSource<Arc<str>>);
+    struct WholeText(Diag, CharColumns);
+
+    /// miette's own reader, its columns counted in characters (as ours are) instead of bytes.
+    struct CharColumns(miette::NamedSource<Arc<str>>, Arc<str>);
+
+    impl miette::SourceCode for CharColumns {
+        fn read_span<'a>(
+            &'a self,
+            span: &SourceSpan,
+            before: usize,
+            after: usize,
+        ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+            let c = self.0.read_span(span, before, after)?;
+            let head = &self.1[..span.offset()];
+            let line_start = head.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            Ok(Box::new(miette::MietteSpanContents::new_named(
+                c.name().unwrap_or_default().to_string(),
+                c.data(),
+                *c.span(),
+                c.line(),
+                head[line_start..].chars().count(),
+                c.line_count(),
+            )))
+        }
+    }
 
     impl fmt::Debug for WholeText {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -399,6 +629,102 @@ mod tests {
         fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
             self.0.labels()
         }
+    }
+
+    /// The snippet of a label on `span` of `text` as a terminal `width` columns wide shows it.
+    fn render_fitted(text: &str, span: (usize, usize), width: usize) -> String {
+        let whole = Indexed::new("a.txt", Arc::from(text));
+        let line = whole.line_of(span.0) + 2;
+        let room = width
+            .saturating_sub(line.to_string().len() + 5)
+            .max(MIN_TEXT_WIDTH);
+        let (src, span) = whole.fitted(SourceSpan::from(span), room);
+        let d = Diag {
+            message: "m".into(),
+            code: "c",
+            severity: Severity::Warning,
+            help: None,
+            src: Some(src),
+            span: Some((span, "here".into())),
+            related: Vec::new(),
+        };
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .with_width(width)
+            .with_links(false);
+        let mut out = String::new();
+        handler.render_report(&mut out, &d).unwrap();
+        out
+    }
+
+    /// The display column where `needle` starts in the first line of `out` containing it.
+    fn column_in(out: &str, needle: &str) -> Option<usize> {
+        out.lines()
+            .find_map(|l| l.find(needle).map(|at| display_width(&l[..at])))
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_its_label_at_any_width() {
+        let mut line = String::new();
+        for i in 0..60 {
+            line.push_str(&format!("mot{i} é "));
+        }
+        let before = line.len();
+        line.push_str("the minister said so ");
+        for i in 0..60 {
+            line.push_str(&format!("word{i} "));
+        }
+        let text = format!("first line\n{line}\nlast line\n");
+        let at = text.find("the minister").unwrap();
+        let chars_before = text[..at].chars().count() - "first line\n".len();
+        for width in [30, 45, 60, 80, 100, 140] {
+            let out = render_fitted(&text, (at, "the minister said".len()), width);
+            let header = format!("[a.txt:2:{}]", chars_before + 1);
+            assert!(out.contains(&header), "width {width}: {out}");
+            for l in out.lines().filter(|l| l.contains(" │ ")) {
+                assert!(
+                    display_width(l) <= width,
+                    "width {width}, line too wide: {l:?}\n{out}"
+                );
+            }
+            // The underline starts under the claim's first word.
+            let word = column_in(&out, "the minister").expect("the claim is shown");
+            let mark = out
+                .lines()
+                .find(|l| l.trim_start().starts_with('·') && l.contains('─'))
+                .and_then(|l| l.find('─').map(|at| display_width(&l[..at])));
+            assert_eq!(mark, Some(word), "width {width}: {out}");
+            assert!(out.contains('\u{2026}'), "the cut is marked: {out}");
+        }
+        assert!(before > 200);
+    }
+
+    #[test]
+    fn a_label_wider_than_the_terminal_sits_under_its_first_words() {
+        let claim = "word ".repeat(80);
+        let text = format!("intro {claim}end\n");
+        let out = render_fitted(&text, (6, claim.len()), 50);
+        for l in out.lines().filter(|l| l.contains(" │ ")) {
+            assert!(display_width(l) <= 50, "{l:?}\n{out}");
+        }
+        assert!(out.contains("[a.txt:1:7]"), "{out}");
+    }
+
+    #[test]
+    fn a_line_that_fits_is_shown_whole() {
+        let text = "a short line with a claim in it\nnext\n";
+        let at = text.find("claim").unwrap();
+        let out = render_fitted(text, (at, 5), 80);
+        assert!(out.contains("1 │ a short line with a claim in it"), "{out}");
+        assert!(!out.contains('\u{2026}'), "{out}");
+        assert!(out.contains("2 │ next"), "context lines stay: {out}");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "é ü ö claim\n";
+        let at = text.find("claim").unwrap();
+        let out = render_fitted(text, (at, 5), 80);
+        assert!(out.contains("[a.txt:1:7]"), "{out}");
     }
 
     #[test]
@@ -427,8 +753,16 @@ mod tests {
             len in 0usize..40,
         ) {
             let text: String = parts.concat();
-            let s = floor_boundary(&text, a % (text.len() + 1));
-            let e = floor_boundary(&text, (s + len).min(text.len()));
+            // No span starts or ends between the two bytes of a CR LF (a real span never does).
+            let inside_crlf = |p: usize| p > 0 && text[..p].ends_with('\r') && text[p..].starts_with('\n');
+            let mut s = floor_boundary(&text, a % (text.len() + 1));
+            if inside_crlf(s) {
+                s -= 1;
+            }
+            let mut e = floor_boundary(&text, (s + len).min(text.len()));
+            if inside_crlf(e) {
+                e -= 1;
+            }
             prop_assert_eq!(render(&text, (s, e - s), true), render(&text, (s, e - s), false));
         }
     }
