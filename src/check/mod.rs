@@ -451,10 +451,13 @@ fn summarize(findings: &[Finding], base: Summary) -> Summary {
             Severity::Warning => summary.warnings += 1,
             Severity::Note => summary.notes += 1,
         }
-        *summary
-            .by_rule
-            .entry(f.rule.code().to_string())
-            .or_default() += 1;
+        // Looked up before inserting: a String per finding was measurable at 500k findings.
+        match summary.by_rule.get_mut(f.rule.code()) {
+            Some(n) => *n += 1,
+            None => {
+                summary.by_rule.insert(f.rule.code().to_string(), 1);
+            }
+        }
     }
     summary
 }

@@ -120,11 +120,17 @@ pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
     let mut problems = sources.problems.clone();
     problems.extend(unextracted(dossier, &list, options.wanted));
     if all {
-        let claim_ids: BTreeSet<&str> = files
-            .iter()
-            .filter_map(|f| f.article.as_ref())
-            .flat_map(|a| a.claims.iter().map(String::as_str))
-            .collect();
+        // The set of every claim id only when a suppression names a claim: at 10,000
+        // articles building it was a tenth of a warm check.
+        let claim_ids: BTreeSet<&str> = if config.suppress.iter().any(|s| s.claim.is_some()) {
+            files
+                .iter()
+                .filter_map(|f| f.article.as_ref())
+                .flat_map(|a| a.claims.iter().map(String::as_str))
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
         problems.extend(unknown_suppressed_ids(
             dossier, config, &claim_ids, &sources,
         ));
