@@ -50,3 +50,12 @@ mod tests {
         assert!(suggest("zzzzzz-zzzz", ids).is_empty());
     }
 }
+
+/// `; did you mean A, B?` for the suggestions, or nothing when there are none.
+pub fn hint(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
