@@ -38,6 +38,15 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// `; did you mean A, B?` for the suggestions, or nothing when there are none.
+pub fn hint(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,14 +57,5 @@ mod tests {
         assert_eq!(suggest("q-1a2b3c4e", ids.clone()), vec!["q-1a2b3c4d"]);
         assert_eq!(suggest("bbc-2024", ids.clone()), vec!["bbc-2024-russia"]);
         assert!(suggest("zzzzzz-zzzz", ids).is_empty());
-    }
-}
-
-/// `; did you mean A, B?` for the suggestions, or nothing when there are none.
-pub fn hint(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", suggestions.join(", "))
     }
 }

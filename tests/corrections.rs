@@ -55,8 +55,11 @@ fn claims(root: &Path) -> ClaimFile {
     yaml::from_str(&std::fs::read_to_string(root.join("claims/probe.yaml")).unwrap()).unwrap()
 }
 
+/// A finding as (rule, source id).
+type Pair = (String, Option<String>);
+
 /// The findings of `check --format json`, open and resolved, as (rule, source) pairs.
-fn findings(root: &Path) -> (Vec<(String, Option<String>)>, Vec<(String, Option<String>)>) {
+fn findings(root: &Path) -> (Vec<Pair>, Vec<Pair>) {
     let (_, out, err) = run(root, &["check", "--format", "json"]);
     let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
     let pairs = |key: &str| {

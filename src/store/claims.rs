@@ -191,7 +191,7 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
             .unwrap_or_else(|| "unknown editor".to_string()),
         date: crate::model::review::today(),
     };
-    let (merged, renamed) = super::merge::merge_commented(&old, new, &article, &commented, &stamp);
+    let (merged, renamed) = super::merge::merge_stamped(&old, new, &article, &commented, &stamp);
     comments.rename_items("claims", &renamed);
     carry(&comments, serialise(&merged)?)
 }

@@ -34,11 +34,15 @@ use std::collections::{BTreeSet, HashMap};
 /// that was on disk (`old`). Corrections found on the way are recorded as by an unknown
 /// editor, today; [`merge_commented`] takes who and when.
 pub fn merge(old: &ClaimFile, new: ClaimFile, article: &str) -> ClaimFile {
-    let stamp = || Stamp {
+    merge_commented(old, new, article, &BTreeSet::new()).0
+}
+
+/// Who and when for corrections when the caller does not say: an unknown editor, today.
+fn unknown_editor() -> Stamp {
+    Stamp {
         by: "unknown editor".to_string(),
         date: crate::model::review::today(),
-    };
-    merge_commented(old, new, article, &BTreeSet::new(), &stamp).0
+    }
 }
 
 /// Carry each old reference's corrections (and the fields an editor changed by hand) to the
@@ -74,6 +78,17 @@ fn merge_references(old: &[Reference], new: &mut [Reference], stamp: &dyn Fn() -
 /// matched as claims with editor work are. Also returns what became of each of those and of
 /// each claim with editor work whose id changed: the new id, or `None` when it was dropped.
 pub fn merge_commented(
+    old: &ClaimFile,
+    new: ClaimFile,
+    article: &str,
+    commented: &BTreeSet<String>,
+) -> (ClaimFile, HashMap<String, Option<String>>) {
+    merge_stamped(old, new, article, commented, &unknown_editor)
+}
+
+/// [`merge_commented`], where `stamp` says who and when for the corrections found on the way
+/// (asked only when there is one).
+pub fn merge_stamped(
     old: &ClaimFile,
     mut new: ClaimFile,
     article: &str,
@@ -427,7 +442,7 @@ mod tests {
     const SAID: &str = "\"We will not pay for their mistakes,\" said Ward, the union leader.\n\nThe mayor resigned in 2023 after the audit.\n";
 
     fn merged(old: &ClaimFile, text: &str) -> ClaimFile {
-        merge_commented(old, written(text), text, &BTreeSet::new(), &stamp).0
+        merge_stamped(old, written(text), text, &BTreeSet::new(), &stamp).0
     }
 
     #[test]
