@@ -108,6 +108,8 @@ fn claim_file(a: usize) -> ClaimFile {
             column: 1,
             start: 0,
             end: 0,
+            corrections: Vec::new(),
+            extracted: None,
         })
         .collect();
     let claims: Vec<Claim> = (0..CLAIMS)
@@ -141,6 +143,8 @@ fn claim_file(a: usize) -> ClaimFile {
                 links: Vec::new(),
                 manual: false,
                 vanished: false,
+                corrections: Vec::new(),
+                extracted: None,
             }
         })
         .collect();

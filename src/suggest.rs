@@ -38,6 +38,15 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// `; did you mean A, B?` for the suggestions, or nothing when there are none.
+pub fn hint(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -206,6 +206,8 @@ fn claim() -> impl Strategy<Value = Claim> {
                     links,
                     manual,
                     vanished,
+                    corrections: Vec::new(),
+                    extracted: None,
                 }
             },
         )
@@ -244,6 +246,8 @@ fn reference() -> impl Strategy<Value = Reference> {
             column: 1,
             start,
             end: start + 3,
+            corrections: Vec::new(),
+            extracted: None,
         })
 }
 

@@ -353,6 +353,8 @@ pub fn finish(
             });
         }
     }
+    let rejected = review::rejected_sources(ctx.sources.values());
+    let mut findings = review::reject_sources(findings, &mut resolved, &rejected);
     suppress(config, &mut findings, &mut resolved);
     sort_findings(&mut findings);
     sort_findings(&mut resolved);
@@ -712,6 +714,22 @@ fn check_claim_file(
             None,
             related.clone(),
         );
+        if let Some(message) =
+            review::stale_corrections_message(claim, &format!("claim {}", claim.id))
+        {
+            out.push(
+                Rule::StaleCorrection,
+                At {
+                    file,
+                    pos: key_pos(keys, &["corrections", "text"]),
+                },
+                message,
+                Some(&claim.id),
+                None,
+                None,
+                related.clone(),
+            );
+        }
         for d in &claim.links {
             if d.action == crate::model::LinkAction::Confirm
                 && !ctx.sources.contains_key(&d.source)
@@ -861,6 +879,21 @@ fn check_claim_file(
             message: "cited here".into(),
             span: (r.start, r.end),
         });
+        if let Some(message) = review::stale_corrections_message(r, &format!("reference {}", r.id))
+        {
+            out.push(
+                Rule::StaleCorrection,
+                At {
+                    file,
+                    pos: key_pos(keys, &["corrections", "raw"]),
+                },
+                message,
+                None,
+                r.source.as_deref(),
+                None,
+                related.clone(),
+            );
+        }
         if let Some(id) = &r.source {
             if !ctx.sources.contains_key(id) && !ctx.unreadable.contains(id) {
                 out.push(

@@ -25,6 +25,7 @@ pub fn settled_by_verdict(rule: Rule) -> bool {
             | Rule::UnextractedArticle
             | Rule::UnknownReference
             | Rule::StaleReview
+            | Rule::StaleCorrection
             | Rule::Disputed
             | Rule::Refuted
     )
@@ -61,6 +62,69 @@ pub fn source_reviews<'a>(sources: impl IntoIterator<Item = &'a LoadedSource>) -
     out
 }
 
+/// The message of a `stale-correction` finding about `what` (`claim q-…`, `reference ref-1`),
+/// or `None` when its corrections are current.
+pub fn stale_corrections_message<T: crate::model::Correctable>(
+    item: &T,
+    what: &str,
+) -> Option<String> {
+    let stale = item.stale_corrections();
+    let first = stale.first()?;
+    let fields: Vec<&str> = stale.iter().map(|c| c.field.as_str()).collect();
+    Some(format!(
+        "the correction of {} on {what} ({}, {}) was made for other words: they changed since",
+        fields.join(", "),
+        first.by,
+        first.date
+    ))
+}
+
+/// The source entries an editor rejected as no source (`not-a-source`, a current review),
+/// by id, with their review.
+pub fn rejected_sources<'a>(
+    sources: impl IntoIterator<Item = &'a LoadedSource>,
+) -> HashMap<&'a str, &'a Review> {
+    sources
+        .into_iter()
+        .filter_map(|s| {
+            let r = s.data.review.as_ref()?;
+            (r.verdict.rejects() && !s.data.review_is_stale()).then_some((s.id.as_str(), r))
+        })
+        .collect()
+}
+
+/// Close every finding, of any file, about a source an editor rejected (`rejected`, from
+/// [`rejected_sources`]): a claim file's `missing-source` or `uncited-claim` about the id as
+/// much as the entry's own findings. Findings about the dossier's files stay open. Returns
+/// the findings still open; the closed ones are appended to `resolved`.
+pub fn reject_sources(
+    findings: Vec<Finding>,
+    resolved: &mut Vec<Finding>,
+    rejected: &HashMap<&str, &Review>,
+) -> Vec<Finding> {
+    if rejected.is_empty() {
+        return findings;
+    }
+    let mut open = Vec::with_capacity(findings.len());
+    for mut f in findings {
+        let r = f.source.as_deref().and_then(|id| rejected.get(id)).copied();
+        match r {
+            Some(r) if settled_by_verdict(f.rule) || f.rule == Rule::MissingSource => {
+                f.review = Some(Reviewed {
+                    verdict: r.verdict,
+                    by: r.by.clone(),
+                    date: r.date.clone(),
+                    effect: VerdictEffect::Reject,
+                    was: f.severity,
+                });
+                resolved.push(f);
+            }
+            _ => open.push(f),
+        }
+    }
+    open
+}
+
 /// Split `findings` into the open ones (some downgraded or raised by a verdict) and the ones a
 /// verdict resolved. A finding is judged by the review of its own file and claim: a claim
 /// file's findings by the reviews in it, a source entry's by the entry's review.
@@ -86,7 +150,7 @@ pub fn apply(findings: Vec<Finding>, reviews: &Reviews) -> (Vec<Finding>, Vec<Fi
             was: f.severity,
         };
         match effect {
-            VerdictEffect::Resolve => {
+            VerdictEffect::Resolve | VerdictEffect::Reject => {
                 f.review = Some(mark);
                 resolved.push(f);
             }

@@ -146,6 +146,10 @@ rules! {
         "A review judged other words than the claim's (or other fields than the source entry's) current ones; its verdict is not applied.",
         "look at the claim again and record a new verdict with `dossier review ID --verdict …`",
         "claims/port-strike.yaml: review: {verdict: verified, judged: sha256:…}\n(on a claim whose words were edited after the review)";
+    StaleCorrection => "stale-correction", Warning, "corrected other words",
+        "An editor's correction of an extracted field (speaker, role, cue, venue, kind; outlet, year, title, url of a reference) was made for other words than the claim's (or reference's) current ones; extract still keeps the editor's value.",
+        "check the field against the new words, then keep the correction with `dossier correct ID --confirm` or drop it with `dossier correct ID --drop FIELD`",
+        "claims/port-strike.yaml: corrections: [{field: speaker, value: Bob Ward, judged: sha256:…}]\n(on a claim whose sentence was edited after the correction)";
     Disputed => "disputed", Warning, "disputed",
         "An editor disputes a claim or a source (verdict `disputed`).",
         "settle it: find better sourcing or correct the article, then record a new verdict",

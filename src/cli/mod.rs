@@ -8,6 +8,7 @@ mod fetch;
 mod progress;
 mod report;
 // Editors' desk (issue 5).
+mod correct;
 mod link;
 mod review;
 // Getting started and the interactive review (issue 5, items 2 and 6).
@@ -62,6 +63,9 @@ enum Command {
     /// Record an editor's verdict on a claim or source entry (`--verdict`), or list the review
     /// queue (`--list`). Verdicts resolve, downgrade or raise the findings `check` reports.
     Review(review::ReviewArgs),
+    /// Correct a field extract got wrong (a claim's speaker, role, cue, venue or kind; a
+    /// reference's outlet, year, title or url). Every later extract keeps the editor's value.
+    Correct(correct::CorrectArgs),
     /// Confirm a source entry as a source of a claim, by hand (a `manual` link).
     Link(link::LinkArgs),
     /// Reject a source entry as a source of a claim: no longer suggested, no longer counted.
@@ -119,6 +123,7 @@ pub fn run() -> Exit {
         Command::Check(args) => check::run(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),
+        Command::Correct(args) => correct::run(&ctx, args),
         Command::Link(args) => link::run(&ctx, args, true),
         Command::Unlink(args) => link::run(&ctx, args, false),
         Command::Fetch(args) => fetch::run(&ctx, args),

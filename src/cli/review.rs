@@ -23,6 +23,11 @@ pub enum VerdictArg {
     Disputed,
     /// Wrong (for a source: unreliable). Adds a `refuted` finding.
     False,
+    /// Not a claim (extract was wrong): closes its findings; the report lists it as rejected.
+    NotAClaim,
+    /// Not a source (extract was wrong), for a source entry: closes its findings and those of
+    /// every claim file about it; the report lists it as rejected.
+    NotASource,
 }
 
 impl From<VerdictArg> for Verdict {
@@ -34,6 +39,8 @@ impl From<VerdictArg> for Verdict {
             VerdictArg::NeedsSource => Verdict::NeedsSource,
             VerdictArg::Disputed => Verdict::Disputed,
             VerdictArg::False => Verdict::False,
+            VerdictArg::NotAClaim => Verdict::NotAClaim,
+            VerdictArg::NotASource => Verdict::NotASource,
         }
     }
 }
@@ -85,28 +92,7 @@ pub struct ReviewArgs {
 /// Who is deciding: `--by`, else $DOSSIER_REVIEWER, else git's `user.name` in the dossier,
 /// else $USER (or $USERNAME).
 pub fn reviewer(dossier: &Dossier, by: Option<&str>) -> Option<String> {
-    let nonempty = |s: String| {
-        let t = s.trim().to_string();
-        (!t.is_empty()).then_some(t)
-    };
-    if let Some(b) = by {
-        return nonempty(b.to_string());
-    }
-    if let Some(v) = std::env::var("DOSSIER_REVIEWER").ok().and_then(nonempty) {
-        return Some(v);
-    }
-    let git = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .current_dir(&dossier.root)
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(nonempty);
-    git.or_else(|| std::env::var("USER").ok().and_then(nonempty))
-        .or_else(|| std::env::var("USERNAME").ok().and_then(nonempty))
+    dossier::review::editor_name(&dossier.root, by)
 }
 
 /// How long a writer waits for another one's lock: `$DOSSIER_LOCK_WAIT` seconds, else 30.

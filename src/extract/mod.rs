@@ -550,6 +550,8 @@ fn build_references(
             column,
             start: os,
             end: oe,
+            corrections: Vec::new(),
+            extracted: None,
         });
     }
     // "Ibid." entries share the source of the entry they repeat.
@@ -620,6 +622,8 @@ fn build_references(
             column,
             start: os,
             end: oe,
+            corrections: Vec::new(),
+            extracted: None,
         });
     }
     out
@@ -787,6 +791,8 @@ fn build_claims(article: &Article, found: Vec<Found>, cites: Vec<Vec<String>>) -
             review: None,
             notes: Vec::new(),
             links: Vec::new(),
+            corrections: Vec::new(),
+            extracted: None,
             manual: false,
             vanished: false,
         });

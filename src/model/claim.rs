@@ -1,5 +1,6 @@
 //! Claim files: `claims/<slug>.yaml`.
 
+use super::correction::{Correctable, Correction};
 use super::review::{LinkDecision, Review};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -78,6 +79,13 @@ impl ClaimKind {
     }
 
     /// The prefix of claim ids of this kind.
+    /// The kind a name (`quote`, `reported`, `assertion`) gives.
+    pub fn from_name(name: &str) -> Option<ClaimKind> {
+        [ClaimKind::Quote, ClaimKind::Reported, ClaimKind::Assertion]
+            .into_iter()
+            .find(|k| k.as_str() == name)
+    }
+
     pub fn id_prefix(self) -> &'static str {
         match self {
             ClaimKind::Quote => "q",
@@ -133,6 +141,14 @@ pub struct Claim {
     /// `dossier unlink`). Kept by every re-extraction.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<LinkDecision>,
+    /// Editors' values for extracted fields (`speaker`, `role`, `cue`, `venue`, `kind`), kept
+    /// by every re-extraction (`dossier correct`, or an edit of the field).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    /// A hash of the correctable fields as dossier last wrote them: when they no longer match
+    /// it, an editor changed them, and the next extract records the change as a correction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extracted: Option<String>,
     /// True for a claim an editor added by hand: extract keeps it (re-anchored by its words)
     /// although it does not find it itself.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -171,6 +187,8 @@ impl Claim {
         self.review.is_some()
             || !self.notes.is_empty()
             || !self.links.is_empty()
+            || !self.corrections.is_empty()
+            || self.hand_edited()
             || self.is_hand_added()
     }
 
@@ -223,4 +241,19 @@ pub struct Reference {
     pub column: usize,
     pub start: usize,
     pub end: usize,
+    /// Editors' values for extracted fields (`outlet`, `year`, `title`, `url`), kept by every
+    /// re-extraction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+    /// A hash of the correctable fields as dossier last wrote them: when they no longer match
+    /// it, an editor changed them, and the next extract records the change as a correction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extracted: Option<String>,
+}
+
+impl Reference {
+    /// Did an editor correct the reference, by command or by hand?
+    pub fn has_editor_work(&self) -> bool {
+        !self.corrections.is_empty() || self.hand_edited()
+    }
 }

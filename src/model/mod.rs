@@ -2,11 +2,13 @@
 //! `claims/`, one source entry per cited work under `sources/`.
 
 pub mod claim;
+pub mod correction;
 pub mod ids;
 pub mod review;
 pub mod source;
 
 pub use claim::{ArticleRecord, Claim, ClaimFile, ClaimKind, Reference};
+pub use correction::{Correctable, Correction};
 pub use review::{LinkAction, LinkDecision, Review, Verdict};
 pub use source::{FetchRecord, Snapshot, SnapshotRecord, SourceEntry};
 

@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 /// | `needs-source` | the editor agrees a source is needed | raised to errors; a claim gets `uncited-claim` even when a source is linked |
 /// | `disputed` | the editor doubts it | kept, plus a `disputed` finding |
 /// | `false` | the editor judged it wrong (for a source: unreliable) | kept, plus a `refuted` finding |
+/// | `not-a-claim` | extract took words for a claim that are none (a claim only) | rejected: closed, listed as rejected |
+/// | `not-a-source` | extract took a phrase for a cited work that is none (a source entry only) | rejected: closed, also the findings of other files about the source id |
 ///
 /// Findings that describe the dossier's files rather than the editor's judgement
 /// (`stale-claim`, `invalid-yaml`, `unknown-field`, `invalid-value`, `duplicate-id`,
@@ -34,6 +36,11 @@ pub enum Verdict {
     NeedsSource,
     Disputed,
     False,
+    /// The claim is none: extract mistook the words for a claim.
+    NotAClaim,
+    /// The source entry is none: extract mistook a phrase ("the Mueller investigation") for
+    /// a cited work.
+    NotASource,
 }
 
 impl Verdict {
@@ -45,6 +52,8 @@ impl Verdict {
         Verdict::NeedsSource,
         Verdict::Disputed,
         Verdict::False,
+        Verdict::NotAClaim,
+        Verdict::NotASource,
     ];
 
     /// The kebab-case name used in files, on the command line and in JSON.
@@ -56,6 +65,8 @@ impl Verdict {
             Verdict::NeedsSource => "needs-source",
             Verdict::Disputed => "disputed",
             Verdict::False => "false",
+            Verdict::NotAClaim => "not-a-claim",
+            Verdict::NotASource => "not-a-source",
         }
     }
 
@@ -72,6 +83,8 @@ impl Verdict {
             Verdict::NeedsSource => "a source is needed",
             Verdict::Disputed => "doubtful",
             Verdict::False => "wrong (for a source: unreliable)",
+            Verdict::NotAClaim => "not a claim; extract was wrong",
+            Verdict::NotASource => "not a source; extract was wrong",
         }
     }
 
@@ -81,6 +94,21 @@ impl Verdict {
             Verdict::Verified | Verdict::Supported => VerdictEffect::Resolve,
             Verdict::AcceptedUnverifiable => VerdictEffect::Downgrade,
             Verdict::NeedsSource | Verdict::Disputed | Verdict::False => VerdictEffect::Raise,
+            Verdict::NotAClaim | Verdict::NotASource => VerdictEffect::Reject,
+        }
+    }
+
+    /// Does the verdict say extract was wrong to find the item at all?
+    pub fn rejects(self) -> bool {
+        self.effect() == VerdictEffect::Reject
+    }
+
+    /// May the verdict judge a claim (`true`) or a source entry (`false`)?
+    pub fn applies_to(self, claim: bool) -> bool {
+        match self {
+            Verdict::NotAClaim => claim,
+            Verdict::NotASource => !claim,
+            _ => true,
         }
     }
 }
@@ -104,6 +132,9 @@ pub enum VerdictEffect {
     /// The findings stay open as errors (`needs-source`), or a `disputed` / `refuted`
     /// finding is added.
     Raise,
+    /// The item is not what extract took it for: its findings are closed, and the report
+    /// lists it as rejected.
+    Reject,
 }
 
 /// An editor's review of a claim or a source entry.

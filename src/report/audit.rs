@@ -42,6 +42,55 @@ pub struct Audit {
     pub sources: Vec<SourceAudit>,
 }
 
+/// A claim or source entry an editor rejected (`not-a-claim`, `not-a-source`): it produces
+/// no findings, and the report lists it in a section of its own, never silently.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rejected {
+    /// The article's slug, for a claim; `None` for a source entry.
+    pub article: Option<String>,
+    /// The claim id or source id.
+    pub id: String,
+    /// The claim's words (shortened by renderers), or the source entry's title or id.
+    pub text: String,
+    pub review: Review,
+}
+
+impl Audit {
+    /// The claims and source entries rejected by a current review, claims first, in the
+    /// audit's order.
+    pub fn rejected(&self) -> Vec<Rejected> {
+        let current = |r: &Option<Review>, stale: bool| {
+            r.as_ref()
+                .filter(|r| r.verdict.rejects() && !stale)
+                .cloned()
+        };
+        let claims = self.articles.iter().flat_map(|a| {
+            a.claims.iter().filter_map(move |c| {
+                current(&c.review, c.review_stale).map(|review| Rejected {
+                    article: Some(a.slug.clone()),
+                    id: c.id.clone(),
+                    text: c.text.clone(),
+                    review,
+                })
+            })
+        });
+        let sources = self.sources.iter().filter_map(|s| {
+            current(&s.review, s.review_stale).map(|review| Rejected {
+                article: None,
+                id: s.id.clone(),
+                text: s
+                    .cited_as
+                    .first()
+                    .or(s.title.as_ref())
+                    .cloned()
+                    .unwrap_or_else(|| s.id.clone()),
+                review,
+            })
+        });
+        claims.chain(sources).collect()
+    }
+}
+
 /// Counts over the (filtered) audit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
@@ -154,16 +203,25 @@ impl FindingNote {
     /// Did a verdict or a suppression close this finding?
     pub fn resolved(&self) -> bool {
         self.suppressed.is_some()
-            || self
-                .review
-                .as_ref()
-                .is_some_and(|r| r.effect == crate::model::review::VerdictEffect::Resolve)
+            || self.review.as_ref().is_some_and(|r| {
+                matches!(
+                    r.effect,
+                    crate::model::review::VerdictEffect::Resolve
+                        | crate::model::review::VerdictEffect::Reject
+                )
+            })
     }
 
     /// How the report names a closed finding: `resolved` (a verdict) or `suppressed`.
     pub fn closed_as(&self) -> &'static str {
         if self.suppressed.is_some() {
             "suppressed"
+        } else if self
+            .review
+            .as_ref()
+            .is_some_and(|r| r.effect == crate::model::review::VerdictEffect::Reject)
+        {
+            "rejected"
         } else {
             "resolved"
         }
@@ -419,6 +477,7 @@ pub fn verdict_effect(r: &Reviewed) -> String {
     use crate::model::review::VerdictEffect;
     match r.effect {
         VerdictEffect::Resolve => "resolved".to_string(),
+        VerdictEffect::Reject => "rejected".to_string(),
         VerdictEffect::Downgrade => format!("downgraded from {}", r.was.as_str()),
         VerdictEffect::Raise if r.was != Severity::Error => {
             format!("raised from {}", r.was.as_str())

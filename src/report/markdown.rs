@@ -4,6 +4,7 @@
 //! is and never as markup. The document holds no HTML at all.
 
 mod escape;
+mod rejected;
 
 use super::audit::{
     how_label, passage_caption, ArticleAudit, Audit, ClaimAudit, ClaimUse, Evidence, FindingNote,
@@ -54,6 +55,7 @@ pub fn render_markdown(audit: &Audit) -> String {
     for s in &audit.sources {
         source(&mut md, s);
     }
+    rejected::section(&mut md, &audit.rejected());
     let mut out = md.0;
     // One final newline.
     while out.ends_with("\n\n") {

@@ -5,6 +5,8 @@
 //! atomically, so concurrent `dossier` processes never lose each other's work. The library
 //! never prints; callers present the results.
 
+pub mod correct;
+
 pub use crate::suggest::suggest;
 
 use crate::check::Config;
@@ -237,6 +239,25 @@ pub enum ReviewError {
         given: String,
         suggestions: Vec<String>,
     },
+    #[error("the verdict `{verdict}` is for {}, and {target} is not one", if *verdict == crate::model::Verdict::NotAClaim { "a claim" } else { "a source entry" })]
+    WrongVerdict {
+        verdict: crate::model::Verdict,
+        target: String,
+    },
+    #[error("no reference or claim `{given}` in this dossier{}", hint(suggestions))]
+    UnknownReference {
+        given: String,
+        suggestions: Vec<String>,
+    },
+    #[error(transparent)]
+    Field(crate::model::correction::FieldError),
+    #[error("the value for `{field}` is empty")]
+    EmptyValue { field: String },
+    #[error("`{field}` has no correction to drop{}", if corrected.is_empty() { String::new() } else { format!(" (corrected: {})", corrected.join(", ")) })]
+    NoCorrection {
+        field: String,
+        corrected: Vec<String>,
+    },
     #[error("`{given}` is not a date of the form YYYY-MM-DD")]
     InvalidDate { given: String },
     #[error("the reviewer's name is empty")]
@@ -262,13 +283,7 @@ pub enum ReviewError {
     },
 }
 
-fn hint(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", suggestions.join(", "))
-    }
-}
+use crate::suggest::hint;
 
 impl ReviewError {
     pub fn help(&self) -> &'static str {
@@ -284,6 +299,19 @@ impl ReviewError {
             ReviewError::UnknownSource { .. } => {
                 "source ids are the file names in sources/ without .yaml; create the entry first if the work is new"
             }
+            ReviewError::WrongVerdict { .. } => {
+                "use `not-a-claim` for a claim and `not-a-source` for a source entry"
+            }
+            ReviewError::UnknownReference { .. } => {
+                "name a reference as ARTICLE/REF-ID (e.g. port-strike/ref-1); the ids are in claims/ARTICLE.yaml"
+            }
+            ReviewError::Field(_) => {
+                "a claim's fields are speaker, role, cue, venue and kind; a reference's outlet, year, title and url"
+            }
+            ReviewError::EmptyValue { .. } => {
+                "give the editor's value, or drop the correction with --drop FIELD"
+            }
+            ReviewError::NoCorrection { .. } => "list the item's corrections in its claim file under `corrections:`",
             ReviewError::InvalidDate { .. } => "give the date as an ISO 8601 calendar date, e.g. 2025-04-21",
             ReviewError::NoReviewer => "give a name with --by, or set DOSSIER_REVIEWER",
             ReviewError::Read { .. } | ReviewError::Write { .. } => {
@@ -425,6 +453,15 @@ impl Desk {
     /// `judged` is set to the fingerprint of the claim's words (or of the source entry) now.
     pub fn set_review(&self, target: &Target, mut review: Review) -> Result<Review, ReviewError> {
         check_decision(&review.by, &review.date)?;
+        if !review
+            .verdict
+            .applies_to(matches!(target, Target::Claim(_)))
+        {
+            return Err(ReviewError::WrongVerdict {
+                verdict: review.verdict,
+                target: target.to_string(),
+            });
+        }
         if let Some(s) = &review.source {
             self.resolve_source(s)?;
         }
@@ -664,6 +701,34 @@ impl Desk {
         }
         Ok(out)
     }
+}
+
+/// Who is deciding: `by`, else $DOSSIER_REVIEWER, else git's `user.name` in the dossier at
+/// `root`, else $USER (or $USERNAME). Used for verdicts and for the corrections `extract`
+/// finds.
+pub fn editor_name(root: &Path, by: Option<&str>) -> Option<String> {
+    let nonempty = |s: String| {
+        let t = s.trim().to_string();
+        (!t.is_empty()).then_some(t)
+    };
+    if let Some(b) = by {
+        return nonempty(b.to_string());
+    }
+    if let Some(v) = std::env::var("DOSSIER_REVIEWER").ok().and_then(nonempty) {
+        return Some(v);
+    }
+    let git = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(root)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(nonempty);
+    git.or_else(|| std::env::var("USER").ok().and_then(nonempty))
+        .or_else(|| std::env::var("USERNAME").ok().and_then(nonempty))
 }
 
 fn slug_of(path: &Path) -> String {

@@ -98,12 +98,21 @@ impl StoreError {
 
 /// The claim file of an extraction alone.
 pub fn claim_file_of(x: &Extraction) -> ClaimFile {
-    ClaimFile {
+    use crate::model::Correctable;
+    let mut f = ClaimFile {
         version: FORMAT_VERSION,
         article: x.article.clone(),
         references: x.references.clone(),
         claims: x.claims.clone(),
+    };
+    // What extract found, recorded so that the next run tells an editor's change from it.
+    for r in &mut f.references {
+        r.extracted = Some(r.fields_hash());
     }
+    for c in &mut f.claims {
+        c.extracted = Some(c.fields_hash());
+    }
+    f
 }
 
 /// Render a claim file as YAML.
@@ -163,6 +172,7 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
         .claims
         .iter()
         .any(|c| c.has_editor_work() || commented.contains(&c.id))
+        && !old.references.iter().any(|r| r.has_editor_work())
     {
         return carry(&comments, fresh);
     }
@@ -176,7 +186,12 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
         return Err(StoreError::ArticleChanged { path: article_path });
     }
     let article = String::from_utf8_lossy(&article);
-    let (merged, renamed) = super::merge::merge_commented(&old, new, &article, &commented);
+    let stamp = || crate::model::correction::Stamp {
+        by: crate::review::editor_name(&dossier.root, None)
+            .unwrap_or_else(|| "unknown editor".to_string()),
+        date: crate::model::review::today(),
+    };
+    let (merged, renamed) = super::merge::merge_stamped(&old, new, &article, &commented, &stamp);
     comments.rename_items("claims", &renamed);
     carry(&comments, serialise(&merged)?)
 }

@@ -26,13 +26,52 @@
 //! follows the claim to its edited words, see [`super::comments`]), but a comment alone does
 //! not keep a claim that matches nothing: its comment is kept without it.
 
-use crate::model::{Claim, ClaimFile};
+use crate::model::correction::{self, Correctable, Stamp};
+use crate::model::{Claim, ClaimFile, Reference};
 use std::collections::{BTreeSet, HashMap};
 
 /// Merge a new extraction (`new`, of the article whose text is `article`) into the claim file
-/// that was on disk (`old`).
+/// that was on disk (`old`). Corrections found on the way are recorded as by an unknown
+/// editor, today; [`merge_commented`] takes who and when.
 pub fn merge(old: &ClaimFile, new: ClaimFile, article: &str) -> ClaimFile {
     merge_commented(old, new, article, &BTreeSet::new()).0
+}
+
+/// Who and when for corrections when the caller does not say: an unknown editor, today.
+fn unknown_editor() -> Stamp {
+    Stamp {
+        by: "unknown editor".to_string(),
+        date: crate::model::review::today(),
+    }
+}
+
+/// Carry each old reference's corrections (and the fields an editor changed by hand) to the
+/// new reference it became: the one with the same words, else the same id.
+fn merge_references(old: &[Reference], new: &mut [Reference], stamp: &dyn Fn() -> Stamp) {
+    let worked: Vec<&Reference> = old.iter().filter(|r| r.has_editor_work()).collect();
+    if worked.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; new.len()];
+    let mut rest = Vec::new();
+    for o in worked {
+        match new.iter().position(|n| n.raw == o.raw && n.id == o.id) {
+            Some(i) if !taken[i] => {
+                taken[i] = true;
+                correction::carry(o, &mut new[i], stamp);
+            }
+            _ => rest.push(o),
+        }
+    }
+    for o in rest {
+        let at = (0..new.len())
+            .find(|&i| !taken[i] && new[i].raw == o.raw)
+            .or_else(|| (0..new.len()).find(|&i| !taken[i] && new[i].id == o.id));
+        if let Some(i) = at {
+            taken[i] = true;
+            correction::carry(o, &mut new[i], stamp);
+        }
+    }
 }
 
 /// [`merge`], where the old claims with the ids `commented` carry editors' comments: they are
@@ -40,10 +79,23 @@ pub fn merge(old: &ClaimFile, new: ClaimFile, article: &str) -> ClaimFile {
 /// each claim with editor work whose id changed: the new id, or `None` when it was dropped.
 pub fn merge_commented(
     old: &ClaimFile,
-    mut new: ClaimFile,
+    new: ClaimFile,
     article: &str,
     commented: &BTreeSet<String>,
 ) -> (ClaimFile, HashMap<String, Option<String>>) {
+    merge_stamped(old, new, article, commented, &unknown_editor)
+}
+
+/// [`merge_commented`], where `stamp` says who and when for the corrections found on the way
+/// (asked only when there is one).
+pub fn merge_stamped(
+    old: &ClaimFile,
+    mut new: ClaimFile,
+    article: &str,
+    commented: &BTreeSet<String>,
+    stamp: &dyn Fn() -> Stamp,
+) -> (ClaimFile, HashMap<String, Option<String>>) {
+    merge_references(&old.references, &mut new.references, stamp);
     let mut renamed: HashMap<String, Option<String>> = HashMap::new();
     let mut taken = vec![false; new.claims.len()];
     let mut kept: Vec<Claim> = Vec::new();
@@ -64,7 +116,8 @@ pub fn merge_commented(
     let mut rest: Vec<&Claim> = Vec::new();
     for o in worked {
         match by_id.get(o.id.as_str()) {
-            Some(&i) if !taken[i] && new.claims[i].kind == o.kind => {
+            // A kind the editor corrected keeps the id extract gave the other kind.
+            Some(&i) if !taken[i] && (new.claims[i].kind == o.kind || edits_kind(o)) => {
                 taken[i] = true;
                 matches.push((i, o));
             }
@@ -92,6 +145,7 @@ pub fn merge_commented(
         c.notes = o.notes.clone();
         c.links = o.links.clone();
         c.manual = o.manual;
+        correction::carry(o, c, stamp);
     }
     if kept.is_empty() {
         return (new, renamed);
@@ -116,6 +170,11 @@ pub fn merge_commented(
     out.extend(placed.map(|(_, k)| k));
     new.claims = out;
     (new, renamed)
+}
+
+/// Does the claim's kind differ from extract's by an editor's hand or correction?
+fn edits_kind(o: &Claim) -> bool {
+    o.hand_edited() || o.corrections.iter().any(|c| c.field == "kind")
 }
 
 /// The new claim an old one became, if any.
@@ -362,5 +421,114 @@ mod tests {
         ] {
             assert!(!is_extract_id(id), "{id}");
         }
+    }
+
+    /// As extract writes it: with the hash of each item's fields.
+    fn written(text: &str) -> ClaimFile {
+        crate::store::claims::claim_file_of(&crate::extract::extract(&Article::from_text(
+            "articles/a.txt",
+            text.to_string(),
+            Format::Text,
+        )))
+    }
+
+    fn stamp() -> Stamp {
+        Stamp {
+            by: "Ann".into(),
+            date: "2025-01-02".into(),
+        }
+    }
+
+    const SAID: &str = "\"We will not pay for their mistakes,\" said Ward, the union leader.\n\nThe mayor resigned in 2023 after the audit.\n";
+
+    fn merged(old: &ClaimFile, text: &str) -> ClaimFile {
+        merge_stamped(old, written(text), text, &BTreeSet::new(), &stamp).0
+    }
+
+    #[test]
+    fn a_hand_edited_speaker_becomes_a_correction_and_stays() {
+        let mut old = written(SAID);
+        let q = old
+            .claims
+            .iter_mut()
+            .find(|c| c.kind == crate::model::ClaimKind::Quote)
+            .unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Ward"));
+        q.speaker = Some("Bob Ward".into());
+        let m = merged(&old, SAID);
+        let q = m
+            .claims
+            .iter()
+            .find(|c| c.kind == crate::model::ClaimKind::Quote)
+            .unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Bob Ward"));
+        assert_eq!(q.corrections.len(), 1);
+        assert_eq!(q.corrections[0].extracted.as_deref(), Some("Ward"));
+        assert_eq!(q.corrections[0].by, "Ann");
+        assert!(!q.hand_edited() && q.stale_corrections().is_empty());
+        assert_eq!(merged(&m, SAID), m, "a second merge changes nothing");
+        // The sentence changes: kept, and stale.
+        let edited = SAID.replace("will not", "will never");
+        let e = merged(&m, &edited);
+        let q = e
+            .claims
+            .iter()
+            .find(|c| c.kind == crate::model::ClaimKind::Quote)
+            .unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Bob Ward"));
+        assert_eq!(q.stale_corrections().len(), 1);
+    }
+
+    #[test]
+    fn extract_output_without_a_hash_is_not_taken_for_an_edit() {
+        // A file written before corrections existed: its values are extract's own, and a
+        // newer extraction replaces them.
+        let mut old = written(SAID);
+        for c in &mut old.claims {
+            c.extracted = None;
+            c.speaker = Some("Someone Else".into());
+        }
+        let m = merged(&old, SAID);
+        assert!(m.claims.iter().all(|c| c.corrections.is_empty()));
+        assert!(m
+            .claims
+            .iter()
+            .any(|c| c.speaker.as_deref() == Some("Ward")));
+    }
+
+    #[test]
+    fn a_corrected_kind_keeps_its_claim_and_id() {
+        let mut old = written(SAID);
+        let a = old
+            .claims
+            .iter_mut()
+            .find(|c| c.kind == crate::model::ClaimKind::Assertion)
+            .unwrap();
+        let id = a.id.clone();
+        a.kind = crate::model::ClaimKind::Reported;
+        let m = merged(&old, SAID);
+        let c = m.claims.iter().find(|c| c.id == id).unwrap();
+        assert_eq!(c.kind, crate::model::ClaimKind::Reported);
+        assert_eq!(
+            m.claims.len(),
+            old.claims.len(),
+            "no second copy of the claim"
+        );
+        assert_eq!(merged(&m, SAID), m);
+    }
+
+    #[test]
+    fn a_hand_edited_reference_keeps_its_outlet() {
+        const CITED: &str = "Prices rose by 4% in 2022, Reuters reported.\n";
+        let mut old = written(CITED);
+        assert!(!old.references.is_empty());
+        old.references[0].outlet = Some("Reuters News Agency".into());
+        let m = merged(&old, CITED);
+        assert_eq!(
+            m.references[0].outlet.as_deref(),
+            Some("Reuters News Agency")
+        );
+        assert_eq!(m.references[0].corrections.len(), 1);
+        assert_eq!(merged(&m, CITED), m);
     }
 }

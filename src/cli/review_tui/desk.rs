@@ -20,6 +20,9 @@ pub struct DeskBackend {
     pub date: String,
 }
 
+/// The desk's key for `not-a-claim` on a claim and `not-a-source` on a source entry.
+const REJECT: &str = "reject";
+
 impl Backend for DeskBackend {
     fn apply(&mut self, index: usize, _card: &Card, decision: &Decision) -> Result<String, String> {
         let target = self
@@ -28,8 +31,15 @@ impl Backend for DeskBackend {
             .ok_or_else(|| format!("no queue item {index}"))?;
         match decision {
             Decision::Verdict(name) => {
-                let verdict =
-                    Verdict::from_name(name).ok_or_else(|| format!("unknown verdict {name}"))?;
+                // One key rejects whatever the item is: a claim as no claim, a source entry as
+                // no source.
+                let verdict = match (name.as_str(), target) {
+                    (REJECT, Target::Claim(_)) => Verdict::NotAClaim,
+                    (REJECT, Target::Source { .. }) => Verdict::NotASource,
+                    _ => {
+                        Verdict::from_name(name).ok_or_else(|| format!("unknown verdict {name}"))?
+                    }
+                };
                 let r = self
                     .desk
                     .set_review(target, Review::new(verdict, &self.by, &self.date))
@@ -77,10 +87,17 @@ pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
         cards,
         verdicts: Verdict::ALL
             .iter()
+            .filter(|v| !v.rejects())
             .map(|v| VerdictChoice {
                 name: v.as_str().to_string(),
                 meaning: v.meaning().to_string(),
             })
+            .chain(std::iter::once(VerdictChoice {
+                name: REJECT.to_string(),
+                meaning:
+                    "not a claim (not-a-claim) or not a source (not-a-source): extract was wrong"
+                        .to_string(),
+            }))
             .collect(),
         sources: loaded.sources.keys().cloned().collect(),
     };
