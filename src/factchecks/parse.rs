@@ -232,7 +232,10 @@ mod tests {
 
     #[test]
     fn bad_json_gives_its_line_and_column() {
-        let e = parse_claim_reviews("f.jsonl", "{\"@type\": \"ClaimReview\"}\n{\"a\": }\n");
+        let e = parse_claim_reviews(
+            "f.jsonl",
+            "{\"@type\": \"ClaimReview\", \"claimReviewed\": \"x\"}\n{\"a\": }\n",
+        );
         match e {
             Err(ImportError::Json { line, column, .. }) => assert_eq!((line, column), (2, 7)),
             other => panic!("{other:?}"),

@@ -83,7 +83,7 @@ impl FactCheckStore {
         Ok(store)
     }
 
-    /// Add `new` fact-checks: one with the url and words of a stored one replaces its
+    /// Add `new` fact-checks (their words' white space made single spaces): one with the url and words of a stored one replaces its
     /// fields but keeps the editors' decisions on it. Sorted afterwards.
     pub fn merge(&mut self, new: Vec<FactCheck>) -> Imported {
         let mut counts = Imported::default();
@@ -93,9 +93,12 @@ impl FactCheckStore {
                 .map(|f| (f.key(), f))
                 .collect();
         for mut f in new {
+            // Stored with its white space made single spaces, as the key compares it.
+            f.claim_reviewed = f.key().1;
             match by_key.get_mut(&f.key()) {
                 Some(old) => {
                     f.decisions = std::mem::take(&mut old.decisions);
+                    old.decisions.clone_from(&f.decisions);
                     if *old == f {
                         counts.unchanged += 1;
                     } else {

@@ -132,7 +132,7 @@ fn review_of(file: &ClaimFile, c: &Claim, publisher: &Publisher, slug: &str) -> 
     v.insert("itemReviewed".into(), Value::Object(item));
     v.insert(
         "reviewRating".into(),
-        json!({"@type": "Rating", "alternateName": name, "ratingValue": value, "bestRating": 5, "worstRating": 1}),
+        json!({"@type": "Rating", "alternateName": name, "name": name, "ratingValue": value, "bestRating": 5, "worstRating": 1}),
     );
     if let Some(t) = &publisher.review_url {
         v.insert(
