@@ -1035,7 +1035,7 @@ fn factcheck_findings(
             Rule::PreviouslyFactChecked,
             At {
                 file: at.file,
-                pos: at.pos.clone(),
+                pos: at.pos,
             },
             message,
             Some(&claim.id),
