@@ -32,6 +32,16 @@ pub fn run(ctx: &Context, args: FactchecksArgs) -> Exit {
             return Exit::Error;
         }
     };
+    // One writer at a time: the store is read, changed and written back.
+    let _lock =
+        match dossier::store::lock::DossierLock::acquire(&dossier.root, super::review::lock_wait())
+        {
+            Ok(l) => l,
+            Err(e) => {
+                emit(FileProblem::new(e.to_string(), e.help()));
+                return Exit::Error;
+            }
+        };
     let (mut store, _) = match FactCheckStore::load(&dossier.root) {
         Ok(s) => s,
         Err(e) => {
@@ -66,16 +76,17 @@ pub fn run(ctx: &Context, args: FactchecksArgs) -> Exit {
             )
         }
         Action::Confirm { claim, url } => {
-            match decide(&mut store, &claim, &url, LinkAction::Confirm) {
+            match decide(&dossier, &mut store, &claim, &url, LinkAction::Confirm) {
                 Some(s) => s,
                 None => return Exit::Error,
             }
         }
-        Action::Reject { claim, url } => match decide(&mut store, &claim, &url, LinkAction::Reject)
-        {
-            Some(s) => s,
-            None => return Exit::Error,
-        },
+        Action::Reject { claim, url } => {
+            match decide(&dossier, &mut store, &claim, &url, LinkAction::Reject) {
+                Some(s) => s,
+                None => return Exit::Error,
+            }
+        }
     };
     if let Err(e) = store.save(&dossier.root) {
         emit(FileProblem::new(e.to_string(), e.help()));
@@ -89,14 +100,14 @@ pub fn run(ctx: &Context, args: FactchecksArgs) -> Exit {
 
 /// Record an editor's decision on the match of `claim` with the fact-check(s) at `url`.
 fn decide(
+    dossier: &dossier::store::Dossier,
     store: &mut FactCheckStore,
     claim: &str,
     url: &str,
     action: LinkAction,
 ) -> Option<String> {
-    let by = std::env::var("DOSSIER_REVIEWER")
-        .ok()
-        .or_else(|| std::env::var("USER").ok());
+    // Who decides: $DOSSIER_REVIEWER, else git's user.name, else $USER, as for verdicts.
+    let by = super::review::reviewer(dossier, None);
     let mut n = 0;
     for f in store
         .factchecks
