@@ -20,6 +20,7 @@ pub mod article;
 pub mod check;
 pub mod evidence;
 pub mod extract;
+pub mod factchecks;
 pub mod fetch;
 pub mod fsutil;
 pub mod link;

@@ -49,6 +49,24 @@ pub struct Config {
     /// Findings an editor chose not to see, each with the reason the report shows.
     #[serde(default)]
     pub suppress: Vec<Suppression>,
+    /// The publishing organisation, for `report --format claimreview`.
+    #[serde(default)]
+    pub publisher: Option<Publisher>,
+}
+
+/// `[publisher]`: who publishes the dossier's fact-checks (the ClaimReview `author`).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Publisher {
+    /// The organisation's name.
+    pub name: String,
+    /// The organisation's home page.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The address of a claim's review, with `{article}` (the claim file's name) and
+    /// `{claim}` (the claim's id) filled in: `https://example.org/checks/{article}#{claim}`.
+    #[serde(default)]
+    pub review_url: Option<String>,
 }
 
 /// One `[[suppress]]` entry: the findings it matches leave the open list and are listed as

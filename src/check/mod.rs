@@ -183,6 +183,8 @@ pub struct Context<'a> {
     /// Ids of source entries that exist but could not be read.
     pub unreadable: &'a BTreeSet<String>,
     pub snapshots: &'a verify::Snapshots,
+    /// The fact-checks stored in the dossier (`previously-fact-checked`).
+    pub factchecks: &'a crate::factchecks::Index,
 }
 
 /// The check of one claim file: everything in it depends only on the claim file, its
@@ -219,11 +221,15 @@ pub struct ArticleFacts {
 /// Check a loaded dossier.
 pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
     let snapshots = verify::Snapshots::new(&dossier.root);
+    let (factchecks, problem) = crate::factchecks::load_index(&dossier.root);
     let ctx = Context {
         sources: &dossier.sources,
         unreadable: &dossier.unreadable_sources,
         snapshots: &snapshots,
+        factchecks: &factchecks,
     };
+    let mut problems = dossier.problems.clone();
+    problems.extend(problem);
     let files: Vec<FileCheck> = dossier
         .claims
         .iter()
@@ -235,7 +241,7 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
             check_file(config, &ctx, c, article, &[])
         })
         .collect();
-    finish(config, &ctx, &dossier.problems, files, &dossier.root)
+    finish(config, &ctx, &problems, files, &dossier.root)
 }
 
 /// Check one claim file whose article reads `article` (`None`: it could not be read);
@@ -730,6 +736,16 @@ fn check_claim_file(
                 related.clone(),
             );
         }
+        factcheck_findings(
+            out,
+            ctx,
+            At {
+                file,
+                pos: key_pos(keys, &["text"]),
+            },
+            claim,
+            related.clone(),
+        );
         for d in &claim.links {
             if d.action == crate::model::LinkAction::Confirm
                 && !ctx.sources.contains_key(&d.source)
@@ -1004,6 +1020,66 @@ fn review_findings(
         _ => message,
     };
     out.push(rule, at, message, claim, source, None, related);
+}
+
+/// `previously-fact-checked`: the stored fact-checks that reviewed what `claim` says, but
+/// those an editor rejected for it.
+fn factcheck_findings(
+    out: &mut Out,
+    ctx: &Context,
+    at: At,
+    claim: &crate::model::Claim,
+    related: Option<Related>,
+) {
+    let matches = ctx.factchecks.matches(&claim.text);
+    for m in matches {
+        let f = m.factcheck;
+        let decision = f.decision(&claim.id);
+        if decision == Some(crate::model::review::LinkAction::Reject) {
+            continue;
+        }
+        let rating = f.rating.as_deref().unwrap_or("no rating given");
+        let by = f
+            .fact_checker
+            .as_deref()
+            .unwrap_or("an unnamed fact-checker");
+        let date = f
+            .date
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        let url = f.url.as_deref().unwrap_or("no url given");
+        let confirmed = if decision.is_some() {
+            " (confirmed by an editor)"
+        } else {
+            ""
+        };
+        let message = format!(
+            "claim {} was fact-checked before{confirmed}: rated \"{}\" by {}{date}, {} (similarity {:.2}): \"{}\"",
+            claim.id,
+            excerpt(rating, 60),
+            excerpt(by, 60),
+            excerpt(url, 200),
+            m.similarity,
+            excerpt(&f.claim_reviewed, 80),
+        );
+        let help = format!(
+            "read the fact-check; if it is about this claim, confirm with `dossier factchecks confirm {} {url}`, else reject it with `dossier factchecks reject {} {url}`",
+            claim.id, claim.id
+        );
+        out.push(
+            Rule::PreviouslyFactChecked,
+            At {
+                file: at.file,
+                pos: at.pos,
+            },
+            message,
+            Some(&claim.id),
+            None,
+            Some(help),
+            related.clone(),
+        );
+    }
 }
 
 /// The findings of one source entry; `citing` are the claim files whose references name it.

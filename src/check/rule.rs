@@ -158,6 +158,11 @@ rules! {
         "An editor judged a claim false, or a source unreliable (verdict `false`).",
         "correct or withdraw the claim in the article, or replace the unreliable source",
         "claims/port-strike.yaml: review: {verdict: \"false\", by: Ana Ruiz}";
+    // Published fact-checks (issue 16).
+    PreviouslyFactChecked => "previously-fact-checked", Note, "checked before",
+        "A claim says what a published fact-check stored with `dossier factchecks import` reviewed (word similarity at least 0.6): a suggestion to confirm or reject.",
+        "read the fact-check; confirm the match with `dossier factchecks confirm CLAIM URL`, or reject it with `dossier factchecks reject CLAIM URL`",
+        "articles/port-strike.txt: \"The strike delayed forty ships,\" she said.\nfactchecks/factchecks.yaml: claim-reviewed: The strike delayed forty ships. (rated False by Checks Weekly)";
     // Evidence: snapshots, quote verification and link liveness.
     SnapshotChanged => "snapshot-changed", Error, "hash differs",
         "A snapshot file no longer has the SHA-256 recorded when it was taken.",

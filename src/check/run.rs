@@ -79,12 +79,15 @@ pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
     });
     let fingerprints = source_fingerprints(dossier, &sources.sources, options.jobs);
     let snapshots = Snapshots::new(&dossier.root);
+    let (factchecks, factcheck_problem) = crate::factchecks::load_index(&dossier.root);
     let ctx = Context {
         sources: &sources.sources,
         unreadable: &sources.unreadable_sources,
         snapshots: &snapshots,
+        factchecks: &factchecks,
     };
-    let config_key = format!("{config:?}");
+    // The stored fact-checks are an input of every claim file's check.
+    let config_key = format!("{config:?}\nfactchecks {}", factchecks.fingerprint);
     let mut paths = load::yaml_files(&dossier.root.join("claims"));
     let present = paths.len();
     paths.retain(|p| (options.wanted)(&dossier.record_path(p)));
@@ -118,6 +121,7 @@ pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
         })
         .collect();
     let mut problems = sources.problems.clone();
+    problems.extend(factcheck_problem);
     problems.extend(unextracted(dossier, &list, options.wanted));
     if all {
         // The set of every claim id only when a suppression names a claim: at 10,000
@@ -324,15 +328,18 @@ pub fn check_loaded(
 ) -> CheckResult {
     let fingerprints = source_fingerprints(dossier, &loaded.sources, jobs);
     let snapshots = Snapshots::new(&loaded.root);
+    let (factchecks, factcheck_problem) = crate::factchecks::load_index(&dossier.root);
     let ctx = Context {
         sources: &loaded.sources,
         unreadable: &loaded.unreadable_sources,
         snapshots: &snapshots,
+        factchecks: &factchecks,
     };
-    let config_key = format!("{config:?}");
+    // The stored fact-checks are an input of every claim file's check.
+    let config_key = format!("{config:?}\nfactchecks {}", factchecks.fingerprint);
     // The problems of each claim file go with its check, as in [`run`].
     let mut own: HashMap<&str, Vec<load::Problem>> = HashMap::new();
-    let mut rest = Vec::new();
+    let mut rest: Vec<load::Problem> = factcheck_problem.into_iter().collect();
     let parsed: BTreeSet<&str> = loaded.claims.iter().map(|c| c.file.as_str()).collect();
     for p in &loaded.problems {
         match parsed.get(p.file.as_str()) {

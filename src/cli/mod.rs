@@ -4,6 +4,7 @@ mod check;
 mod diagnostics;
 mod exit;
 mod extract;
+mod factchecks;
 mod fetch;
 mod progress;
 mod report;
@@ -74,6 +75,9 @@ enum Command {
     /// recording status, final URL, time and hash in the entry. Exit 1 when any could not
     /// be fetched.
     Fetch(fetch::FetchArgs),
+    /// Import published fact-checks (ClaimReview JSON-LD) that `check` matches claims
+    /// against (`previously-fact-checked`), and confirm or reject those matches.
+    Factchecks(factchecks::FactchecksArgs),
     // Getting started (issue 5, item 6).
     /// Create an empty dossier: articles/, claims/, sources/ and a commented dossier.toml.
     /// Refuses a directory that already has a dossier.toml.
@@ -127,6 +131,7 @@ pub fn run() -> Exit {
         Command::Link(args) => link::run(&ctx, args, true),
         Command::Unlink(args) => link::run(&ctx, args, false),
         Command::Fetch(args) => fetch::run(&ctx, args),
+        Command::Factchecks(args) => factchecks::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
         Command::Add(args) => add::run(&ctx, args),
         Command::Completions(args) => docs::completions(&ctx, args),

@@ -18,6 +18,8 @@ pub enum ReportFormat {
     Html,
     /// The audit model as JSON (`"version": 1`).
     Json,
+    /// schema.org ClaimReview JSON-LD of the claims with a verdict (needs `[publisher]`).
+    Claimreview,
 }
 
 /// A minimum severity.
@@ -89,7 +91,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
         "report: files read",
         None,
         ctx.quiet,
-        args.format == ReportFormat::Json,
+        matches!(args.format, ReportFormat::Json | ReportFormat::Claimreview),
     );
     let loaded = dossier::store::load::load_cached(
         &dossier,
@@ -118,6 +120,15 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
     let result = dossier::check::run::check_loaded(&dossier, &loaded, &config, &cache, ctx.jobs);
     // Every file and every claim file's check was looked up: the rest of the cache is stale.
     cache.prune();
+    if args.format == ReportFormat::Claimreview {
+        return match dossier::report::render_claimreview(&loaded, config.publisher.as_ref()) {
+            Ok(text) => write_out(ctx, &args, &text, "report: ClaimReview JSON-LD".into()),
+            Err(e) => {
+                emit(FileProblem::new(e.to_string(), e.help()));
+                Exit::Error
+            }
+        };
+    }
     let audit = match audit::build(&loaded, &result, &filter) {
         Ok(a) => a,
         Err(e) => {
@@ -128,18 +139,23 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
     let text = match args.format {
         ReportFormat::Markdown => render_markdown(&audit),
         ReportFormat::Html => render_html(&audit),
-        ReportFormat::Json => audit.to_json(),
+        // (ClaimReview returned above.)
+        ReportFormat::Json | ReportFormat::Claimreview => audit.to_json(),
     };
+    let what = format!(
+        "report: {} article(s), {} open finding(s)",
+        audit.summary.articles, audit.summary.findings.total
+    );
+    write_out(ctx, &args, &text, what)
+}
+
+/// Write `text` to `--output` (atomically; `what` says what was written) or stdout.
+fn write_out(ctx: &Context, args: &ReportArgs, text: &str, what: String) -> Exit {
     match &args.output {
         Some(path) => match dossier::store::fs::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
                 if !ctx.quiet {
-                    eprintln!(
-                        "report: {} article(s), {} open finding(s) written to {}",
-                        audit.summary.articles,
-                        audit.summary.findings.total,
-                        path.display()
-                    );
+                    eprintln!("{what} written to {}", path.display());
                 }
                 Exit::Ok
             }

@@ -2,6 +2,7 @@
 //! findings. Reporters return text; the binary decides where it goes.
 
 pub mod audit;
+pub mod claimreview;
 mod github;
 mod html;
 mod human;
@@ -20,6 +21,7 @@ pub use safe::terminal_safe;
 pub use sarif::{Sarif, FINGERPRINT_KEY, RULES_ANCHOR};
 
 pub use audit::Audit;
+pub use claimreview::{render_claimreview, ClaimReviewError};
 pub use html::render_html;
 pub use markdown::render_markdown;
 
