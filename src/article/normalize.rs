@@ -59,7 +59,10 @@ fn is_plain(b: u8) -> bool {
 
 /// Length of the run of plain bytes at the start of `bytes`.
 fn plain_ascii_run(bytes: &[u8]) -> usize {
-    bytes.iter().position(|&b| !is_plain(b)).unwrap_or(bytes.len())
+    bytes
+        .iter()
+        .position(|&b| !is_plain(b))
+        .unwrap_or(bytes.len())
 }
 
 /// Length of the run of bytes before the next plain one: the characters that need the slow
@@ -121,7 +124,9 @@ impl<'a> Builder<'a> {
             if run > 0 {
                 self.out.text.push_str(&original[pos..pos + run]);
                 self.out.map.extend((pos..pos + run).map(|i| i as u32));
-                self.out.map_end.extend((pos + 1..=pos + run).map(|i| i as u32));
+                self.out
+                    .map_end
+                    .extend((pos + 1..=pos + run).map(|i| i as u32));
                 pos += run;
             }
             let next = pos + plain_run_or_end(&original.as_bytes()[pos..end]);
@@ -229,7 +234,9 @@ mod tests {
             "",
         ];
         for text in texts {
-            let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
             for &a in &cuts {
                 for &b in cuts.iter().filter(|&&b| b >= a) {
                     let mut fast = Builder::new(text);
