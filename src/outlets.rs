@@ -1154,11 +1154,41 @@ const RESERVE_BANK_NAMES: &[&str] = &[
 /// Does a site's registrable domain spell the given name (`criticallegalthinking.com` for
 /// "Critical Legal Thinking", `theconversation.com` for "The Conversation")?
 pub fn site_spells(host: &str, name: &str) -> bool {
-    let site = site_of(host);
-    let own = site.split('.').next().unwrap_or("");
-    // A blog on a platform is spelled by its own sub-host (`quillnotes.blog.example`).
-    let first = host.split('.').next().unwrap_or("");
-    [own, first].iter().any(|label| label_spells(label, name))
+    SiteLabels::of(host).spell(&squash_name(name))
+}
+
+/// The labels of a host that may spell a name: its registrable domain's own label and, for a
+/// blog on a platform, its first label (`quillnotes.blog.example`). Made once per host when
+/// many names are tried against it.
+pub struct SiteLabels<'a> {
+    own: String,
+    first: &'a str,
+}
+
+impl<'a> SiteLabels<'a> {
+    pub fn of(host: &'a str) -> Self {
+        let site = site_of(host);
+        let own = site.split('.').next().unwrap_or("").to_string();
+        let first = host.split('.').next().unwrap_or("");
+        SiteLabels { own, first }
+    }
+
+    /// Does one of the labels spell the name, given as [`squash_name`] made it?
+    pub fn spell(&self, squashed: &str) -> bool {
+        [self.own.as_str(), self.first]
+            .iter()
+            .any(|label| label_spells(label, squashed))
+    }
+}
+
+/// A name as a host label would spell it: its letters and digits, lower-cased and without
+/// accents ("Szélcsend" → `szelcsend`).
+pub fn squash_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(fold)
+        .collect()
 }
 
 /// Latin letters without their accents, for comparing names with host labels.
@@ -1180,14 +1210,8 @@ fn fold(c: char) -> char {
     }
 }
 
-fn label_spells(label: &str, name: &str) -> bool {
-    let squashed: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .map(fold)
-        .collect();
-    let bare = squashed.strip_prefix("the").unwrap_or(&squashed);
+fn label_spells(label: &str, squashed: &str) -> bool {
+    let bare = squashed.strip_prefix("the").unwrap_or(squashed);
     label.chars().count() >= 4
         && (label == squashed
             || label == bare

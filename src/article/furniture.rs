@@ -89,6 +89,9 @@ metadata_line: re(r"^[\p{Lu}][\w ()./-]{1,30}:\s+\S"),
     })
 }
 
+/// Words counted in a block, one more than the largest count a rule compares with.
+const WORDS_COUNTED: usize = 151;
+
 /// A date line is mostly its date, and no written date is longer than half this many bytes.
 const MAX_DATELINE: usize = 120;
 
@@ -106,7 +109,9 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
         .iter()
         .map(|b| {
             let t = body(b);
-            let words = t.split_whitespace().count();
+            // Every test below compares the count with at most 150: counting further is waste
+            // on a long paragraph.
+            let words = t.split_whitespace().take(WORDS_COUNTED).count();
             if r.placeholder.is_match(t) {
                 Some(Furniture::Placeholder)
             } else if navigation(r, t, words) {
@@ -214,7 +219,7 @@ pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
     let prose = |b: &Block| {
         let t = body(b);
         b.kind == BlockKind::Paragraph
-            && t.split_whitespace().count() > 25
+            && t.split_whitespace().nth(25).is_some()
             && t.ends_with(['.', '"', '”', '?', '!'])
     };
     let first_prose = blocks.iter().position(prose).unwrap_or(blocks.len());
@@ -310,9 +315,12 @@ fn breadcrumb(t: &str) -> bool {
 
 /// A line that is nothing but a personal name: two to four capitalised words.
 pub fn is_name_line(t: &str) -> bool {
+    // The length first: most blocks are longer, and their words need not be split.
+    if t.len() >= 60 {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && t.len() < 60
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()

@@ -52,6 +52,33 @@ pub struct Builder<'a> {
     out: Normalized,
 }
 
+/// Is `b` a byte that normalisation copies unchanged (ASCII other than CR and tab)?
+fn is_plain(b: u8) -> bool {
+    b.is_ascii() && b != b'\r' && b != b'\t'
+}
+
+/// Length of the run of plain bytes at the start of `bytes`.
+fn plain_ascii_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !is_plain(b))
+        .unwrap_or(bytes.len())
+}
+
+/// Length of the run of bytes before the next plain one: the characters that need the slow
+/// path. A plain byte is ASCII, so it never falls inside a multi-byte character, and a CR
+/// stays with the LF after it (it is looked at together with that LF).
+fn plain_run_or_end(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while i < bytes.len() && !is_plain(bytes[i]) {
+        i += 1;
+    }
+    if i > 0 && bytes[i - 1] == b'\r' && bytes.get(i) == Some(&b'\n') {
+        i += 1;
+    }
+    i
+}
+
 impl<'a> Builder<'a> {
     pub fn new(original: &'a str) -> Self {
         Builder {
@@ -88,6 +115,28 @@ impl<'a> Builder<'a> {
 
     /// Append `original[range]`, normalising characters on the way.
     pub fn push_range(&mut self, start: usize, end: usize) {
+        let original = self.original;
+        let mut pos = start;
+        while pos < end {
+            // Fast path: a run of plain ASCII (anything but CR and tab) is copied as it is,
+            // each byte mapping to itself; only the characters after it go one by one.
+            let run = plain_ascii_run(&original.as_bytes()[pos..end]);
+            if run > 0 {
+                self.out.text.push_str(&original[pos..pos + run]);
+                self.out.map.extend((pos..pos + run).map(|i| i as u32));
+                self.out
+                    .map_end
+                    .extend((pos + 1..=pos + run).map(|i| i as u32));
+                pos += run;
+            }
+            let next = pos + plain_run_or_end(&original.as_bytes()[pos..end]);
+            self.push_chars(pos, next);
+            pos = next;
+        }
+    }
+
+    /// Append `original[start..end]` character by character, normalising each.
+    fn push_chars(&mut self, start: usize, end: usize) {
         let original = self.original;
         let slice = &original[start..end];
         let mut iter = slice.char_indices().peekable();
@@ -172,6 +221,36 @@ pub fn normalize(original: &str) -> Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain-ASCII fast path of `push_range` builds exactly what the character-by-character
+    /// path builds: the same text and the same maps, for whole texts and for pieces of them.
+    #[test]
+    fn the_ascii_fast_path_agrees_with_the_character_path() {
+        let texts = [
+            "Plain words only.",
+            "Line one\r\nline two\rline three\r",
+            "\r\n\r\n\tTabbed “quote”—dash… it’s\u{a0}fine\u{200b}.\r",
+            "é\r\nà\r\u{2028}x\u{feff}y\t\r\n",
+            "",
+        ];
+        for text in texts {
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &a in &cuts {
+                for &b in cuts.iter().filter(|&&b| b >= a) {
+                    let mut fast = Builder::new(text);
+                    fast.push_range(a, b);
+                    let mut slow = Builder::new(text);
+                    slow.push_chars(a, b);
+                    let (fast, slow) = (fast.finish(), slow.finish());
+                    assert_eq!(fast.text, slow.text, "{text:?}[{a}..{b}]");
+                    assert_eq!(fast.map, slow.map, "{text:?}[{a}..{b}]");
+                    assert_eq!(fast.map_end, slow.map_end, "{text:?}[{a}..{b}]");
+                }
+            }
+        }
+    }
 
     #[test]
     fn curly_quotes_dashes_and_ellipses_are_normalised() {

@@ -813,6 +813,8 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
     let text = article.text();
     let own = own_sites(article, sentences);
     let mut out = Vec::new();
+    // The mentions' names as host labels spell them, made once for all links (on first need).
+    let mut squashed: Option<Vec<String>> = None;
     for link in &article.layout.links {
         let Some(host) = outlets::host_of(&link.url) else {
             continue;
@@ -846,11 +848,13 @@ fn links(article: &Article, sentences: &[Sentence], names: &Names) -> Vec<Inline
         let named_site = outlets::known_host(&host)
             .is_none()
             .then(|| {
-                names
-                    .mentions
-                    .iter()
-                    .find(|m| outlets::site_spells(&host, &m.name))
-                    .map(|m| m.name.clone())
+                let squashed = squashed.get_or_insert_with(|| {
+                    let names = names.mentions.iter().map(|m| outlets::squash_name(&m.name));
+                    names.collect()
+                });
+                let labels = outlets::SiteLabels::of(&host);
+                let first = squashed.iter().position(|n| labels.spell(n))?;
+                Some(names.mentions[first].name.clone())
             })
             .flatten();
         out.push(Inline {

@@ -164,8 +164,7 @@ fn words_outside<'a>(
     end: usize,
     quotes: &[(usize, usize)],
 ) -> Vec<Token<'a>> {
-    text::tokens(text, start, end)
-        .into_iter()
+    text::token_iter(text, start, end)
         .filter(|t| !t.word.is_empty() && !text::inside(quotes, t.start))
         .collect()
 }

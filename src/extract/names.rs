@@ -334,7 +334,8 @@ impl Names {
     /// Collect the names of the given sentences, ignoring text inside `quotes`.
     pub fn build(text: &str, sentences: &[Sentence], quotes: &[(usize, usize)]) -> Names {
         let mut names = Names::default();
-        let mut capitalised_mid: HashSet<String> = HashSet::new();
+        // Borrowed from `text`: a String per capitalised word was most of this set's cost.
+        let mut capitalised_mid: HashSet<&str> = HashSet::new();
         // Every sentence's tokens in one vector, each sentence a range of it: one small
         // vector per sentence costs far more than its tokens on a text of short lines.
         let mut all_tokens: Vec<Token> = Vec::new();
@@ -348,7 +349,7 @@ impl Names {
             );
             for t in all_tokens[from..].iter().skip(1) {
                 if t.is_capitalized() {
-                    capitalised_mid.insert(t.word.to_string());
+                    capitalised_mid.insert(t.word);
                 }
             }
             ranges.push((si, from..all_tokens.len()));
@@ -397,11 +398,12 @@ impl Names {
             .map(Mention::surname)
             .collect();
         for (i, m) in names.mentions.iter().enumerate() {
-            if !m.is_org && !m.title_only && m.name.split_whitespace().count() >= 2 {
-                names.full.entry(m.surname()).or_insert(i);
-                if alone.contains(&m.surname()) {
-                    names.people.insert(m.surname());
+            if !m.is_org && !m.title_only && m.name.split_whitespace().nth(1).is_some() {
+                let surname = m.surname();
+                if alone.contains(&surname) {
+                    names.people.insert(surname.clone());
                 }
+                names.full.entry(surname).or_insert(i);
             }
             if m.is_org && !m.title_only {
                 if let Some((head, _)) = m.name.split_once(" of ") {
