@@ -55,6 +55,21 @@ pub struct Rejected {
     pub review: Review,
 }
 
+impl Rejected {
+    /// What was rejected, as both reports name it: `claim ARTICLE/ID` or `source ID`.
+    pub fn label(&self) -> String {
+        match &self.article {
+            Some(a) => format!("claim {a}/{}", self.id),
+            None => format!("source {}", self.id),
+        }
+    }
+
+    /// The line that heads the collapsed list of `n` rejected items in both reports.
+    pub fn summary(n: usize) -> String {
+        format!("{n} rejected by an editor: no findings are reported about them")
+    }
+}
+
 impl Audit {
     /// The claims and source entries rejected by a current review, claims first, in the
     /// audit's order.

@@ -662,6 +662,16 @@ mod tests {
             .find_map(|l| l.find(needle).map(|at| display_width(&l[..at])))
     }
 
+    /// Every snippet line of `out` fits `width` terminal columns.
+    fn assert_fits(out: &str, width: usize) {
+        for l in out.lines().filter(|l| l.contains(" │ ")) {
+            assert!(
+                display_width(l) <= width,
+                "wider than {width}: {l:?}\n{out}"
+            );
+        }
+    }
+
     #[test]
     fn a_long_line_is_cut_around_its_label_at_any_width() {
         let mut line = String::new();
@@ -680,12 +690,7 @@ mod tests {
             let out = render_fitted(&text, (at, "the minister said".len()), width);
             let header = format!("[a.txt:2:{}]", chars_before + 1);
             assert!(out.contains(&header), "width {width}: {out}");
-            for l in out.lines().filter(|l| l.contains(" │ ")) {
-                assert!(
-                    display_width(l) <= width,
-                    "width {width}, line too wide: {l:?}\n{out}"
-                );
-            }
+            assert_fits(&out, width);
             // The underline starts under the claim's first word.
             let word = column_in(&out, "the minister").expect("the claim is shown");
             let mark = out
@@ -703,9 +708,7 @@ mod tests {
         let claim = "word ".repeat(80);
         let text = format!("intro {claim}end\n");
         let out = render_fitted(&text, (6, claim.len()), 50);
-        for l in out.lines().filter(|l| l.contains(" │ ")) {
-            assert!(display_width(l) <= 50, "{l:?}\n{out}");
-        }
+        assert_fits(&out, 50);
         assert!(out.contains("[a.txt:1:7]"), "{out}");
     }
 

@@ -11,14 +11,11 @@ pub(super) fn section(h: &mut String, rejected: &[Rejected]) {
     }
     h.push_str("<section id=\"rejected\">\n<h2>Rejected</h2>\n<details>\n");
     h.push_str(&format!(
-        "<summary>{} rejected by an editor: no findings are reported about them</summary>\n<ul>\n",
-        rejected.len()
+        "<summary>{}</summary>\n<ul>\n",
+        Rejected::summary(rejected.len())
     ));
     for r in rejected {
-        let what = match &r.article {
-            Some(a) => format!("claim {}/{}", escape::text(a), escape::text(&r.id)),
-            None => format!("source {}", escape::text(&r.id)),
-        };
+        let what = escape::text(&r.label());
         let note = r
             .review
             .note

@@ -13,15 +13,12 @@ pub(super) fn section(md: &mut Md, rejected: &[Rejected]) {
     md.blank();
     md.line("<details>");
     md.line(&format!(
-        "<summary>{} rejected by an editor: no findings are reported about them</summary>",
-        rejected.len()
+        "<summary>{}</summary>",
+        Rejected::summary(rejected.len())
     ));
     md.blank();
     for r in rejected {
-        let what = match &r.article {
-            Some(a) => format!("claim {}/{}", escape::text(a), escape::text(&r.id)),
-            None => format!("source {}", escape::text(&r.id)),
-        };
+        let what = escape::text(&r.label());
         let note = r
             .review
             .note
