@@ -142,6 +142,16 @@ fn export_has_the_documented_fields_and_round_trips_into_matches() {
 
     // Rejected by the editor: no longer suggested (and the cached check is not reused).
     let url = format!("https://gazette.example/checks/harbour#{quote}");
+    // A claim id with a typo is refused, with the id it was probably meant to be.
+    let typo = format!("{quote}x");
+    let (code, _, err) = run(dir.path(), &["factchecks", "reject", &typo, &url]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("did you mean {quote}")), "{err}");
+    let (_, json, _) = run(dir.path(), &["check", "--format", "json"]);
+    assert!(
+        json.contains("previously-fact-checked"),
+        "nothing was recorded: {json}"
+    );
     let (code, _, err) = run(dir.path(), &["factchecks", "reject", &quote, &url]);
     assert_eq!(code, 0, "{err}");
     let (_, json, _) = run(dir.path(), &["check", "--format", "json"]);

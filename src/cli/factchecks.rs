@@ -106,6 +106,17 @@ fn decide(
     url: &str,
     action: LinkAction,
 ) -> Option<String> {
+    // A typo would record a decision that matches nothing: the claim must exist, named as
+    // for `review` (ID, or ARTICLE/ID), and the decision is kept under its id.
+    let desk = dossier::review::Desk::new(dossier.clone());
+    let found = match desk.resolve_claim(claim) {
+        Ok(c) => c,
+        Err(e) => {
+            emit(FileProblem::new(e.to_string(), e.help()));
+            return None;
+        }
+    };
+    let claim = found.id.as_str();
     // Who decides: $DOSSIER_REVIEWER, else git's user.name, else $USER, as for verdicts.
     let by = super::review::reviewer(dossier, None);
     let mut n = 0;
