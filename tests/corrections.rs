@@ -98,6 +98,9 @@ fn a_rejected_source_stays_rejected_through_re_extraction() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("not-a-source"), "{err}");
 
+    let uncited = |pairs: &[Pair]| pairs.iter().filter(|(r, _)| r == "uncited-claim").count();
+    let uncited_before = uncited(&open);
+
     ok(root, &["review", "mueller", "--verdict", "not-a-source"]);
     ok(root, &["extract"]);
     // The entry is the one the editor rejected, not a fresh stub.
@@ -120,6 +123,8 @@ fn a_rejected_source_stays_rejected_through_re_extraction() {
             .any(|(r, s)| r == "unverifiable-source" && s.as_deref() == Some("mueller")),
         "closed, not lost: {resolved:?}"
     );
+    // The claim that rested on it alone is now uncited: a rejected source traces nothing.
+    assert_eq!(uncited(&open), uncited_before + 1, "{open:?}");
 
     for format in ["markdown", "html"] {
         let report = ok(root, &["report", "--format", format]);

@@ -218,6 +218,16 @@ pub struct ArticleFacts {
     pub claims: Vec<String>,
 }
 
+/// Whether the source entry `id` has a current `not-a-source` verdict.
+fn source_rejected(ctx: &Context, id: &str) -> bool {
+    ctx.sources.get(id).is_some_and(|s| {
+        s.data
+            .review
+            .as_ref()
+            .is_some_and(|r| r.verdict.rejects() && !s.data.review_is_stale())
+    })
+}
+
 /// Check a loaded dossier.
 pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
     let snapshots = verify::Snapshots::new(&dossier.root);
@@ -810,6 +820,19 @@ fn check_claim_file(
             }
         }
         let claim_links = links.get(k).map_or(&[][..], Vec::as_slice);
+        // A source an editor rejected (`not-a-source`) sources nothing: a claim resting on it
+        // alone is uncited, and it is no one's suggestion.
+        let kept: Vec<Link>;
+        let claim_links = if claim_links.iter().any(|l| source_rejected(ctx, &l.source)) {
+            kept = claim_links
+                .iter()
+                .filter(|l| !source_rejected(ctx, &l.source))
+                .cloned()
+                .collect();
+            &kept[..]
+        } else {
+            claim_links
+        };
         let needs_source = claim
             .review
             .as_ref()
