@@ -220,12 +220,7 @@ pub struct ArticleFacts {
 
 /// Whether the source entry `id` has a current `not-a-source` verdict.
 fn source_rejected(ctx: &Context, id: &str) -> bool {
-    ctx.sources.get(id).is_some_and(|s| {
-        s.data
-            .review
-            .as_ref()
-            .is_some_and(|r| r.verdict.rejects() && !s.data.review_is_stale())
-    })
+    ctx.sources.get(id).is_some_and(review::is_rejected)
 }
 
 /// Check a loaded dossier.

@@ -86,11 +86,17 @@ pub fn rejected_sources<'a>(
 ) -> HashMap<&'a str, &'a Review> {
     sources
         .into_iter()
-        .filter_map(|s| {
-            let r = s.data.review.as_ref()?;
-            (r.verdict.rejects() && !s.data.review_is_stale()).then_some((s.id.as_str(), r))
-        })
+        .filter(|s| is_rejected(s))
+        .filter_map(|s| Some((s.id.as_str(), s.data.review.as_ref()?)))
         .collect()
+}
+
+/// Whether a source entry has a current `not-a-source` verdict.
+pub fn is_rejected(s: &LoadedSource) -> bool {
+    s.data
+        .review
+        .as_ref()
+        .is_some_and(|r| r.verdict.rejects() && !s.data.review_is_stale())
 }
 
 /// Close every finding, of any file, about a source an editor rejected (`rejected`, from
