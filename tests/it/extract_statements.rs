@@ -5,7 +5,7 @@ use dossier::article::Format;
 use dossier::extract::Extraction;
 use dossier::model::{Claim, ClaimKind};
 
-mod common;
+use crate::common;
 
 use common::fixture;
 

@@ -1,30 +1,14 @@
 //! The JSON Schemas committed under schemas/ are the ones the types generate. To update them
-//! after changing a type: `DOSSIER_UPDATE_SCHEMAS=1 cargo test --test schemas`.
+//! after changing a type: `DOSSIER_UPDATE_GOLDEN=1 cargo test --test it schemas::` (see
+//! `golden`).
 
 use std::path::Path;
 
 #[test]
 fn committed_schemas_match_the_types() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
-    let update = std::env::var_os("DOSSIER_UPDATE_SCHEMAS").is_some();
     for (name, contents) in dossier::schema::all() {
-        let path = dir.join(name);
-        if update {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &contents).unwrap();
-            continue;
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-            panic!(
-                "{} is missing: run DOSSIER_UPDATE_SCHEMAS=1 cargo test --test schemas",
-                path.display()
-            )
-        });
-        assert!(
-            committed == contents,
-            "{} is out of date with the types: run DOSSIER_UPDATE_SCHEMAS=1 cargo test --test schemas",
-            path.display()
-        );
+        crate::golden::assert_golden(&dir.join(name), &contents);
     }
 }
 

@@ -2,7 +2,7 @@
 //! what dossier writes or finds.
 
 #[allow(dead_code)]
-#[path = "../benches/common/mod.rs"]
+#[path = "../../benches/common/mod.rs"]
 mod corpus;
 
 use assert_cmd::Command;

@@ -2,7 +2,7 @@
 //!
 //! Snapshots of a small fixture dossier are compared byte for byte with files under
 //! tests/snapshots/. After an intended change of output, rewrite them:
-//! `DOSSIER_UPDATE_SNAPSHOTS=1 cargo test --test report`.
+//! `DOSSIER_UPDATE_GOLDEN=1 cargo test --test it` (see `golden`).
 
 use assert_cmd::Command;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -56,22 +56,7 @@ fn json(root: &Path, args: &[&str]) -> Value {
 }
 
 fn snapshot(name: &str, actual: &str) {
-    let path = manifest().join("tests/snapshots").join(name);
-    if std::env::var_os("DOSSIER_UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} missing: run DOSSIER_UPDATE_SNAPSHOTS=1 cargo test --test report",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "{name} differs from its snapshot (DOSSIER_UPDATE_SNAPSHOTS=1 to accept):\n--- expected\n{expected}\n--- actual\n{actual}"
-    );
+    crate::golden::assert_golden(&manifest().join("tests/snapshots").join(name), actual);
 }
 
 /// A fresh dossier holding the repository's own articles, extracted.

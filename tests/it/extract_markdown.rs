@@ -5,7 +5,7 @@ use dossier::article::{Article, Format};
 use dossier::extract::{extract, Extraction};
 use dossier::model::{Claim, ClaimKind, Reference};
 
-mod common;
+use crate::common;
 
 use common::fixture;
 

@@ -6,7 +6,7 @@ use dossier::article::{Article, Format};
 use dossier::extract::{extract, Extraction};
 use dossier::model::{Claim, ClaimKind};
 
-mod common;
+use crate::common;
 
 use common::fixture;
 

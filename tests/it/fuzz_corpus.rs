@@ -3,7 +3,7 @@
 //! the (minimised) crashes the fuzzer finds, and hand-made inputs for edge paths; the fuzz
 //! runs recorded in the README found no crash.
 
-#[path = "../fuzz/entry.rs"]
+#[path = "../../fuzz/entry.rs"]
 mod entry;
 
 use std::path::Path;

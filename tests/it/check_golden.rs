@@ -1,6 +1,6 @@
 //! Golden tests: `dossier check` output in every format, on a small fixture dossier, compared
 //! byte for byte with committed expectations. After an intended change of output, update them:
-//! `DOSSIER_UPDATE_GOLDEN=1 cargo test --test check_golden`.
+//! `DOSSIER_UPDATE_GOLDEN=1 cargo test --test it` (see `golden`).
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
@@ -35,21 +35,7 @@ fn run(root: &Path, args: &[&str]) -> (Option<i32>, String) {
 }
 
 fn golden(name: &str, actual: &str) {
-    let path = fixture().join(name);
-    if std::env::var_os("DOSSIER_UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} missing: run DOSSIER_UPDATE_GOLDEN=1 cargo test --test check_golden",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file (DOSSIER_UPDATE_GOLDEN=1 to accept):\n--- expected\n{expected}\n--- actual\n{actual}"
-    );
+    crate::golden::assert_golden(&fixture().join(name), actual);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use dossier::article::Format;
 use dossier::extract::Extraction;
 use dossier::model::{Claim, ClaimKind, Reference};
 
-mod common;
+use crate::common;
 
 fn run_as(name: &str, text: &str, format: Format) -> Extraction {
     common::extract_as(name, text, format)
