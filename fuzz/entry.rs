@@ -1,5 +1,5 @@
 //! The fuzzing entry points, shared by the cargo-fuzz targets (`fuzz/fuzz_targets/*.rs`) and by
-//! `tests/fuzz_corpus.rs`, which replays every committed input through these same functions
+//! `tests/it/fuzz_corpus.rs`, which replays every committed input through these same functions
 //! under a normal `cargo test`.
 //!
 //! Each function takes arbitrary bytes, drives one part of the library with them, and panics
@@ -253,7 +253,8 @@ pub fn evidence(data: &[u8]) {
 /// reduction to text: deterministic, tidy, and text without markup keeps every word.
 pub fn html(data: &[u8]) {
     use dossier::evidence::normalize::words;
-    use dossier::evidence::snapshot::{decode, readable_text, text_of, Format};
+    use dossier::evidence::snapshot::{readable_text, text_of, Format};
+    use dossier::util::charset::decode;
     let data = &data[..data.len().min(MAX_INPUT)];
     let (charset, body) = match data.iter().position(|&b| b == 0) {
         Some(k) if k < 40 => (std::str::from_utf8(&data[..k]).ok(), &data[k + 1..]),

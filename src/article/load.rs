@@ -126,7 +126,7 @@ pub fn read_page(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
             column,
         });
     }
-    let text = crate::evidence::snapshot::decode(&bytes, None, true);
+    let text = crate::util::charset::decode(&bytes, None, true);
     let text = text_or_refusal(path, text)?;
     Ok((bytes, text))
 }
@@ -153,7 +153,7 @@ fn text_or_refusal(path: &Path, text: String) -> Result<String, LoadError> {
 
 /// Read at most [`MAX_ARTICLE_BYTES`] of a regular file whose path is UTF-8.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    use crate::fsutil::{read_limited, ReadError};
+    use crate::util::fs::{read_limited, ReadError};
     // Its record in the claim file must name it again; a lossy name would not.
     if path.to_str().is_none() {
         return Err(LoadError::NonUtf8Path {

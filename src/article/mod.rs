@@ -13,7 +13,6 @@ pub use layout::{Block, BlockKind, Layout, Link, Marker};
 pub use load::LoadError;
 pub use metadata::Metadata;
 
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// How the article is written.
@@ -79,7 +78,7 @@ impl Article {
         let furniture = furniture::classify(layout.norm.text(), &layout.blocks);
         let metadata = metadata::extract(&layout.norm, &original, &layout.blocks, &furniture);
         let fingerprint = fingerprint(original.as_bytes());
-        let slug = slug_of(record_path);
+        let slug = crate::util::file_stem(record_path);
         let mut char_checkpoints = Vec::with_capacity(original.len() / CHECKPOINT + 1);
         let mut chars = 0;
         let mut last = 0;
@@ -164,28 +163,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// `sha256:<hex>` of some bytes.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(71);
-    s.push_str("sha256:");
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
-}
-
-/// The file stem of a recorded path.
-pub fn slug_of(record_path: &str) -> String {
-    let name = record_path
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(record_path);
-    match name.rsplit_once('.') {
-        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
-        _ => name.to_string(),
-    }
-}
+pub use crate::util::fingerprint;
 
 /// Does `path` look like an article file (`.txt`, `.md`, `.markdown`), or an HTML page
 /// (`.html`, `.htm`, `.xhtml`)? A page in `articles/` is found like an article so that it is
@@ -255,8 +233,7 @@ mod tests {
     }
 
     #[test]
-    fn slugs_and_formats() {
-        assert_eq!(slug_of("articles/no-tariffs.txt"), "no-tariffs");
+    fn formats() {
         assert_eq!(Format::from_path(Path::new("a/b.MD")), Format::Markdown);
         assert!(is_article_file(Path::new("x.markdown")));
         assert!(!is_article_file(Path::new("x.yaml")));

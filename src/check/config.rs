@@ -240,9 +240,9 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, ConfigError> {
         let path = root.join("dossier.toml");
         // The bounded reader: a FIFO or a huge file named dossier.toml is refused, never a hang.
-        match crate::fsutil::read_text_limited(&path, MAX_CONFIG_BYTES) {
+        match crate::util::fs::read_text_limited(&path, MAX_CONFIG_BYTES) {
             Ok(text) => Config::parse("dossier.toml", &text),
-            Err(crate::fsutil::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(crate::util::fs::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
                 Ok(Config::default())
             }
             Err(e) => Err(ConfigError {

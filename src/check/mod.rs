@@ -23,6 +23,7 @@ use crate::model::review::{Review, Verdict};
 use crate::store::load::{
     Keys, LoadedClaims, LoadedDossier, LoadedSource, Pos, Problem, ProblemKind,
 };
+use crate::util::excerpt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -1198,14 +1199,4 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFacts]) {
             }
         }
     }
-}
-
-/// At most `n` characters of `s`, on one line, with an ellipsis when cut.
-pub fn excerpt(s: &str, n: usize) -> String {
-    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= n {
-        return one_line;
-    }
-    let cut: String = one_line.chars().take(n.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
 }

@@ -13,11 +13,11 @@
 //! file's data and its article are dropped once it is checked.
 
 use super::{finish, CheckResult, Config, Context, FileCheck};
-use crate::evidence::snapshot::sha256_hex;
 use crate::evidence::verify::Snapshots;
 use crate::store::cache::Cache;
 use crate::store::dossier::Dossier;
 use crate::store::load::{self, LoadedDossier, LoadedSource};
+use crate::util::sha256_hex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
@@ -173,7 +173,7 @@ fn unextracted(
     let mut out = Vec::new();
     for a in articles {
         let record = dossier.record_path(&a);
-        let claim_file = format!("claims/{}.yaml", crate::article::slug_of(&record));
+        let claim_file = format!("claims/{}.yaml", crate::util::file_stem(&record));
         if described.contains(record.as_str())
             || files.contains(claim_file.as_str())
             || !wanted(&claim_file)
@@ -205,7 +205,7 @@ fn unknown_suppressed_ids(
     claims: &BTreeSet<&str>,
     sources: &LoadedDossier,
 ) -> Vec<load::Problem> {
-    let text = crate::fsutil::read_text_limited(
+    let text = crate::util::fs::read_text_limited(
         &dossier.root.join("dossier.toml"),
         super::config::MAX_CONFIG_BYTES,
     )
@@ -266,7 +266,7 @@ fn unknown_suppressed_ids(
 pub fn claim_files_of(articles: &[String]) -> BTreeSet<String> {
     articles
         .iter()
-        .map(|a| format!("claims/{}.yaml", crate::article::slug_of(a)))
+        .map(|a| format!("claims/{}.yaml", crate::util::file_stem(a)))
         .collect()
 }
 

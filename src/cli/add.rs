@@ -60,8 +60,7 @@ fn fetch(url: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
         || (media.is_empty() && page.body.trim_ascii_start().starts_with(b"<"));
     if is_html {
         // Decoded in the charset the server declared, else the page's own (BOM, `<meta>`).
-        let html =
-            dossier::evidence::snapshot::decode(&page.body, page.content_type.as_deref(), true);
+        let html = dossier::util::charset::decode(&page.body, page.content_type.as_deref(), true);
         let original = Original {
             bytes: page.body.clone(),
             extension: "html".into(),
@@ -109,7 +108,7 @@ fn load(input: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
         Box::new(match &e {
             ScaffoldError::Load(le) => match le.offset() {
                 Some(off) => {
-                    let bytes = dossier::fsutil::read_limited(
+                    let bytes = dossier::util::fs::read_limited(
                         std::path::Path::new(input),
                         dossier::article::load::MAX_ARTICLE_BYTES,
                     )

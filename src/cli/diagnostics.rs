@@ -62,7 +62,7 @@ pub fn load_config(dossier: &dossier::store::Dossier) -> Option<dossier::check::
     match dossier::check::Config::load(&dossier.root) {
         Ok(c) => Some(c),
         Err(e) => {
-            let text = dossier::fsutil::read_text_limited(
+            let text = dossier::util::fs::read_text_limited(
                 &dossier.root.join("dossier.toml"),
                 dossier::check::config::MAX_CONFIG_BYTES,
             )

@@ -39,7 +39,7 @@ fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProbl
     match e.offset() {
         Some(off) => {
             let bytes =
-                dossier::fsutil::read_limited(file, dossier::article::load::MAX_ARTICLE_BYTES)
+                dossier::util::fs::read_limited(file, dossier::article::load::MAX_ARTICLE_BYTES)
                     .unwrap_or_default();
             p.at(shown, String::from_utf8_lossy(&bytes).into_owned(), off)
         }

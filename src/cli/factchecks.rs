@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: FactchecksArgs) -> Exit {
     let said = match args.action {
         Action::Import { file } => {
             let name = file.display().to_string();
-            let text = match dossier::fsutil::read_text_limited(&file, 256 << 20) {
+            let text = match dossier::util::fs::read_text_limited(&file, 256 << 20) {
                 Ok(t) => t,
                 Err(e) => {
                     emit(FileProblem::new(

@@ -288,7 +288,7 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
                 };
                 writeln!(out, "{}  [{}]", safe(&name), rules.join(", "))?;
                 if let Some(x) = &q.excerpt {
-                    writeln!(out, "    {}", safe(&dossier::check::excerpt(x, 100)))?;
+                    writeln!(out, "    {}", safe(&dossier::util::excerpt(x, 100)))?;
                 }
                 if let Some(r) = &q.stale_review {
                     let line = format!(

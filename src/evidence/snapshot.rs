@@ -2,11 +2,9 @@
 //! Markdown or HTML. HTML and Markdown are reduced to their readable text before quotes are
 //! looked up in them; the content hash is over the file's bytes as stored.
 
-use sha2::{Digest, Sha256};
 use std::path::Path;
 
-/// The largest snapshot `check` reads (64 MiB): a larger file is reported, not read.
-pub const MAX_SNAPSHOT_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::model::source::MAX_SNAPSHOT_BYTES;
 
 /// How a snapshot file is read, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,111 +28,17 @@ impl Format {
     }
 }
 
-/// The hex SHA-256 of some bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
-}
-
 /// The readable text of a snapshot's bytes. HTML is decoded in its declared character
-/// encoding (see [`decode`]); plain text and Markdown are UTF-8 unless they start with a
+/// encoding (see [`crate::util::charset::decode`]); plain text and Markdown are UTF-8 unless they start with a
 /// byte-order mark. Bytes invalid in the encoding are replaced, not refused: a snapshot is
 /// evidence, and the rest of it is still worth searching.
 pub fn text_of(bytes: &[u8], format: Format) -> String {
-    let raw = decode(bytes, None, format == Format::Html);
+    let raw = crate::util::charset::decode(bytes, None, format == Format::Html);
     match format {
         Format::Text => raw,
         Format::Markdown => markdown_text(&raw),
         Format::Html => readable_text(&raw),
     }
-}
-
-/// How many bytes of an HTML page are searched for a `<meta>` charset, as browsers do.
-const META_PRESCAN: usize = 1024;
-
-/// Decode bytes to text. The encoding is, in order: a byte-order mark; the charset of the
-/// HTTP `Content-Type` (`http_charset`, the whole header value or only its charset); for HTML,
-/// a `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the first
-/// kilobyte; otherwise UTF-8, and for HTML that is not valid UTF-8 windows-1252 (the web's
-/// default). Bytes invalid in the encoding become U+FFFD.
-pub fn decode(bytes: &[u8], http_charset: Option<&str>, html: bool) -> String {
-    use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
-    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return enc
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-    }
-    let declared = http_charset
-        .and_then(|h| charset_label(h.as_bytes()).or(Some(h.trim().as_bytes())))
-        .and_then(Encoding::for_label)
-        .or_else(|| {
-            html.then(|| meta_charset(&bytes[..bytes.len().min(META_PRESCAN)]))
-                .flatten()
-        })
-        // A page cannot declare itself UTF-16 in ASCII; browsers read it as UTF-8.
-        .map(|e| {
-            if e.is_single_byte() || e == UTF_8 {
-                e
-            } else {
-                e.output_encoding()
-            }
-        });
-    let enc = match declared {
-        Some(e) => e,
-        None if !html || std::str::from_utf8(bytes).is_ok() => UTF_8,
-        None => WINDOWS_1252,
-    };
-    enc.decode_without_bom_handling(bytes).0.into_owned()
-}
-
-/// The value after `charset=` in a header or `content` attribute, unquoted.
-fn charset_label(s: &[u8]) -> Option<&[u8]> {
-    let at = find_ci(s, b"charset")? + b"charset".len();
-    let rest = trim_ascii_start(&s[at..]);
-    let rest = trim_ascii_start(rest.strip_prefix(b"=")?);
-    let rest = rest
-        .strip_prefix(b"\"")
-        .or(rest.strip_prefix(b"'"))
-        .unwrap_or(rest);
-    let len = rest
-        .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
-        .unwrap_or(rest.len());
-    (len > 0).then(|| &rest[..len])
-}
-
-/// The encoding a `<meta>` tag of this prefix of a page declares, if any.
-fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let mut from = 0;
-    while let Some(k) = find_ci(&head[from..], b"<meta") {
-        let at = from + k + 5;
-        let end = head[at..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(head.len(), |n| at + n);
-        if let Some(enc) = charset_label(&head[at..end]).and_then(encoding_rs::Encoding::for_label)
-        {
-            return Some(enc);
-        }
-        from = at;
-    }
-    None
-}
-
-fn trim_ascii_start(s: &[u8]) -> &[u8] {
-    let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
-    &s[n..]
-}
-
-/// Where `needle` (lower-case ASCII) first occurs in `hay`, ignoring ASCII case.
-fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Markdown without its markup: the words of paragraphs, headings, lists and code, one
@@ -379,38 +283,6 @@ mod tests {
     }
 
     #[test]
-    fn pages_decode_in_their_declared_charset() {
-        let latin = b"<p>caf\xE9</p>";
-        // The HTTP header first, whole or as its charset.
-        assert_eq!(
-            decode(latin, Some("text/html; charset=ISO-8859-1"), true),
-            "<p>café</p>"
-        );
-        assert_eq!(decode(latin, Some("latin1"), true), "<p>café</p>");
-        // Then `<meta>`, in either form.
-        let meta = b"<meta charset='koi8-r'><p>\xF0\xD2\xC9";
-        assert!(decode(meta, None, true).ends_with("При"));
-        let equiv =
-            b"<META HTTP-EQUIV=content-type CONTENT=\"text/html;charset=windows-1251\">\xCF";
-        assert!(decode(equiv, None, true).ends_with('П'));
-        // A byte-order mark wins over everything.
-        assert_eq!(
-            decode(b"\xEF\xBB\xBFcaf\xC3\xA9", Some("latin1"), true),
-            "café"
-        );
-        assert_eq!(decode(b"\xFF\xFEa\x00", None, false), "a");
-        // Undeclared: UTF-8 if it is, else windows-1252 for HTML, replacement for text.
-        assert_eq!(decode("café".as_bytes(), None, true), "café");
-        assert_eq!(decode(latin, None, true), "<p>café</p>");
-        assert_eq!(decode(latin, None, false), "<p>caf\u{FFFD}</p>");
-        // A page cannot declare itself UTF-16 in ASCII.
-        assert_eq!(
-            decode(b"<meta charset=utf-16>\xC3\xA9", None, true),
-            "<meta charset=utf-16>é"
-        );
-    }
-
-    #[test]
     fn markdown_loses_its_markup() {
         let t =
             markdown_text("# Title\n\nSome *emphasis* and a [link](https://x.org).\n\n- item\n");
@@ -418,13 +290,9 @@ mod tests {
     }
 
     #[test]
-    fn formats_by_extension_and_hashes() {
+    fn formats_by_extension() {
         assert_eq!(Format::of("a/b.HTML"), Format::Html);
         assert_eq!(Format::of("a/b.md"), Format::Markdown);
         assert_eq!(Format::of("a/b.txt"), Format::Text);
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
     }
 }

@@ -6,10 +6,11 @@
 use super::diff::DiffPart;
 use super::language::{self, Languages};
 use super::search::{search, Mode, Outcome, Passage};
-use super::snapshot::{sha256_hex, text_of, Format};
+use super::snapshot::{text_of, Format};
 use crate::link::Link;
 use crate::model::ClaimKind;
 use crate::store::load::{snapshot_problem, LoadedClaims, LoadedDossier, LoadedSource};
+use crate::util::sha256_hex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -340,7 +341,7 @@ fn translate(e: &mut Evidence, languages: Languages, original: Option<(&str, Out
 fn shown(p: &Passage, score: Option<f64>) -> EvidencePassage {
     EvidencePassage {
         line: p.line,
-        text: crate::check::excerpt(&p.text, PASSAGE_CHARS),
+        text: crate::util::excerpt(&p.text, PASSAGE_CHARS),
         score,
     }
 }

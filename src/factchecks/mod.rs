@@ -86,7 +86,7 @@ pub fn load_index(root: &std::path::Path) -> (Index, Option<crate::store::load::
             let print = if text.is_empty() {
                 "none".to_string()
             } else {
-                crate::evidence::snapshot::sha256_hex(text.as_bytes())
+                crate::util::sha256_hex(text.as_bytes())
             };
             (Index::new(store.factchecks, print), None)
         }

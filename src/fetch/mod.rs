@@ -9,10 +9,9 @@
 pub mod archive;
 pub mod source;
 pub mod time;
-mod url;
 
 pub use crate::evidence::snapshot::readable_text;
-pub use url::{is_http, resolve, web_url, UrlError};
+pub use crate::util::url::{is_http, is_loopback, resolve, web_url, UrlError};
 
 use std::io::Read;
 use std::time::Duration;
@@ -133,7 +132,7 @@ pub fn get(url: &str, policy: &Policy) -> Result<Fetched, FetchError> {
             .http_status_as_error(false)
             .timeout_global(Some(policy.timeout))
             .user_agent(policy.user_agent.as_str());
-        let builder = if url::is_loopback(url) {
+        let builder = if is_loopback(url) {
             builder.proxy(None)
         } else {
             builder
@@ -345,8 +344,8 @@ pub fn snapshot_text(f: &Fetched) -> Option<(String, &'static str)> {
     let ct = f.media_type();
     // Decoded in the charset the server declared, else the page's own (BOM, `<meta>`).
     let charset = f.content_type.as_deref();
-    let html = || crate::evidence::snapshot::decode(&f.body, charset, true);
-    let text = || crate::evidence::snapshot::decode(&f.body, charset, false);
+    let html = || crate::util::charset::decode(&f.body, charset, true);
+    let text = || crate::util::charset::decode(&f.body, charset, false);
     match ct.as_str() {
         "text/html" | "application/xhtml+xml" => Some((readable_text(&html()), "txt")),
         "text/markdown" | "text/x-markdown" => Some((text(), "md")),

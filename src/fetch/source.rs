@@ -8,10 +8,10 @@
 
 use super::archive;
 use super::{classify, get, is_http, snapshot_text, time, Fetched, Liveness, Policy};
-use crate::evidence::snapshot::sha256_hex;
 use crate::model::{FetchRecord, Snapshot, SnapshotRecord, SourceEntry};
 use crate::store::comments::{CommentError, Comments};
 use crate::store::{fs, yaml};
+use crate::util::sha256_hex;
 use std::path::Path;
 
 /// How to fetch.

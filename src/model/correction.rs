@@ -82,7 +82,7 @@ pub trait Correctable {
             }
             key.push('\0');
         }
-        let full = crate::article::fingerprint(key.as_bytes());
+        let full = crate::util::fingerprint(key.as_bytes());
         full.trim_start_matches("sha256:")
             .chars()
             .take(16)

@@ -5,6 +5,7 @@ pub mod claim;
 pub mod correction;
 pub mod ids;
 pub mod review;
+pub mod schema;
 pub mod source;
 
 pub use claim::{ArticleRecord, Claim, ClaimFile, ClaimKind, Reference};

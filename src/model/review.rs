@@ -183,7 +183,7 @@ impl Review {
 /// re-wrapping a paragraph does not make a review stale but changing a word does.
 pub fn text_fingerprint(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    crate::article::fingerprint(words.join(" ").as_bytes())
+    crate::util::fingerprint(words.join(" ").as_bytes())
 }
 
 /// What an editor decided about a claim's link to a source.

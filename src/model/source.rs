@@ -6,6 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The largest snapshot `check` reads (64 MiB): a larger file is reported, not read.
+pub const MAX_SNAPSHOT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// A cited work. `extract` writes a stub with what the article says; editors complete it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -192,7 +195,7 @@ impl SourceEntry {
         bare.review = None;
         bare.last_fetch = None;
         let text = serde_json::to_string(&bare).unwrap_or_default();
-        crate::article::fingerprint(text.as_bytes())
+        crate::util::fingerprint(text.as_bytes())
     }
 
     /// Is the review, if any, about another version of the entry?
@@ -275,9 +278,9 @@ impl SourceEntry {
     }
 }
 
-/// An absolute http or https URL, parsed as browsers do: see [`crate::fetch::web_url`].
+/// An absolute http or https URL, parsed as browsers do: see [`crate::util::url::web_url`].
 pub fn is_web_url(url: &str) -> bool {
-    crate::fetch::web_url(url).is_ok()
+    crate::util::url::is_http(url)
 }
 
 #[cfg(test)]

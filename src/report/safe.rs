@@ -7,14 +7,9 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-/// Must `c` be kept from a terminal: a C0 control other than line feed and tab, DEL, a C1
-/// control, or a bidirectional embedding, override or isolate (which reorder the text after
-/// it, as in "Trojan Source")? A carriage return is allowed only before a line feed (see
-/// [`terminal_safe`]).
-pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+/// Must `c` be kept from a terminal (see [`crate::util::is_unsafe`])? A carriage return is
+/// allowed only before a line feed (see [`terminal_safe`]).
+pub use crate::util::is_unsafe;
 
 /// `s` with every [`is_unsafe`] character replaced by its visible escape (`ESC` → `\u{1b}`);
 /// a carriage return before a line feed stays. Borrowed when there is nothing to replace.

@@ -13,6 +13,7 @@ use crate::check::Config;
 use crate::model::review::{text_fingerprint, LinkAction, LinkDecision, Review};
 use crate::model::{ClaimFile, SourceEntry};
 use crate::report::audit::{self, Filter, WorkItem};
+pub use crate::store::dossier::editor_name;
 use crate::store::dossier::{Dossier, DossierError};
 use crate::store::lock::{LockError, DEFAULT_WAIT};
 use crate::store::{fs, load, yaml};
@@ -703,37 +704,8 @@ impl Desk {
     }
 }
 
-/// Who is deciding: `by`, else $DOSSIER_REVIEWER, else git's `user.name` in the dossier at
-/// `root`, else $USER (or $USERNAME). Used for verdicts and for the corrections `extract`
-/// finds.
-pub fn editor_name(root: &Path, by: Option<&str>) -> Option<String> {
-    let nonempty = |s: String| {
-        let t = s.trim().to_string();
-        (!t.is_empty()).then_some(t)
-    };
-    if let Some(b) = by {
-        return nonempty(b.to_string());
-    }
-    if let Some(v) = std::env::var("DOSSIER_REVIEWER").ok().and_then(nonempty) {
-        return Some(v);
-    }
-    let git = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .current_dir(root)
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(nonempty);
-    git.or_else(|| std::env::var("USER").ok().and_then(nonempty))
-        .or_else(|| std::env::var("USERNAME").ok().and_then(nonempty))
-}
-
 fn slug_of(path: &Path) -> String {
-    path.file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+    crate::util::file_stem(&path.to_string_lossy())
 }
 
 fn check_decision(by: &str, date: &str) -> Result<(), ReviewError> {

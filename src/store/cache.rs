@@ -91,7 +91,7 @@ impl Cache {
             }
             h.update(p);
         }
-        crate::fsutil::hex(&h.finalize())
+        crate::util::hex(&h.finalize())
     }
 
     fn path(&self, kind: &str, key: &str) -> Option<PathBuf> {
@@ -124,7 +124,7 @@ impl Cache {
         if let Ok(mut used) = self.used.lock() {
             used.insert(key.clone());
         }
-        let bytes = crate::fsutil::read_limited(&path, MAX_ENTRY_BYTES).ok()?;
+        let bytes = crate::util::fs::read_limited(&path, MAX_ENTRY_BYTES).ok()?;
         let entry: EntryIn<T> = serde_json::from_slice(&bytes).ok()?;
         (entry.key == key).then_some(entry.value)
     }
@@ -152,7 +152,7 @@ impl Cache {
         if bytes.len() as u64 > MAX_ENTRY_BYTES {
             return;
         }
-        let _ = crate::fsutil::write_cache_inside(&self.root, &path, &bytes);
+        let _ = crate::util::fs::write_cache_inside(&self.root, &path, &bytes);
     }
 }
 

@@ -117,7 +117,12 @@ pub fn claim_file_of(x: &Extraction) -> ClaimFile {
 
 /// Render a claim file as YAML.
 pub fn render(file: &ClaimFile) -> Result<String, yaml::YamlError> {
-    yaml::to_string(file, Some(&crate::schema::modeline(crate::schema::CLAIMS)))
+    yaml::to_string(
+        file,
+        Some(&crate::model::schema::modeline(
+            crate::model::schema::CLAIMS,
+        )),
+    )
 }
 
 /// Render an extraction as its claim file (as on first extraction, with nothing to merge).
@@ -187,7 +192,7 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
     }
     let article = String::from_utf8_lossy(&article);
     let stamp = || crate::model::correction::Stamp {
-        by: crate::review::editor_name(&dossier.root, None)
+        by: super::dossier::editor_name(&dossier.root, None)
             .unwrap_or_else(|| "unknown editor".to_string()),
         date: crate::model::review::today(),
     };
@@ -239,7 +244,7 @@ pub fn plan_with(
     }
     for (id, entry) in stubs {
         let path = dossier.source_path(&id);
-        let modeline = crate::schema::modeline(crate::schema::SOURCE);
+        let modeline = crate::model::schema::modeline(crate::model::schema::SOURCE);
         let contents =
             yaml::to_string(&entry, Some(&modeline)).map_err(|e| StoreError::Serialise {
                 path: path.clone(),
@@ -251,10 +256,7 @@ pub fn plan_with(
             kind: PlannedKind::SourceStub,
         });
     }
-    for (name, contents) in crate::schema::all() {
-        if name == crate::schema::CHECK {
-            continue;
-        }
+    for (name, contents) in crate::model::schema::records() {
         out.push(Planned {
             path: dossier.root.join("schemas").join(name),
             contents,

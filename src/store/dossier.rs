@@ -191,3 +191,31 @@ impl Dossier {
         crate::article::record_path(&self.root, file)
     }
 }
+
+/// Who is deciding: `by`, else $DOSSIER_REVIEWER, else git's `user.name` in the dossier at
+/// `root`, else $USER (or $USERNAME). Used for verdicts and for the corrections `extract`
+/// finds.
+pub fn editor_name(root: &Path, by: Option<&str>) -> Option<String> {
+    let nonempty = |s: String| {
+        let t = s.trim().to_string();
+        (!t.is_empty()).then_some(t)
+    };
+    if let Some(b) = by {
+        return nonempty(b.to_string());
+    }
+    if let Some(v) = std::env::var("DOSSIER_REVIEWER").ok().and_then(nonempty) {
+        return Some(v);
+    }
+    let git = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(root)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(nonempty);
+    git.or_else(|| std::env::var("USER").ok().and_then(nonempty))
+        .or_else(|| std::env::var("USERNAME").ok().and_then(nonempty))
+}

@@ -1,8 +1,8 @@
-//! The dossier's reads and writes, all through the leaf module [`crate::fsutil`]: bounded
+//! The dossier's reads and writes, all through the leaf module [`crate::util::fs`]: bounded
 //! reads of regular files, atomic writes that never leave the dossier.
 
-use crate::fsutil::check_target;
-pub use crate::fsutil::{
+use crate::util::fs::check_target;
+pub use crate::util::fs::{
     create_new_inside, read_limited, read_text_inside, read_text_limited, resolve_inside, utf8,
     write_atomic, write_inside, ReadError,
 };

@@ -763,7 +763,7 @@ pub fn snapshot_problem(root: &Path, snapshot: &str) -> Option<&'static str> {
         }
         Ok(real) => match std::fs::metadata(&real) {
             Ok(m) if !m.is_file() => Some("is not a regular file (a directory, FIFO or device)"),
-            Ok(m) if m.len() > crate::evidence::snapshot::MAX_SNAPSHOT_BYTES => {
+            Ok(m) if m.len() > crate::model::source::MAX_SNAPSHOT_BYTES => {
                 Some("is larger than the 64 MiB a snapshot may be")
             }
             Ok(_) => None,

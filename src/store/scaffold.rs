@@ -313,7 +313,7 @@ pub fn add(
         {
             let record = dossier.record_path(a);
             let original = incoming.original.as_ref().and_then(|o| {
-                let kept = original_path(dossier, &article::slug_of(&record), o);
+                let kept = original_path(dossier, &crate::util::file_stem(&record), o);
                 let same = super::fs::read_limited(&kept, article::load::MAX_ARTICLE_BYTES)
                     .is_ok_and(|b| b == o.bytes);
                 same.then(|| {
@@ -328,7 +328,7 @@ pub fn add(
                 original,
             });
         }
-        taken.insert(article::slug_of(&dossier.record_path(a)));
+        taken.insert(crate::util::file_stem(&dossier.record_path(a)));
     }
     // A claim file without its article still holds an editor's work: never reuse its slug.
     let claims_dir = dossier.root.join("claims");

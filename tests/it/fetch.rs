@@ -346,7 +346,7 @@ fn fetch_writes_a_snapshot_and_keeps_everything_the_editor_wrote() {
     assert_eq!(r.url.as_deref(), Some(format!("{base}/ok").as_str()));
     assert_eq!(
         r.sha256.as_deref(),
-        Some(dossier::evidence::snapshot::sha256_hex(text.as_bytes()).as_str())
+        Some(dossier::util::sha256_hex(text.as_bytes()).as_str())
     );
     let lf = after.last_fetch.clone().unwrap();
     assert_eq!((lf.outcome.as_str(), lf.status), ("moved", Some(200)));

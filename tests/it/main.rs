@@ -9,6 +9,7 @@
 mod common;
 mod golden;
 
+mod architecture;
 mod bad_input;
 mod check_golden;
 mod check_rules;

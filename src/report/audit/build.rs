@@ -5,21 +5,14 @@ use super::{
     FilterError, FindingCounts, FindingNote, LinkAudit, Location, RuleCount, SourceAudit,
     SourceCounts, SourceState, Summary, TracedShare, WorkItem, AUDIT_VERSION, EXCERPT_CHARS,
 };
-use crate::check::{excerpt, CheckResult, Finding, Severity};
+use crate::check::{CheckResult, Finding, Severity};
 use crate::link::{self, Link};
 use crate::model::source::OneOrMany;
 use crate::model::{Claim, ClaimKind};
 use crate::store::load::{LoadedClaims, LoadedDossier};
+use crate::util::excerpt;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::path::Path;
-
-/// A claim file's slug: its file name without the extension.
-fn slug_of(file: &str) -> String {
-    Path::new(file)
-        .file_stem()
-        .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned())
-}
 
 /// One article in scope, with its links.
 struct InScope<'a> {
@@ -36,7 +29,11 @@ pub fn build(
     result: &CheckResult,
     filter: &Filter,
 ) -> Result<Audit, FilterError> {
-    let slugs: Vec<String> = dossier.claims.iter().map(|c| slug_of(&c.file)).collect();
+    let slugs: Vec<String> = dossier
+        .claims
+        .iter()
+        .map(|c| crate::util::file_stem(&c.file))
+        .collect();
     filter.check_articles(&slugs)?;
     let links_by_file: HashMap<&str, &[Vec<Link>]> = result
         .links

@@ -1,7 +1,7 @@
 //! Making article and YAML text inert in HTML.
 
-use crate::check::excerpt;
 use crate::report::audit::web_url;
+use crate::util::excerpt;
 
 /// Text for an element's content or a quoted attribute value: `& < > " '` become entities,
 /// and so does `:`, so that no scheme (`javascript:`) ever appears in the page as written;

@@ -1,8 +1,8 @@
 //! Making article and YAML text inert in Markdown: whatever a quote holds, it renders as the
 //! same words and never as markup, a link, HTML or a broken table.
 
-use crate::check::excerpt;
 use crate::report::audit::web_url;
+use crate::util::excerpt;
 
 /// ASCII punctuation that can start or end Markdown syntax inline (`$` where renderers do
 /// math), or split a table cell. Parentheses and `!` need no escape: with every bracket

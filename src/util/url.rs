@@ -39,7 +39,7 @@ pub fn web_url(s: &str) -> Result<Url, UrlError> {
         return Err(UrlError::Scheme(u.to_string()));
     }
     if u.chars()
-        .any(|c| c.is_whitespace() || c.is_control() || crate::report::safe::is_unsafe(c))
+        .any(|c| c.is_whitespace() || c.is_control() || super::is_unsafe(c))
     {
         return Err(UrlError::Whitespace(u.to_string()));
     }

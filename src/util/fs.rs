@@ -1,7 +1,7 @@
 //! Every file dossier opens and every file it writes goes through here: bounded reads of
-//! regular files, and atomic writes that stay inside the dossier. A leaf module (it uses
-//! nothing else of the crate), so that both [`crate::article`] (reading articles) and
-//! [`crate::store`] (reading and writing YAML) can use it without depending on each other.
+//! regular files, and atomic writes that stay inside the dossier. Part of the leaf module
+//! [`crate::util`], so that both [`crate::article`] (reading articles) and [`crate::store`]
+//! (reading and writing YAML) can use it without depending on each other.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -218,17 +218,6 @@ pub fn write_cache_inside(root: &Path, path: &Path, contents: &[u8]) -> std::io:
         let _ = std::fs::remove_file(&tmp);
     }
     result
-}
-
-/// Lower-case hexadecimal of `bytes` (hash digests in file names and records).
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[usize::from(b >> 4)] as char);
-        s.push(DIGITS[usize::from(b & 15)] as char);
-    }
-    s
 }
 
 /// Create `path` (inside `root`, as [`write_inside`]) with `contents` only if it does not
