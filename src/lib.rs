@@ -48,6 +48,11 @@
 //! assert_eq!(&text[quote.start..quote.end], quote.text);
 //! ```
 
+// The library never prints: what to show, and where, is the binary's choice.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+// What is public is reachable from the crate root; internals are `pub(crate)`.
+#![warn(unreachable_pub)]
+
 pub mod article;
 pub mod check;
 pub mod evidence;

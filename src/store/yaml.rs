@@ -129,7 +129,7 @@ mod located {
     const SPANNED: &str = "__yaml_spanned";
     const MARKER: &str = "__serde_saphyr_private_spanned";
 
-    pub struct MapVisitor<T>(pub PhantomData<T>);
+    pub(crate) struct MapVisitor<T>(pub(crate) PhantomData<T>);
 
     impl<'de, T: de::Deserialize<'de>> Visitor<'de> for MapVisitor<T> {
         type Value = super::Located<T>;

@@ -6,7 +6,7 @@ use crate::util::excerpt;
 /// Text for an element's content or a quoted attribute value: `& < > " '` become entities,
 /// and so does `:`, so that no scheme (`javascript:`) ever appears in the page as written;
 /// control characters other than line breaks and tabs are dropped.
-pub fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         match c {
@@ -27,7 +27,7 @@ pub fn text(s: &str) -> String {
 /// [`text`] with each pair of backticks made a `<code>` span, for messages and help that
 /// name YAML keys and commands that way. The content is escaped first, so a span can only
 /// ever hold text; a lone backtick stays a backtick.
-pub fn prose(s: &str) -> String {
+pub(crate) fn prose(s: &str) -> String {
     let escaped = text(s);
     let parts: Vec<&str> = escaped.split('`').collect();
     let mut out = String::with_capacity(escaped.len() + 32);
@@ -48,18 +48,18 @@ pub fn prose(s: &str) -> String {
 }
 
 /// [`text`] on one line, shortened to at most `n` characters (with an ellipsis when cut).
-pub fn short(s: &str, n: usize) -> String {
+pub(crate) fn short(s: &str, n: usize) -> String {
     text(&excerpt(s, n))
 }
 
 /// The URL, escaped for an `href`, when it is http(s) (see [`web_url`]); `None` for
 /// anything else.
-pub fn href(url: &str) -> Option<String> {
+pub(crate) fn href(url: &str) -> Option<String> {
     web_url(url).map(|u| u.replace('&', "&amp;"))
 }
 
 /// A fragment id made only of ASCII letters, digits and `-`.
-pub fn anchor(prefix: &str, n: usize) -> String {
+pub(crate) fn anchor(prefix: &str, n: usize) -> String {
     format!("{prefix}-{n}")
 }
 

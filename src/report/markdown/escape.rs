@@ -15,7 +15,7 @@ const WORD_JOINER: char = '\u{2060}';
 /// Text on one line, with every Markdown-significant character escaped: safe anywhere inline,
 /// including at the start of a list item or heading and inside a table cell. No link can form
 /// from it, not even a GFM autolink (see [`break_autolinks`]).
-pub fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     break_autolinks(&inline(s))
 }
 
@@ -77,12 +77,12 @@ fn inline(s: &str) -> String {
 }
 
 /// [`text`] shortened to at most `n` characters of the original (with an ellipsis when cut).
-pub fn short(s: &str, n: usize) -> String {
+pub(crate) fn short(s: &str, n: usize) -> String {
     text(&excerpt(s, n))
 }
 
 /// A table cell: escaped text, or an em dash when there is none.
-pub fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     let t = text(s);
     if t.is_empty() {
         "—".to_string()
@@ -94,7 +94,7 @@ pub fn cell(s: &str) -> String {
 /// Help text (ours, but it may quote a field or an id): segments between paired backticks
 /// become code spans, everything else is [`text`]. A segment that could break out of its span
 /// (a newline, a `|`) stays escaped text.
-pub fn prose(s: &str) -> String {
+pub(crate) fn prose(s: &str) -> String {
     let parts: Vec<&str> = s.split('`').collect();
     let paired = (parts.len() - 1) / 2 * 2;
     let mut out = String::with_capacity(s.len() + 8);
@@ -126,7 +126,7 @@ pub fn prose(s: &str) -> String {
 }
 
 /// A URL as an autolink when it is http(s) (see [`web_url`]); otherwise as escaped text.
-pub fn url(s: &str) -> String {
+pub(crate) fn url(s: &str) -> String {
     match web_url(s) {
         Some(u) => format!("<{u}>"),
         None => text(s),
