@@ -51,8 +51,20 @@ pub enum LoadError {
 pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
 impl LoadError {
+    /// The byte offset the error points at, when there is one.
+    pub fn offset(&self) -> Option<usize> {
+        match self {
+            LoadError::InvalidUtf8 { offset, .. } | LoadError::NulByte { offset, .. } => {
+                Some(*offset)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl crate::util::Advice for LoadError {
     /// A one-line hint telling the editor how to fix the file.
-    pub fn help(&self) -> &'static str {
+    fn help(&self) -> &'static str {
         match self {
             LoadError::Io { .. } => "check that the path exists and is readable",
             LoadError::Empty { .. } | LoadError::Blank { .. } => {
@@ -77,16 +89,6 @@ impl LoadError {
             LoadError::NoReadableText { .. } => {
                 "open the page in a browser and save it once its article shows (\"Web page, complete\"), or copy the text into a .txt file"
             }
-        }
-    }
-
-    /// The byte offset the error points at, when there is one.
-    pub fn offset(&self) -> Option<usize> {
-        match self {
-            LoadError::InvalidUtf8 { offset, .. } | LoadError::NulByte { offset, .. } => {
-                Some(*offset)
-            }
-            _ => None,
         }
     }
 }

@@ -1,10 +1,11 @@
 //! `dossier add`.
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::extract::ExtractArgs;
 use super::{Context, Exit};
 use dossier::article::Format;
 use dossier::store::scaffold::{self, Incoming, Original, ScaffoldError};
+use dossier::util::Advice;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -126,7 +127,7 @@ fn load(input: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
     })
 }
 
-pub fn run(ctx: &Context, args: AddArgs) -> Exit {
+pub fn run(ctx: &Context, args: AddArgs) -> Result<Exit, Problem> {
     let dossier = match ctx.dossier() {
         Ok(d) => d,
         Err(e) => {
@@ -134,7 +135,7 @@ pub fn run(ctx: &Context, args: AddArgs) -> Exit {
                 e.to_string(),
                 "create one with `dossier init`, or pass --root DIR",
             ));
-            return Exit::Error;
+            return Ok(Exit::Error);
         }
     };
     // Read every input before copying any: one bad input leaves the dossier untouched.
@@ -150,7 +151,7 @@ pub fn run(ctx: &Context, args: AddArgs) -> Exit {
         }
     }
     if failed {
-        return Exit::Error;
+        return Ok(Exit::Error);
     }
     let mut to_extract = Vec::new();
     for inc in &incoming {
@@ -169,10 +170,7 @@ pub fn run(ctx: &Context, args: AddArgs) -> Exit {
                 }
                 to_extract.push(added.path);
             }
-            Err(e) => {
-                emit(FileProblem::new(e.to_string(), e.help()));
-                return Exit::Error;
-            }
+            Err(e) => return Err(e.into()),
         }
     }
     to_extract.sort();

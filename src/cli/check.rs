@@ -1,6 +1,6 @@
 //! `dossier check`.
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::progress::Progress;
 use super::{Context, Exit};
 use dossier::check::FailOn;
@@ -63,16 +63,10 @@ pub struct CheckArgs {
     paths: Vec<std::path::PathBuf>,
 }
 
-pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
-    let dossier = match ctx.dossier() {
-        Ok(d) => d,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
+    let dossier = ctx.dossier()?;
     let Some(config) = super::diagnostics::load_config(&dossier) else {
-        return Exit::Error;
+        return Ok(Exit::Error);
     };
     if !dossier.root.join("claims").is_dir() {
         emit(FileProblem::new(
@@ -82,7 +76,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
             ),
             "run `dossier extract` first",
         ));
-        return Exit::Error;
+        return Ok(Exit::Error);
     }
     let progress = Progress::new(
         "check: files read",
@@ -98,10 +92,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
         let cwd = std::env::current_dir().unwrap_or_else(|_| dossier.root.clone());
         match dossier.resolve_articles(&cwd, &args.paths) {
             Ok(files) => Some(files.iter().map(|f| dossier.record_path(f)).collect()),
-            Err(e) => {
-                emit(FileProblem::new(e.to_string(), e.help()));
-                return Exit::Error;
-            }
+            Err(e) => return Err(e.into()),
         }
     };
     let claim_files = chosen.as_deref().map(dossier::check::run::claim_files_of);
@@ -174,7 +165,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
                     format!("{}: cannot write the findings: {e}", path.display()),
                     "check the path and that you may write there",
                 ));
-                return Exit::Error;
+                return Ok(Exit::Error);
             }
         }
         None => {
@@ -184,13 +175,13 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Exit {
                 .and_then(|_| out.flush())
                 .is_err()
             {
-                return Exit::Error;
+                return Ok(Exit::Error);
             }
         }
     }
     match result.worst() {
-        Some(s) if fail_on.fails(s) => Exit::Findings,
-        _ => Exit::Ok,
+        Some(s) if fail_on.fails(s) => Ok(Exit::Findings),
+        _ => Ok(Exit::Ok),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `dossier correct`: an editor's value for an extracted field, kept by every later extract.
 
-use super::diagnostics::{emit, FileProblem};
-use super::review::{fail, lock_wait, reviewer};
+use super::diagnostics::{emit, FileProblem, Problem};
+use super::review::{lock_wait, reviewer};
 use super::{Context, Exit};
 use dossier::model::review::today;
 use dossier::report::terminal_safe as safe;
@@ -84,33 +84,24 @@ impl CorrectArgs {
     }
 }
 
-pub fn run(ctx: &Context, args: CorrectArgs) -> Exit {
-    let dossier = match ctx.dossier() {
-        Ok(d) => d,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+pub fn run(ctx: &Context, args: CorrectArgs) -> Result<Exit, Problem> {
+    let dossier = ctx.dossier()?;
     let edits = args.edits();
     if edits.is_empty() {
         emit(FileProblem::new(
             format!("nothing to correct on {}", args.target),
             "give a field and its value, e.g. `dossier correct ID --speaker \"Bob Ward\"`, or --drop FIELD, or --confirm",
         ));
-        return Exit::Error;
+        return Ok(Exit::Error);
     }
     let Some(by) = reviewer(&dossier, args.by.as_deref()) else {
-        return fail(&ReviewError::NoReviewer);
+        return Err(ReviewError::NoReviewer.into());
     };
     let date = args.date.clone().unwrap_or_else(today);
     let mut desk = Desk::new(dossier);
     desk.cache = ctx.cache;
     desk.wait = lock_wait();
-    let target = match desk.resolve_correct_target(&args.target) {
-        Ok(t) => t,
-        Err(e) => return fail(&e),
-    };
+    let target = desk.resolve_correct_target(&args.target)?;
     match desk.correct(&target, &edits, &by, &date) {
         Ok(list) => {
             if !ctx.quiet {
@@ -129,8 +120,8 @@ pub fn run(ctx: &Context, args: CorrectArgs) -> Exit {
                     eprintln!("{}", safe(&format!("{target}: no corrections left")));
                 }
             }
-            Exit::Ok
+            Ok(Exit::Ok)
         }
-        Err(e) => fail(&e),
+        Err(e) => Err(e.into()),
     }
 }

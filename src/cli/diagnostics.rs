@@ -52,6 +52,35 @@ fn floor_boundary(text: &str, pos: usize) -> usize {
 }
 
 /// Print a diagnostic to stderr.
+/// What a subcommand passes up with `?` to be shown (boxed: it is rare, and large).
+pub type Problem = Box<FileProblem>;
+
+/// Every library error that says how to put it right becomes a diagnostic with its message
+/// and that advice, so that a subcommand can pass it up with `?`.
+macro_rules! problem_from {
+    ($($error:ty),* $(,)?) => {$(
+        impl From<$error> for Problem {
+            fn from(e: $error) -> Self {
+                Box::new(FileProblem::new(e.to_string(), dossier::util::Advice::help(&e)))
+            }
+        }
+    )*};
+}
+
+problem_from!(
+    dossier::util::url::UrlError,
+    dossier::report::audit::FilterError,
+    dossier::report::claimreview::ClaimReviewError,
+    dossier::review::ReviewError,
+    dossier::article::load::LoadError,
+    dossier::store::scaffold::ScaffoldError,
+    dossier::store::lock::LockError,
+    dossier::store::claims::StoreError,
+    dossier::store::DossierError,
+    dossier::factchecks::store::StoreError,
+    dossier::factchecks::parse::ImportError,
+);
+
 pub fn emit(problem: impl Diagnostic + Send + Sync + 'static) {
     eprintln!("{:?}", miette::Report::new(problem));
 }

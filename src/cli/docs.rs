@@ -1,7 +1,7 @@
 //! `dossier completions` and `dossier man`: shell completions and manual pages, generated from
 //! the same definitions as the argument parser, so they never fall out of step.
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::{Cli, Context, Exit};
 use clap::CommandFactory;
 use std::io::Write;
@@ -22,23 +22,22 @@ pub struct ManArgs {
     output: Option<PathBuf>,
 }
 
-fn stdout_problem(e: std::io::Error) -> Exit {
+fn stdout_problem(e: std::io::Error) -> Result<Exit, Problem> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
-        return Exit::Ok;
+        return Ok(Exit::Ok);
     }
-    emit(FileProblem::new(
+    Err(Box::new(FileProblem::new(
         format!("cannot write to stdout: {e}"),
         "check the pipe or file stdout goes to",
-    ));
-    Exit::Error
+    )))
 }
 
-pub fn completions(_ctx: &Context, args: CompletionsArgs) -> Exit {
+pub fn completions(_ctx: &Context, args: CompletionsArgs) -> Result<Exit, Problem> {
     let mut cmd = Cli::command();
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "dossier", &mut buf);
     match std::io::stdout().lock().write_all(&buf) {
-        Ok(()) => Exit::Ok,
+        Ok(()) => Ok(Exit::Ok),
         Err(e) => stdout_problem(e),
     }
 }
@@ -68,7 +67,7 @@ fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     Ok(out)
 }
 
-pub fn man(ctx: &Context, args: ManArgs) -> Exit {
+pub fn man(ctx: &Context, args: ManArgs) -> Result<Exit, Problem> {
     let pages = match pages() {
         Ok(p) => p,
         Err(e) => {
@@ -76,13 +75,13 @@ pub fn man(ctx: &Context, args: ManArgs) -> Exit {
                 format!("cannot render the manual: {e}"),
                 "this is a bug in dossier; please report it",
             ));
-            return Exit::Error;
+            return Ok(Exit::Error);
         }
     };
     let Some(dir) = args.output else {
         let main = &pages[0].1;
         return match std::io::stdout().lock().write_all(main) {
-            Ok(()) => Exit::Ok,
+            Ok(()) => Ok(Exit::Ok),
             Err(e) => stdout_problem(e),
         };
     };
@@ -93,11 +92,11 @@ pub fn man(ctx: &Context, args: ManArgs) -> Exit {
                 format!("{}: cannot write: {e}", path.display()),
                 "check that the directory exists and that you may write to it",
             ));
-            return Exit::Error;
+            return Ok(Exit::Error);
         }
     }
     if !ctx.quiet {
         eprintln!("wrote {} manual page(s) to {}", pages.len(), dir.display());
     }
-    Exit::Ok
+    Ok(Exit::Ok)
 }

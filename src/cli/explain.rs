@@ -1,7 +1,7 @@
 //! `dossier explain [RULE]`: what a check rule flags, its default severity, how to fix what it
 //! flags and an example, from the same table `check` reports with (`src/check/rule.rs`).
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::{Context, Exit, Format};
 use dossier::check::Rule;
 use serde_json::json;
@@ -43,7 +43,7 @@ fn human_of(r: Rule) -> String {
     )
 }
 
-pub fn run(_ctx: &Context, args: ExplainArgs) -> Exit {
+pub fn run(_ctx: &Context, args: ExplainArgs) -> Result<Exit, Problem> {
     let json = args.format == Format::Json;
     let text = match &args.rule {
         None if json => {
@@ -83,14 +83,14 @@ pub fn run(_ctx: &Context, args: ExplainArgs) -> Exit {
                     format!("no rule `{given}`{hint}"),
                     "run `dossier explain` to list every rule",
                 ));
-                return Exit::Error;
+                return Ok(Exit::Error);
             }
         },
     };
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Exit::Ok,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
-        Err(_) => Exit::Error,
+        Ok(()) => Ok(Exit::Ok),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Exit::Ok),
+        Err(_) => Ok(Exit::Error),
     }
 }

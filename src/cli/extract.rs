@@ -1,13 +1,14 @@
 //! `dossier extract`: parses the arguments, runs [`dossier::store::extract_dossier`] and
 //! prints what it did.
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::progress::Progress;
 use super::{Context, Exit, Format};
 use dossier::article::LoadError;
 use dossier::store::claims::{ArticleJson, ExtractJson};
 use dossier::store::extraction::{select_articles, PendingState};
 use dossier::store::{extract_dossier, ExtractError, ExtractMode, ExtractOptions, ExtractOutcome};
+use dossier::util::Advice;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -66,22 +67,10 @@ fn emit_error(e: &ExtractError) {
     }
 }
 
-pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
-    let dossier = match ctx.dossier() {
-        Ok(d) => d,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+pub fn run(ctx: &Context, args: ExtractArgs) -> Result<Exit, Problem> {
+    let dossier = ctx.dossier()?;
     let cwd = std::env::current_dir().unwrap_or_else(|_| dossier.root.clone());
-    let files = match select_articles(&dossier, &cwd, &args.paths) {
-        Ok(f) => f,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+    let files = select_articles(&dossier, &cwd, &args.paths)?;
     if files.is_empty() {
         emit(FileProblem::new(
             format!(
@@ -90,7 +79,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
             ),
             "put .txt or .md articles into articles/, or name them on the command line",
         ));
-        return Exit::Error;
+        return Ok(Exit::Error);
     }
     let json = args.format == Format::Json;
     let opts = ExtractOptions {
@@ -111,11 +100,11 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
         Ok(o) => o,
         Err(e) => {
             emit_error(&e);
-            return Exit::Error;
+            return Ok(Exit::Error);
         }
     };
     match opts.mode {
-        ExtractMode::ExtractOnly => print_json(&outcome),
+        ExtractMode::ExtractOnly => Ok(print_json(&outcome)),
         ExtractMode::Check => {
             if outcome.pending.is_empty() {
                 if !ctx.quiet {
@@ -124,7 +113,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
                         outcome.extractions.len()
                     );
                 }
-                return Exit::Ok;
+                return Ok(Exit::Ok);
             }
             for p in &outcome.pending {
                 let what = match p.state {
@@ -140,7 +129,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
                 "extract --check: {} file(s) need `dossier extract`",
                 outcome.pending.len()
             );
-            Exit::Findings
+            Ok(Exit::Findings)
         }
         ExtractMode::Write => {
             if let (false, Some(w)) = (ctx.quiet, &outcome.written) {
@@ -154,7 +143,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Exit {
                     w.new_sources
                 );
             }
-            Exit::Ok
+            Ok(Exit::Ok)
         }
     }
 }

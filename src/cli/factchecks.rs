@@ -1,10 +1,11 @@
 //! `dossier factchecks`: import published fact-checks (ClaimReview JSON-LD), and confirm or
 //! reject the matches `check` suggests.
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::{Context, Exit};
 use dossier::factchecks::{parse_claim_reviews, FactCheckStore, MatchDecision};
 use dossier::model::review::{today, LinkAction};
+use dossier::util::Advice;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -24,31 +25,12 @@ enum Action {
     Reject { claim: String, url: String },
 }
 
-pub fn run(ctx: &Context, args: FactchecksArgs) -> Exit {
-    let dossier = match ctx.dossier() {
-        Ok(d) => d,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+pub fn run(ctx: &Context, args: FactchecksArgs) -> Result<Exit, Problem> {
+    let dossier = ctx.dossier()?;
     // One writer at a time: the store is read, changed and written back.
     let _lock =
-        match dossier::store::lock::DossierLock::acquire(&dossier.root, super::review::lock_wait())
-        {
-            Ok(l) => l,
-            Err(e) => {
-                emit(FileProblem::new(e.to_string(), e.help()));
-                return Exit::Error;
-            }
-        };
-    let (mut store, _) = match FactCheckStore::load(&dossier.root) {
-        Ok(s) => s,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+        dossier::store::lock::DossierLock::acquire(&dossier.root, super::review::lock_wait())?;
+    let (mut store, _) = FactCheckStore::load(&dossier.root)?;
     let said = match args.action {
         Action::Import { file } => {
             let name = file.display().to_string();
@@ -59,16 +41,10 @@ pub fn run(ctx: &Context, args: FactchecksArgs) -> Exit {
                         format!("{name}: cannot be read: {e}"),
                         "give the path of a readable JSON or JSON Lines file",
                     ));
-                    return Exit::Error;
+                    return Ok(Exit::Error);
                 }
             };
-            let found = match parse_claim_reviews(&name, &text) {
-                Ok(f) => f,
-                Err(e) => {
-                    emit(FileProblem::new(e.to_string(), e.help()));
-                    return Exit::Error;
-                }
-            };
+            let found = parse_claim_reviews(&name, &text)?;
             let n = store.merge(found);
             format!(
                 "factchecks: {} added, {} updated, {} unchanged",
@@ -78,24 +54,21 @@ pub fn run(ctx: &Context, args: FactchecksArgs) -> Exit {
         Action::Confirm { claim, url } => {
             match decide(&dossier, &mut store, &claim, &url, LinkAction::Confirm) {
                 Some(s) => s,
-                None => return Exit::Error,
+                None => return Ok(Exit::Error),
             }
         }
         Action::Reject { claim, url } => {
             match decide(&dossier, &mut store, &claim, &url, LinkAction::Reject) {
                 Some(s) => s,
-                None => return Exit::Error,
+                None => return Ok(Exit::Error),
             }
         }
     };
-    if let Err(e) = store.save(&dossier.root) {
-        emit(FileProblem::new(e.to_string(), e.help()));
-        return Exit::Error;
-    }
+    store.save(&dossier.root)?;
     if !ctx.quiet {
         eprintln!("{}", dossier::report::terminal_safe(&said));
     }
-    Exit::Ok
+    Ok(Exit::Ok)
 }
 
 /// Record an editor's decision on the match of `claim` with the fact-check(s) at `url`.

@@ -1,10 +1,11 @@
 //! `dossier fetch`: the one command that writes from the network (opt-in).
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::{Context, Exit};
 use dossier::fetch::source::{fetch_source, fetchable, Options, SourceError};
 use dossier::fetch::{archive, Policy};
 use dossier::report::terminal_safe as safe;
+use dossier::util::Advice;
 use std::time::Duration;
 
 #[derive(Debug, clap::Args)]
@@ -42,14 +43,8 @@ fn max_redirects() -> clap::builder::RangedU64ValueParser<usize> {
     clap::builder::RangedU64ValueParser::new().range(0..=dossier::fetch::MAX_REDIRECTS as u64)
 }
 
-pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
-    let dossier = match ctx.dossier() {
-        Ok(d) => d,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+pub fn run(ctx: &Context, args: FetchArgs) -> Result<Exit, Problem> {
+    let dossier = ctx.dossier()?;
     let loaded = dossier::store::load::load(&dossier);
     let ids: Vec<String> = if args.sources.is_empty() {
         loaded
@@ -70,7 +65,7 @@ pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
                     format!("no source entry sources/{id}.yaml"),
                     "give the id of an entry in sources/ (its file name without .yaml)",
                 ));
-                return Exit::Error;
+                return Ok(Exit::Error);
             }
         }
         args.sources.clone()
@@ -138,8 +133,8 @@ pub fn run(ctx: &Context, args: FetchArgs) -> Exit {
         println!("fetched {} of {} source(s)", ids.len() - failed, ids.len());
     }
     if failed > 0 {
-        Exit::Findings
+        Ok(Exit::Findings)
     } else {
-        Exit::Ok
+        Ok(Exit::Ok)
     }
 }

@@ -1,6 +1,6 @@
 //! `dossier init`.
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::Problem;
 use super::{Context, Exit};
 use dossier::store::scaffold;
 use std::path::PathBuf;
@@ -12,7 +12,7 @@ pub struct InitArgs {
     dir: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Context, args: InitArgs) -> Exit {
+pub fn run(ctx: &Context, args: InitArgs) -> Result<Exit, Problem> {
     let dir = args
         .dir
         .or_else(|| ctx.root.clone())
@@ -27,11 +27,8 @@ pub fn run(ctx: &Context, args: InitArgs) -> Exit {
                 );
                 eprintln!("next: `dossier add ARTICLE.txt` (or a URL) copies an article in and extracts it");
             }
-            Exit::Ok
+            Ok(Exit::Ok)
         }
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            Exit::Error
-        }
+        Err(e) => Err(e.into()),
     }
 }

@@ -1,7 +1,7 @@
 //! `dossier link` and `dossier unlink`: confirm or reject a claim's source by hand.
 
-use super::diagnostics::{emit, FileProblem};
-use super::review::{fail, lock_wait, reviewer};
+use super::diagnostics::Problem;
+use super::review::{lock_wait, reviewer};
 use super::{Context, Exit};
 use dossier::model::review::today;
 use dossier::review::{Change, Desk, ReviewError};
@@ -24,23 +24,14 @@ pub struct LinkArgs {
 }
 
 /// `confirm`: `dossier link`; otherwise `dossier unlink`.
-pub fn run(ctx: &Context, args: LinkArgs, confirm: bool) -> Exit {
-    let dossier = match ctx.dossier() {
-        Ok(d) => d,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+pub fn run(ctx: &Context, args: LinkArgs, confirm: bool) -> Result<Exit, Problem> {
+    let dossier = ctx.dossier()?;
     let mut desk = Desk::new(dossier);
     desk.cache = ctx.cache;
     desk.wait = lock_wait();
-    let claim = match desk.resolve_claim(&args.claim) {
-        Ok(c) => c,
-        Err(e) => return fail(&e),
-    };
+    let claim = desk.resolve_claim(&args.claim)?;
     let Some(by) = reviewer(&desk.dossier, args.by.as_deref()) else {
-        return fail(&ReviewError::NoReviewer);
+        return Err(ReviewError::NoReviewer.into());
     };
     let date = args.date.unwrap_or_else(today);
     let result = if confirm {
@@ -64,8 +55,8 @@ pub fn run(ctx: &Context, args: LinkArgs, confirm: bool) -> Exit {
                 let line = format!("{} {what} {claim}{already}", args.source);
                 eprintln!("{}", dossier::report::terminal_safe(&line));
             }
-            Exit::Ok
+            Ok(Exit::Ok)
         }
-        Err(e) => fail(&e),
+        Err(e) => Err(e.into()),
     }
 }

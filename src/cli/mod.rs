@@ -23,6 +23,7 @@ mod review_tui;
 pub use exit::Exit;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dossier::util::Advice;
 use std::path::PathBuf;
 
 /// Audit the sourcing of opinion and news writing.
@@ -122,7 +123,7 @@ pub fn run() -> Exit {
         jobs: cli.jobs.unwrap_or_else(dossier::par::default_jobs),
         cache: !cli.no_cache,
     };
-    match cli.command {
+    let ran = match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),
@@ -137,7 +138,12 @@ pub fn run() -> Exit {
         Command::Completions(args) => docs::completions(&ctx, args),
         Command::Man(args) => docs::man(&ctx, args),
         Command::Explain(args) => explain::run(&ctx, args),
-    }
+    };
+    // A problem a subcommand passed up with `?` is shown once, here.
+    ran.unwrap_or_else(|problem| {
+        diagnostics::emit(*problem);
+        Exit::Error
+    })
 }
 
 /// `--timeout SECS` of the network commands: 1 to [`dossier::fetch::MAX_TIMEOUT`] seconds,

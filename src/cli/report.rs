@@ -1,6 +1,6 @@
 //! `dossier report`: the editor's audit, as Markdown, HTML or JSON, to stdout or a file.
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::progress::Progress;
 use super::{Context, Exit};
 use dossier::check::Severity;
@@ -61,15 +61,12 @@ pub struct ReportArgs {
 }
 
 /// Build the audit and write it; exit 0 whatever it finds, 2 when it cannot be made.
-pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
+pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
     let mut rules = Vec::new();
     for code in &args.rule {
         match Filter::parse_rule(code) {
             Ok(r) => rules.push(r),
-            Err(e) => {
-                emit(FileProblem::new(e.to_string(), e.help()));
-                return Exit::Error;
-            }
+            Err(e) => return Err(e.into()),
         }
     }
     let filter = Filter {
@@ -77,15 +74,9 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
         rules,
         min_severity: args.severity.map(Severity::from),
     };
-    let dossier = match ctx.dossier() {
-        Ok(d) => d,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+    let dossier = ctx.dossier()?;
     let Some(config) = super::diagnostics::load_config(&dossier) else {
-        return Exit::Error;
+        return Ok(Exit::Error);
     };
     let progress = Progress::new(
         "report: files read",
@@ -114,7 +105,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
             ),
             "run `dossier extract` first",
         ));
-        return Exit::Error;
+        return Ok(Exit::Error);
     }
     let cache = ctx.cache(&dossier);
     let result = dossier::check::run::check_loaded(&dossier, &loaded, &config, &cache, ctx.jobs);
@@ -122,20 +113,16 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
     cache.prune();
     if args.format == ReportFormat::Claimreview {
         return match dossier::report::render_claimreview(&loaded, config.publisher.as_ref()) {
-            Ok(text) => write_out(ctx, &args, &text, "report: ClaimReview JSON-LD".into()),
-            Err(e) => {
-                emit(FileProblem::new(e.to_string(), e.help()));
-                Exit::Error
-            }
+            Ok(text) => Ok(write_out(
+                ctx,
+                &args,
+                &text,
+                "report: ClaimReview JSON-LD".into(),
+            )),
+            Err(e) => Err(e.into()),
         };
     }
-    let audit = match audit::build(&loaded, &result, &filter) {
-        Ok(a) => a,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+    let audit = audit::build(&loaded, &result, &filter)?;
     let text = match args.format {
         ReportFormat::Markdown => render_markdown(&audit),
         ReportFormat::Html => render_html(&audit),
@@ -146,7 +133,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Exit {
         "report: {} article(s), {} open finding(s)",
         audit.summary.articles, audit.summary.findings.total
     );
-    write_out(ctx, &args, &text, what)
+    Ok(write_out(ctx, &args, &text, what))
 }
 
 /// Write `text` to `--output` (atomically; `what` says what was written) or stdout.

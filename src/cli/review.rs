@@ -1,6 +1,6 @@
 //! `dossier review`: record a verdict on a claim or source entry, or list the review queue.
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::{Context, Exit};
 use dossier::model::review::{today, Review, Verdict};
 use dossier::report::terminal_safe as safe;
@@ -106,21 +106,10 @@ pub fn lock_wait() -> std::time::Duration {
         })
 }
 
-pub fn fail(e: &ReviewError) -> Exit {
-    emit(FileProblem::new(e.to_string(), e.help()));
-    Exit::Error
-}
-
-pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
-    let dossier = match ctx.dossier() {
-        Ok(d) => d,
-        Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
-            return Exit::Error;
-        }
-    };
+pub fn run(ctx: &Context, args: ReviewArgs) -> Result<Exit, Problem> {
+    let dossier = ctx.dossier()?;
     if args.list {
-        return list(ctx, dossier, args.format);
+        return Ok(list(ctx, dossier, args.format));
     }
     let Some(given) = args.target.as_deref() else {
         if args.verdict.is_some()
@@ -134,7 +123,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
                 "name the claim or source entry to review",
                 "give its id: `dossier review CLAIM --verdict VERDICT`; `dossier review --list` shows the queue",
             ));
-            return Exit::Error;
+            return Ok(Exit::Error);
         }
         // No target: the interactive review.
         let by = reviewer(&dossier, args.by.as_deref());
@@ -144,10 +133,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
     let mut desk = Desk::new(dossier);
     desk.cache = ctx.cache;
     desk.wait = lock_wait();
-    let target = match desk.resolve_target(given) {
-        Ok(t) => t,
-        Err(e) => return fail(&e),
-    };
+    let target = desk.resolve_target(given)?;
     if args.clear {
         return match desk.clear_review(&target) {
             Ok(old) => {
@@ -160,9 +146,9 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
                         None => eprintln!("{}", safe(&format!("{target}: had no verdict"))),
                     }
                 }
-                Exit::Ok
+                Ok(Exit::Ok)
             }
-            Err(e) => fail(&e),
+            Err(e) => Err(e.into()),
         };
     }
     let Some(verdict) = args.verdict else {
@@ -172,9 +158,9 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
                     if !ctx.quiet {
                         eprintln!("{}", safe(&format!("{target}: note added")));
                     }
-                    Exit::Ok
+                    Ok(Exit::Ok)
                 }
-                Err(e) => fail(&e),
+                Err(e) => Err(e.into()),
             };
         }
         emit(FileProblem::new(
@@ -188,10 +174,10 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
                     .join(", ")
             ),
         ));
-        return Exit::Error;
+        return Ok(Exit::Error);
     };
     let Some(by) = reviewer(&desk.dossier, args.by.as_deref()) else {
-        return fail(&ReviewError::NoReviewer);
+        return Err(ReviewError::NoReviewer.into());
     };
     let date = args.date.clone().unwrap_or_else(today);
     let mut review = Review::new(verdict.into(), &by, &date);
@@ -205,9 +191,9 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Exit {
                 let line = format!("{target}: {} ({}, {})", r.verdict, r.by, r.date);
                 eprintln!("{}", safe(&line));
             }
-            Exit::Ok
+            Ok(Exit::Ok)
         }
-        Err(e) => fail(&e),
+        Err(e) => Err(e.into()),
     }
 }
 

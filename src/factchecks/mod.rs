@@ -104,7 +104,7 @@ pub fn load_index(root: &std::path::Path) -> (Index, Option<crate::store::load::
                     offset: 0,
                     len: 0,
                 },
-                message: format!("{e}; {}", e.help()),
+                message: format!("{e}; {}", crate::util::Advice::help(&e)),
                 source: None,
                 help: None,
             };

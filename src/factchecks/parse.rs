@@ -31,9 +31,9 @@ pub enum ImportError {
     TooMany { file: String },
 }
 
-impl ImportError {
+impl crate::util::Advice for ImportError {
     /// How to fix it.
-    pub fn help(&self) -> &'static str {
+    fn help(&self) -> &'static str {
         match self {
             ImportError::Json { .. } => "fix the JSON at the position shown; give one object, an array of objects, or one object per line (JSON Lines)",
             ImportError::Item { .. } => "give schema.org ClaimReview objects (`\"@type\": \"ClaimReview\"`) with a non-empty `claimReviewed`",

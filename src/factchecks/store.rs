@@ -38,8 +38,8 @@ pub enum StoreError {
     Write(String),
 }
 
-impl StoreError {
-    pub fn help(&self) -> &'static str {
+impl crate::util::Advice for StoreError {
+    fn help(&self) -> &'static str {
         match self {
             StoreError::Yaml { .. } => "fix the YAML at the position shown, or delete the file and import the fact-checks again (editors' decisions in it are then lost)",
             StoreError::Version(_) => "use the dossier version that wrote the file",

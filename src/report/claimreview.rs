@@ -28,8 +28,8 @@ pub enum ClaimReviewError {
     NoPublisher,
 }
 
-impl ClaimReviewError {
-    pub fn help(&self) -> &'static str {
+impl crate::util::Advice for ClaimReviewError {
+    fn help(&self) -> &'static str {
         "add to dossier.toml:\n[publisher]\nname = \"Your newsroom\"\nurl = \"https://example.org\"\nreview-url = \"https://example.org/checks/{article}#{claim}\"  # optional"
     }
 }

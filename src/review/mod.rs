@@ -286,8 +286,8 @@ pub enum ReviewError {
 
 use crate::suggest::hint;
 
-impl ReviewError {
-    pub fn help(&self) -> &'static str {
+impl crate::util::Advice for ReviewError {
+    fn help(&self) -> &'static str {
         match self {
             ReviewError::Dossier(e) => e.help(),
             ReviewError::Lock(e) => e.help(),

@@ -82,8 +82,8 @@ pub enum StoreError {
     },
 }
 
-impl StoreError {
-    pub fn help(&self) -> &'static str {
+impl crate::util::Advice for StoreError {
+    fn help(&self) -> &'static str {
         match self {
             StoreError::Dossier(e) => e.help(),
             StoreError::Serialise { .. } => "this is a bug in dossier; please report it with the article",

@@ -24,8 +24,8 @@ pub enum DossierError {
     },
 }
 
-impl DossierError {
-    pub fn help(&self) -> &'static str {
+impl crate::util::Advice for DossierError {
+    fn help(&self) -> &'static str {
         match self {
             DossierError::NotFound { .. } => "run dossier from inside a dossier, pass --root DIR, or create one with an articles/ directory",
             DossierError::Io { .. } => "check that the path exists and that you may read and write it",

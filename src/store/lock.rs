@@ -32,8 +32,8 @@ pub enum LockError {
     },
 }
 
-impl LockError {
-    pub fn help(&self) -> &'static str {
+impl crate::util::Advice for LockError {
+    fn help(&self) -> &'static str {
         match self {
             LockError::Open { .. } => "check that you may write to the dossier's root directory",
             LockError::Busy { .. } => "wait for the other command to finish and run this one again; if no dossier process is running, the lock is already free and this was a race",

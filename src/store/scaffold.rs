@@ -45,8 +45,8 @@ pub enum ScaffoldError {
     Lock(#[from] LockError),
 }
 
-impl ScaffoldError {
-    pub fn help(&self) -> &'static str {
+impl crate::util::Advice for ScaffoldError {
+    fn help(&self) -> &'static str {
         match self {
             ScaffoldError::AlreadyDossier { .. } => {
                 "add articles with `dossier add FILE`; edit dossier.toml by hand to change settings"

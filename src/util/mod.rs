@@ -5,6 +5,7 @@
 //! - [`fs`]: every read and write of a file (bounded reads, atomic writes inside the dossier);
 //! - [`url`]: URLs from users and servers, parsed as browsers do, taken only when http(s);
 //! - [`fingerprint`]: the `sha256:<hex>` that records name a text or file by;
+//! - [`Advice`]: the fix an error suggests, for diagnostics;
 //! - [`is_unsafe`]: the characters never written raw to a terminal or into a URL;
 //! - [`hex`] and [`sha256_hex`]: digests as they appear in file names and records;
 //! - [`excerpt`]: a text shortened to one line for a message or a report;
@@ -15,6 +16,13 @@ pub mod fs;
 pub mod url;
 
 use sha2::{Digest, Sha256};
+
+/// An error that says how to put it right: the one-line advice shown under its message
+/// (`help:` in a diagnostic).
+pub trait Advice: std::error::Error {
+    /// How to put it right.
+    fn help(&self) -> &'static str;
+}
 
 /// Lower-case hexadecimal of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {

@@ -14,9 +14,9 @@ pub enum UrlError {
     Invalid { url: String, reason: String },
 }
 
-impl UrlError {
+impl crate::util::Advice for UrlError {
     /// How to put it right.
-    pub fn help(&self) -> &'static str {
+    fn help(&self) -> &'static str {
         match self {
             UrlError::Scheme(_) => "give the page's web address, e.g. https://example.org/report",
             UrlError::Whitespace(_) => "percent-encode a space as %20, or remove it",

@@ -12,7 +12,7 @@ mod model;
 mod state;
 mod term;
 
-use super::diagnostics::{emit, FileProblem};
+use super::diagnostics::{emit, FileProblem, Problem};
 use super::{Context, Exit};
 use dossier::review::{Desk, ReviewError};
 use dossier::store::Dossier;
@@ -23,33 +23,34 @@ pub const NOT_A_TTY_HELP: &str = "review one claim with `dossier review CLAIM --
      [--note TEXT] [--source ID]`, or list the queue with `dossier review --list [--format json]`";
 
 /// Run the interactive review of `dossier`, deciding as `by` (already resolved) on `date`.
-pub fn run(ctx: &Context, dossier: Dossier, by: Option<String>, date: String) -> Exit {
+pub fn run(
+    ctx: &Context,
+    dossier: Dossier,
+    by: Option<String>,
+    date: String,
+) -> Result<Exit, Problem> {
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         emit(FileProblem::new(
             "the interactive review needs a terminal: stdin and stdout must both be a TTY",
             NOT_A_TTY_HELP,
         ));
-        return Exit::Error;
+        return Ok(Exit::Error);
     }
     if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
         emit(FileProblem::new(
             "the interactive review needs a terminal that can move the cursor (TERM is `dumb`)",
             NOT_A_TTY_HELP,
         ));
-        return Exit::Error;
+        return Ok(Exit::Error);
     }
     if !dossier::model::review::is_iso_date(&date) {
-        let e = ReviewError::InvalidDate { given: date };
-        emit(FileProblem::new(e.to_string(), e.help()));
-        return Exit::Error;
+        return Err(ReviewError::InvalidDate { given: date }.into());
     }
     let Some(by) = by else {
-        let e = ReviewError::NoReviewer;
-        emit(FileProblem::new(e.to_string(), e.help()));
-        return Exit::Error;
+        return Err(ReviewError::NoReviewer.into());
     };
     let Some(config) = super::diagnostics::load_config(&dossier) else {
-        return Exit::Error;
+        return Ok(Exit::Error);
     };
     let desk = Desk {
         cache: ctx.cache,
@@ -60,7 +61,7 @@ pub fn run(ctx: &Context, dossier: Dossier, by: Option<String>, date: String) ->
         if !ctx.quiet {
             eprintln!("nothing to review: no claim or source has open findings without a verdict");
         }
-        return Exit::Ok;
+        return Ok(Exit::Ok);
     }
     let mut backend = desk::DeskBackend {
         desk,
@@ -83,7 +84,7 @@ pub fn run(ctx: &Context, dossier: Dossier, by: Option<String>, date: String) ->
                     app.queue.cards.len()
                 );
             }
-            Exit::Ok
+            Ok(Exit::Ok)
         }
         Err(e) => {
             emit(FileProblem::new(
@@ -92,7 +93,7 @@ pub fn run(ctx: &Context, dossier: Dossier, by: Option<String>, date: String) ->
                     "{decided} decision(s) were saved before it failed; run `dossier review` again, or {NOT_A_TTY_HELP}"
                 ),
             ));
-            Exit::Error
+            Ok(Exit::Error)
         }
     }
 }

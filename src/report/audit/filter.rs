@@ -23,9 +23,9 @@ pub enum FilterError {
     UnknownRule { given: String, known: Vec<String> },
 }
 
-impl FilterError {
+impl crate::util::Advice for FilterError {
     /// How to fix the filter.
-    pub fn help(&self) -> &'static str {
+    fn help(&self) -> &'static str {
         match self {
             FilterError::UnknownArticle { .. } => {
                 "give the name of a claim file under claims/ without `.yaml`"
