@@ -90,7 +90,7 @@ fn unread_files(loaded: &load::LoadedDossier) -> Vec<load::Problem> {
         .collect()
 }
 
-/// Everything a reviewer needs to judge one claim, from one [`Snapshot`] of the dossier.
+/// Everything a reviewer needs to judge one claim, from one [`DeskView`] of the dossier.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimView {
     pub target: ClaimRef,
@@ -118,13 +118,13 @@ pub const CONTEXT_CHARS: usize = 600;
 
 /// The dossier loaded and checked once, to look at many claims without reloading.
 #[derive(Debug, Clone)]
-pub struct Snapshot {
+pub struct DeskView {
     pub loaded: crate::store::load::LoadedDossier,
     pub result: crate::check::CheckResult,
 }
 
-impl Snapshot {
-    /// The view of one claim, if the snapshot holds it.
+impl DeskView {
+    /// The view of one claim, if the view holds it.
     pub fn claim_view(&self, target: &ClaimRef) -> Option<ClaimView> {
         let (k, file) = self
             .loaded
@@ -363,10 +363,10 @@ impl Desk {
         }
     }
 
-    /// Load and check the dossier once, for [`Snapshot::claim_view`].
-    pub fn snapshot(&self, config: &Config) -> Snapshot {
+    /// Load and check the dossier once, for [`DeskView::claim_view`].
+    pub fn view(&self, config: &Config) -> DeskView {
         let (loaded, result) = self.load_and_check(config);
-        Snapshot { loaded, result }
+        DeskView { loaded, result }
     }
 
     /// Load the dossier and check it, through the cache (when allowed): both the parse of

@@ -549,8 +549,8 @@ fn the_desk_shows_a_claim_in_context_with_its_links_and_findings() {
     let Target::Claim(target) = desk.resolve_target(&delays).unwrap() else {
         panic!("a claim");
     };
-    let snap = desk.snapshot(&dossier::check::Config::default());
-    let v = snap.claim_view(&target).unwrap();
+    let view = desk.view(&dossier::check::Config::default());
+    let v = view.claim_view(&target).unwrap();
     assert_eq!(v.article_path, "articles/port.txt");
     assert!(v.words.starts_with("In 2024, cargo delays"));
     assert_eq!(
@@ -563,7 +563,7 @@ fn the_desk_shows_a_claim_in_context_with_its_links_and_findings() {
     assert!(!v.links[0].confirmed(), "a suggestion");
     let rules: Vec<&str> = v.findings.iter().map(|f| f.rule.code()).collect();
     assert_eq!(rules, ["uncited-claim"]);
-    // After a link and a verdict, a fresh snapshot shows both.
+    // After a link and a verdict, a fresh view shows both.
     desk.link(&target, WEEKLY, "Ann", "2025-03-05", None)
         .unwrap();
     let mut r =
@@ -572,7 +572,7 @@ fn the_desk_shows_a_claim_in_context_with_its_links_and_findings() {
     let stored = desk.set_review(&Target::Claim(target.clone()), r).unwrap();
     assert!(stored.judged.starts_with("sha256:"));
     let v = desk
-        .snapshot(&dossier::check::Config::default())
+        .view(&dossier::check::Config::default())
         .claim_view(&target)
         .unwrap();
     assert!(v.links[0].confirmed());

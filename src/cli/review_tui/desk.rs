@@ -70,9 +70,9 @@ impl Backend for DeskBackend {
 pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
     // One load and check for the queue and the cards: links with the state of their source
     // entries come from the same audit the queue is ordered by.
-    let snapshot = desk.snapshot(config);
-    let loaded = &snapshot.loaded;
-    let audit = audit::build(loaded, &snapshot.result, &Filter::default()).ok();
+    let view = desk.view(config);
+    let loaded = &view.loaded;
+    let audit = audit::build(loaded, &view.result, &Filter::default()).ok();
     let items = audit
         .as_ref()
         .map(|a| dossier::review::queue_of(loaded, a))
