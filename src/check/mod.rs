@@ -541,7 +541,7 @@ fn evidence_findings(
         });
         let passage = e.passages.first();
         let (message, help) = match rule {
-            Rule::QuoteTranslated => crate::evidence::language::finding(e, rule.help()),
+            Rule::QuoteTranslated => crate::evidence::verify::translated_finding(e, rule.help()),
             Rule::QuoteAltered => (
                 format!(
                     "quote {} differs from source {} ({:.0}% of its words match the passage at {} line {})",

@@ -388,3 +388,28 @@ fn evidence_of(r: &Request, path: &str, outcome: Outcome) -> Option<Evidence> {
     }
     Some(e)
 }
+
+/// The message and help of a `quote-translated` finding on `e`, a translated quote's
+/// evidence; `rule_help` is the rule's own advice.
+pub fn translated_finding(e: &Evidence, rule_help: &str) -> (String, String) {
+    let (quote, source) = e.languages.as_ref().map_or(("", ""), |l| {
+        (language::name_of(&l.quote), language::name_of(&l.source))
+    });
+    let message = format!(
+        "quote {} is in {quote} and the snapshot {} of source {} is in {source}: a translation, which cannot be checked word for word",
+        e.claim, e.snapshot, e.source
+    );
+    let original = match &e.original {
+        Some(o) if o.found => format!(
+            "the original words its review records are in the snapshot (line {}); ",
+            o.line.unwrap_or(0)
+        ),
+        Some(_) => "the original words its review records are NOT in the snapshot: correct them; "
+            .to_string(),
+        None => String::new(),
+    };
+    (
+        message,
+        format!("the source is in {source}; {original}{rule_help}"),
+    )
+}

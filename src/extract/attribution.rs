@@ -46,7 +46,10 @@
 //! `a_person_named_once_at_the_sentence_start`, `link_syntax_is_not_part_of_a_name`.
 
 use super::lexicon::{self, contains};
-use super::names::{past_bare_title, subject_after, subject_before, Names, Speaker, Subject};
+use super::names::{
+    group_subject, join_words, past_bare_title, subject_after, subject_before, Names, Speaker,
+    Subject,
+};
 use super::text::{tokens, Token};
 
 /// A resolved attribution.
@@ -313,16 +316,6 @@ fn describe_words(toks: &[Token]) -> Subject {
     }
 }
 
-fn join_words(toks: &[Token]) -> String {
-    let mut out: Vec<&str> = toks.iter().map(|t| t.raw).collect();
-    if let (Some(first), Some(t)) = (out.first_mut(), toks.first()) {
-        *first = &first[t.leading().len()..];
-    }
-    let s = out.join(" ");
-    s.trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
-}
-
 /// Sieve 3a: `X quoted Y as saying`, `X quotes Y as saying to Z:`, `Y was quoted as saying`
 /// → Y.
 pub fn quoted_as_saying(names: &Names, toks: &[Token], v: usize) -> Option<Attribution> {
@@ -552,49 +545,6 @@ fn first_subject(names: &Names, toks: &[Token]) -> Option<Subject> {
         return Some(describe_words(&toks[a..end.min(e).max(h + 1)]));
     }
     None
-}
-
-/// A group named by a quantifier and its noun: "Several members", "Many of them", "Two
-/// witnesses".
-pub fn group_subject(toks: &[Token], a: usize) -> Option<Subject> {
-    let q = toks.get(a)?.word.to_lowercase();
-    if !matches!(
-        q.as_str(),
-        "several"
-            | "many"
-            | "some"
-            | "most"
-            | "few"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-            | "both"
-            | "others"
-    ) || !toks[a].trailing().is_empty()
-    {
-        return None;
-    }
-    let mut e = a + 1;
-    while e < toks.len() && e < a + 4 {
-        let t = &toks[e];
-        let w = t.word.to_lowercase();
-        if t.is_capitalized() && w != "of"
-            || w.ends_with("ly")
-            || contains(&lexicon::VERB_FILLERS, &w)
-            || contains(&lexicon::SAY_VERBS, &w)
-        {
-            break;
-        }
-        e += 1;
-        if !t.trailing().is_empty() || matches!(w.as_str(), "them" | "us" | "those") {
-            break;
-        }
-    }
-    (e > a + 1).then(|| Subject::Description(join_words(&toks[a..e])))
 }
 
 /// Sieve 3e: a verb of saying, with its subject before it ("Lavrov said", "who said", a

@@ -956,7 +956,7 @@ pub fn subject_before(names: &Names, toks: &[Token], v: usize) -> Option<Subject
     // "Many of them say", "Several residents said".
     for back in [3, 2] {
         if i >= back && t.trailing().is_empty() {
-            if let Some(g) = super::attribution::group_subject(toks, i - back) {
+            if let Some(g) = group_subject(toks, i - back) {
                 if let Subject::Description(d) = &g {
                     if d.split_whitespace().count() == back {
                         return Some(g);
@@ -1291,6 +1291,61 @@ fn join(toks: &[Token], a: usize, b: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A group named by a quantifier and its noun: "Several members", "Many of them", "Two
+/// witnesses".
+pub fn group_subject(toks: &[Token], a: usize) -> Option<Subject> {
+    let q = toks.get(a)?.word.to_lowercase();
+    if !matches!(
+        q.as_str(),
+        "several"
+            | "many"
+            | "some"
+            | "most"
+            | "few"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "both"
+            | "others"
+    ) || !toks[a].trailing().is_empty()
+    {
+        return None;
+    }
+    let mut e = a + 1;
+    while e < toks.len() && e < a + 4 {
+        let t = &toks[e];
+        let w = t.word.to_lowercase();
+        if t.is_capitalized() && w != "of"
+            || w.ends_with("ly")
+            || contains(&lexicon::VERB_FILLERS, &w)
+            || contains(&lexicon::SAY_VERBS, &w)
+        {
+            break;
+        }
+        e += 1;
+        if !t.trailing().is_empty() || matches!(w.as_str(), "them" | "us" | "those") {
+            break;
+        }
+    }
+    (e > a + 1).then(|| Subject::Description(join_words(&toks[a..e])))
+}
+
+/// The words of `toks` as written, without the first one's leading marks and the last one's
+/// trailing punctuation.
+pub fn join_words(toks: &[Token]) -> String {
+    let mut out: Vec<&str> = toks.iter().map(|t| t.raw).collect();
+    if let (Some(first), Some(t)) = (out.first_mut(), toks.first()) {
+        *first = &first[t.leading().len()..];
+    }
+    let s = out.join(" ");
+    s.trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 #[cfg(test)]
