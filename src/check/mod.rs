@@ -4,6 +4,7 @@
 //! the configuration gives it. Reporters (in [`crate::report`]) present the findings.
 
 pub mod config;
+pub mod crossref;
 pub mod finding;
 mod online;
 pub mod review;
@@ -74,26 +75,18 @@ impl CheckResult {
         self.summary = summarize(&self.findings, self.summary.clone());
     }
 
-    /// The part of this result about some files: the findings whose file `keep` accepts, the
-    /// links and evidence of the claim files `files`, and the summary `base` with its finding
-    /// counts (and `resolved`) counted again. `base` gives the articles, claims, references
-    /// and sources the part covers.
+    /// The part of this result about some files: the findings `keep` accepts, the links and
+    /// evidence of the claim files `files`, and the summary `base` with its finding counts
+    /// (and `resolved`) counted again. `base` gives the articles, claims, references and
+    /// sources the part covers.
     pub fn narrowed(
         self,
-        keep: impl Fn(&str) -> bool,
+        keep: impl Fn(&Finding) -> bool,
         files: &BTreeSet<&str>,
         base: Summary,
     ) -> CheckResult {
-        let findings: Vec<_> = self
-            .findings
-            .into_iter()
-            .filter(|f| keep(&f.file))
-            .collect();
-        let resolved: Vec<_> = self
-            .resolved
-            .into_iter()
-            .filter(|f| keep(&f.file))
-            .collect();
+        let findings: Vec<_> = self.findings.into_iter().filter(|f| keep(f)).collect();
+        let resolved: Vec<_> = self.resolved.into_iter().filter(|f| keep(f)).collect();
         let base = Summary {
             resolved: resolved.len(),
             ..base
@@ -206,6 +199,9 @@ pub struct FileCheck {
     /// The article's recorded path and date, and the sources its references name, for the
     /// source entries' checks (`source-after-article`); `None` when the file could not be read.
     pub article: Option<ArticleFacts>,
+    /// The quotes the cross-article rules compare ([`crossref`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<crossref::QuoteFacts>,
 }
 
 /// What the source checks need of a claim file.
@@ -247,7 +243,7 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
             check_file(config, &ctx, c, article, &[])
         })
         .collect();
-    finish(config, &ctx, &problems, files, &dossier.root)
+    finish(config, &ctx, &problems, files, &dossier.root, true)
 }
 
 /// Check one claim file whose article reads `article` (`None`: it could not be read);
@@ -292,6 +288,7 @@ pub fn check_file(
             cites: cites.into_iter().map(str::to_string).collect(),
             claims: c.data.claims.iter().map(|x| x.id.clone()).collect(),
         }),
+        quotes: crossref::quote_facts(c, article),
     }
 }
 
@@ -312,18 +309,21 @@ pub fn unreadable_file(config: &Config, file: &str, problems: &[Problem]) -> Fil
         claims: 0,
         references: 0,
         article: None,
+        quotes: Vec::new(),
     }
 }
 
 /// The whole result from the claim files' checks (in claim-file order), the dossier-wide
 /// `problems` (source entries' and others not in a [`FileCheck`]) and the source entries'
-/// own checks.
+/// own checks. `whole`: `files` are every claim file of the dossier, so the cross-article
+/// rules ([`crossref`]) apply; a run over some claim files leaves them out.
 pub fn finish(
     config: &Config,
     ctx: &Context,
     problems: &[Problem],
     files: Vec<FileCheck>,
     root: &std::path::Path,
+    whole: bool,
 ) -> CheckResult {
     let mut out = Out {
         config,
@@ -345,6 +345,11 @@ pub fn finish(
     snapshot_findings(&mut out, ctx, &verify::changed_snapshots(root, ctx.sources));
     let (mut findings, mut resolved) =
         review::apply(out.findings, &review::source_reviews(ctx.sources.values()));
+    if whole {
+        let (open, closed) = crossref::findings(config, &files);
+        findings.extend(open);
+        resolved.extend(closed);
+    }
     let mut summary = Summary {
         articles: files.iter().filter(|f| f.article.is_some()).count(),
         sources: ctx.sources.len(),

@@ -65,6 +65,12 @@ macro_rules! rules {
                 match self { $( Rule::$variant => $example, )* }
             }
 
+            /// Does the rule compare claims of several articles (so that only a check of
+            /// the whole dossier, or shard 1, can report it)?
+            pub fn is_cross_article(self) -> bool {
+                matches!(self, Rule::ConflictingAttribution | Rule::QuoteVariant)
+            }
+
             pub fn from_code(code: &str) -> Option<Rule> {
                 Rule::ALL.iter().copied().find(|r| r.code() == code)
             }
@@ -163,6 +169,15 @@ rules! {
         "A claim says what a published fact-check stored with `dossier factchecks import` reviewed (word similarity at least 0.6): a suggestion to confirm or reject.",
         "read the fact-check; confirm the match with `dossier factchecks confirm CLAIM URL`, or reject it with `dossier factchecks reject CLAIM URL`",
         "articles/port-strike.txt: \"The strike delayed forty ships,\" she said.\nfactchecks/factchecks.yaml: claim-reviewed: The strike delayed forty ships. (rated False by Checks Weekly)";
+    // Across articles (issue 16).
+    ConflictingAttribution => "conflicting-attribution", Warning, "attributed to someone else",
+        "The same quote (normalised words, a fragment or `…` omissions allowed) is attributed to different speakers in two articles.",
+        "find who said the words in the original source and correct the article that has it wrong (`dossier correct CLAIM --speaker NAME` if extraction misread the speaker), or record a verdict once checked",
+        "articles/summit.txt: \"We must prevent a new confrontation at all costs,\" Lavrov said.\narticles/talks.txt: \"We must prevent a new confrontation at all costs,\" Putin said.";
+    QuoteVariant => "quote-variant", Note, "quoted differently",
+        "Two articles quote the same words in materially different wordings (at least 0.75 word similarity, not the same words); the word diff is given.",
+        "check both wordings against the original source and quote it word for word, marking cuts with …",
+        "articles/summit.txt: \"We must prevent a new confrontation at all costs,\" Lavrov said.\narticles/talks.txt: \"We must avoid a new confrontation at any cost,\" Lavrov said.";
     // Evidence: snapshots, quote verification and link liveness.
     SnapshotChanged => "snapshot-changed", Error, "hash differs",
         "A snapshot file no longer has the SHA-256 recorded when it was taken.",

@@ -139,7 +139,7 @@ pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
             dossier, config, &claim_ids, &sources,
         ));
     }
-    let result = finish(config, &ctx, &problems, files, &dossier.root);
+    let result = finish(config, &ctx, &problems, files, &dossier.root, all);
     if all {
         // Every claim file and source entry was looked up: the rest of the cache is stale.
         options.cache.prune();
@@ -313,7 +313,7 @@ pub fn narrow_to_articles(
             .count(),
         ..super::Summary::default()
     };
-    result.narrowed(|f| keep.contains(f), &files, base)
+    result.narrowed(|f| keep.contains(f.file.as_str()), &files, base)
 }
 
 /// [`super::check`] of a dossier already loaded (as `report` and the review load it), each
@@ -372,7 +372,7 @@ pub fn check_loaded(
             problems,
         )
     });
-    finish(config, &ctx, &rest, files, &loaded.root)
+    finish(config, &ctx, &rest, files, &loaded.root, true)
 }
 
 /// The check of one claim file, and whether it came from the cache.

@@ -5,8 +5,15 @@
 //! dossier: its shard never changes when other articles are added, removed or edited. A
 //! shard reports the findings of its claim files and their articles; the findings of no
 //! article (source entries, unused sources, duplicate source ids, the settings) come from
-//! shard 1 alone, which therefore reads every claim file. Every finding of a whole-dossier
-//! check is reported by exactly one shard.
+//! shard 1 alone, which therefore reads every claim file. So do the cross-article findings
+//! (`conflicting-attribution`, `quote-variant`): although each is on a claim file, it comes
+//! from comparing every claim file's quotes, which only shard 1 reads, so shard 1 reports
+//! them all, whichever shard the claim file is in, and the other shards none. Every finding
+//! of a whole-dossier check is reported by exactly one shard.
+//!
+//! A check of some articles (`check ARTICLE…`) reports no cross-article findings: it reads
+//! only their claim files, and an article's quotes can only be compared with every other
+//! article's. Run the whole check (or shard 1) for them.
 
 use super::run::CheckedFile;
 use super::{CheckResult, Summary};
@@ -123,7 +130,11 @@ impl Shard {
             .iter()
             .flat_map(|c| std::iter::once(c.file.as_str()).chain(c.article.as_deref()))
             .collect();
-        let keep = |file: &str| {
+        let keep = |f: &super::Finding| {
+            if f.rule.is_cross_article() {
+                return self.reports_dossier_wide();
+            }
+            let file = f.file.as_str();
             files.contains(file)
                 || articles.contains(file)
                 || (self.reports_dossier_wide() && !any_claims.contains(file))

@@ -50,15 +50,17 @@ pub struct CheckArgs {
     )]
     timeout: u64,
     /// Check only shard K of N (e.g. `--shard 2/4`): the articles whose claim files hash to
-    /// it, for a CI matrix of N runners. Findings of no article (source entries) come from
-    /// shard 1; every finding of a full check comes from exactly one shard.
+    /// it, for a CI matrix of N runners. Findings of no article (source entries) and the
+    /// cross-article ones come from shard 1; every finding of a full check comes from exactly
+    /// one shard.
     #[arg(long, value_name = "K/N")]
     shard: Option<dossier::check::Shard>,
     /// Write the findings to FILE (replaced atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
     /// Check only these articles (files or folders under articles/), their claim files and
-    /// the source entries they cite: for a pre-commit hook or a pull request's changed files.
+    /// the source entries they cite: for a pre-commit hook or a pull request's changed files
+    /// (the cross-article rules, which need every article, are left out).
     #[arg(value_name = "ARTICLE")]
     paths: Vec<std::path::PathBuf>,
 }

@@ -20,7 +20,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A fast multiplicative hasher for the scan's lookups (one per word of the snapshot); the
 /// keys are the claims' own words and shingles, so hash flooding is not a concern.
 #[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
@@ -48,7 +48,7 @@ impl Hasher for FastHasher {
     }
 }
 
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// A shingle occurring more often than this in a snapshot is not an anchor (unless it is the
 /// request's rarest).

@@ -27,7 +27,7 @@ pub const STATE_DIR: &str = ".dossier";
 pub const CACHE_DIR: &str = ".dossier/cache";
 
 /// Bumped whenever what is cached changes shape; with the crate version it keys every entry.
-const CACHE_FORMAT: u32 = 3;
+const CACHE_FORMAT: u32 = 4;
 
 /// Where cached entries are read and written, or nowhere (`--no-cache`).
 #[derive(Debug, Clone)]

@@ -313,6 +313,17 @@ fn an_edited_source_entry_changes_only_the_articles_citing_it() {
 #[test]
 fn shards_together_find_exactly_what_one_check_finds() {
     let dir = generated(12);
+    // Two articles giving one quote to two speakers: cross-article findings, which come from
+    // shard 1 whichever shard their claim files are in.
+    for (name, who) in [("zz-one", "Sergei Lavrov"), ("zz-two", "Vladimir Putin")] {
+        std::fs::write(
+            dir.path().join("articles").join(format!("{name}.txt")),
+            format!(
+                "A made-up piece\n\nBy Ana Ruiz\nHarbour Gazette, 2025-03-01\n\n\"We must do everything possible to prevent a new confrontation,\" said {who}.\n"
+            ),
+        )
+        .unwrap();
+    }
     assert_eq!(run(dir.path(), "2", &["extract"]).0, 0);
     // A claim file that does not parse belongs to a shard too.
     std::fs::write(dir.path().join("claims/broken.yaml"), "version: [\n").unwrap();
@@ -333,6 +344,17 @@ fn shards_together_find_exactly_what_one_check_finds() {
         whole.iter().any(|f| f.contains("sources/")),
         "source findings exist"
     );
+    let cross = |f: &str| {
+        f.contains("\"rule\":\"conflicting-attribution\"")
+            || f.contains("\"rule\":\"quote-variant\"")
+    };
+    for name in ["zz-one", "zz-two"] {
+        assert!(
+            whole.iter().any(|f| f.contains("conflicting-attribution")
+                && f.contains(&format!("claims/{name}.yaml"))),
+            "the cross-article finding of {name}"
+        );
+    }
     for n in [1, 2, 3, 5] {
         let mut union = Vec::new();
         let mut owner: BTreeMap<String, usize> = BTreeMap::new();
@@ -342,7 +364,9 @@ fn shards_together_find_exactly_what_one_check_finds() {
             for f in &part {
                 let doc: serde_json::Value = serde_json::from_str(f).unwrap();
                 let file = doc["file"].as_str().unwrap().to_string();
-                if file.starts_with("claims/") {
+                if cross(f) {
+                    assert_eq!(k, 1, "{file}: cross-article findings come from shard 1");
+                } else if file.starts_with("claims/") {
                     let o = *owner.entry(file.clone()).or_insert(k);
                     assert_eq!(o, k, "{file} reported by shards {o} and {k} of {n}");
                 } else {

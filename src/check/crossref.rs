@@ -1,0 +1,847 @@
+//! Cross-article attribution: the same words quoted in two articles of the dossier.
+//!
+//! - `conflicting-attribution` (warning): the same quote attributed to different speakers.
+//!   "The same quote" is the same normalised words ([`crate::evidence::normalize`]: case,
+//!   Unicode form, quotation marks, apostrophes, dashes and punctuation do not count), one
+//!   quote's words possibly a stretch of the other's (a quote may be a fragment of a longer
+//!   one), and each part of a quote with `…` omissions (or `[insertions]`) found, in order,
+//!   in the other.
+//! - `quote-variant` (note): two quotes giving materially different wordings of the same
+//!   words: not the same quote, but a Dice similarity (twice the longest common subsequence
+//!   of words over the sum of the lengths) of at least [`VARIANT_MIN`]. The finding carries
+//!   the word diff.
+//!
+//! Speakers compare by normalised name (case, accents and punctuation ignored, a leading
+//! title such as "Mr" or "Dr" dropped); a surname alone is the same speaker as a full name
+//! ending with it ("Lavrov", "Sergei Lavrov"), and so are two names with one surname whose
+//! first names begin with the same letter ("S. Lavrov", "Sergey Lavrov", "Sergei Lavrov"). A
+//! quote with no speaker, or one the article only describes ("a senior official": no
+//! capitalised word), conflicts with no one.
+//!
+//! Only quotes of at least [`MIN_WORDS`] words take part; only the first [`MAX_WORDS`] words
+//! of a quote are compared. Quotes of one article never pair with each other, nor do quotes
+//! of two claim files recording the same article path: the rules are about two articles.
+//!
+//! The work is linear in the number of quotes: every quote is cut into [`SHINGLE`]-word
+//! shingles (within the parts between omissions), indexed by hash; a shingle found in more
+//! than [`POSTING_MAX`] quotes is a stock phrase and finds no candidates; each quote
+//! compares itself with at most [`CANDIDATES_MAX`] others, those sharing the most shingles
+//! (at least [`SHARED_MIN`] and a quarter of the shorter quote's). Each comparison is bounded
+//! by [`MAX_WORDS`]².
+//!
+//! Each quote in a pair gets its own finding (one per rule at most), on the claim's `text`
+//! in its own claim file, naming the other quotes (the first [`NAMED_MAX`], in path order)
+//! and pointing at the first one's sentence in its article as the related location. So a pair
+//! gives two findings, one in each claim file, each reviewable and suppressible on its own:
+//! a current verdict on the claim settles its findings as it settles the claim's others.
+
+use super::finding::{Finding, Related};
+use super::rule::Rule;
+use super::{excerpt, At, Config, FileCheck, Out};
+use crate::evidence::diff::{self, DiffKind, DiffPart};
+use crate::evidence::normalize::{quote_pieces, Piece};
+use crate::evidence::search::{FastHasher, Map};
+use crate::model::review::Review;
+use crate::store::load::{LoadedClaims, Pos};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+use std::hash::Hasher;
+
+/// Fewest words a quote needs to take part.
+pub const MIN_WORDS: usize = 6;
+/// Words compared of a quote (the rest is not).
+pub const MAX_WORDS: usize = 200;
+/// Words in a shingle.
+pub const SHINGLE: usize = 3;
+/// A shingle in more quotes than this is a stock phrase: it finds no candidates.
+pub const POSTING_MAX: usize = 32;
+/// Most quotes one quote is compared with.
+pub const CANDIDATES_MAX: usize = 16;
+/// Fewest shingles two quotes must share to be compared.
+pub const SHARED_MIN: usize = 2;
+/// Least Dice similarity of two wordings of one quote.
+pub const VARIANT_MIN: f64 = 0.75;
+/// Most other quotes a finding names.
+pub const NAMED_MAX: usize = 3;
+
+/// What the cross-article rules need of a quote, kept with its claim file's cached check so
+/// that a warm run needs no claim file parsed.
+/// (Short field names: one is cached for every quote of the dossier.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteFacts {
+    #[serde(rename = "c")]
+    pub claim: String,
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The normalised words, space-separated, `…` where the quote leaves words out.
+    #[serde(rename = "w")]
+    pub words: String,
+    /// The claim's `text` in the claim file: line, column, byte offset, byte length.
+    pub at: (usize, usize, usize, usize),
+    /// The quote in the article: line, column, start and end byte.
+    #[serde(rename = "in")]
+    pub article: (usize, usize, usize, usize),
+    /// The claim's current verdict, if any.
+    #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Box<Review>>,
+}
+
+/// The quotes of a claim file that take part (of at least [`MIN_WORDS`] words), in order.
+pub fn quote_facts(c: &LoadedClaims, article: Option<&str>) -> Vec<QuoteFacts> {
+    let mut out = Vec::new();
+    for (k, claim) in c.data.claims.iter().enumerate() {
+        if claim.kind != crate::model::ClaimKind::Quote || claim.vanished {
+            continue;
+        }
+        let words = normal_words(&claim.text);
+        if words.split(' ').filter(|w| *w != "…").count() < MIN_WORDS {
+            continue;
+        }
+        let pos = super::key_pos(c.claim_keys.get(k), &["text"]);
+        let span = match article {
+            Some(text) if claim.start <= claim.end && claim.end <= text.len() => {
+                (claim.start, claim.end)
+            }
+            _ => (0, 0),
+        };
+        out.push(QuoteFacts {
+            claim: claim.id.clone(),
+            speaker: claim.speaker.clone(),
+            words,
+            at: (pos.line, pos.column, pos.offset, pos.len),
+            article: (claim.line, claim.column, span.0, span.1),
+            review: claim
+                .review
+                .clone()
+                .filter(|_| !claim.review_is_stale())
+                .map(Box::new),
+        });
+    }
+    out
+}
+
+/// A quote's normalised words (at most [`MAX_WORDS`]), space-separated, with `…` for each
+/// omission or editorial insertion between them.
+pub fn normal_words(quote: &str) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    let pieces = quote_pieces(quote);
+    // Initials run together (`U.S.`, `E.U.`) are one word, as written without the dots.
+    let mut joined: Vec<String> = Vec::with_capacity(pieces.len());
+    let mut initials = String::new();
+    let single = |p: &Piece| p.word().is_some_and(|w| w.norm.chars().count() == 1);
+    for (k, p) in pieces.iter().enumerate() {
+        let next_single = pieces.get(k + 1).is_some_and(single);
+        match p {
+            Piece::Word(w) if single(p) && (next_single || !initials.is_empty()) => {
+                initials.push_str(&w.norm);
+                if !next_single {
+                    joined.push(std::mem::take(&mut initials));
+                }
+            }
+            Piece::Word(w) => joined.push(w.norm.clone()),
+            Piece::Omission | Piece::Insertion { .. } => joined.push("…".into()),
+        }
+    }
+    for w in &joined {
+        let w = w.as_str();
+        if w != "…" {
+            n += 1;
+        }
+        if n > MAX_WORDS {
+            break;
+        }
+        if w == "…" && out.ends_with('…') {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.trim_end_matches(" …").to_string()
+}
+
+/// A speaker's name as compared: folded tokens, or `None` for no speaker or a description.
+pub fn speaker_key(name: &str) -> Option<Vec<String>> {
+    use unicode_normalization::UnicodeNormalization;
+    if !name
+        .split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let folded: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut tokens: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    while tokens.len() > 1
+        && matches!(
+            tokens[0].as_str(),
+            "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sir" | "dame"
+        )
+    {
+        tokens.remove(0);
+    }
+    (!tokens.is_empty()).then_some(tokens)
+}
+
+/// Are two speaker keys one person?
+pub fn same_speaker(a: &[String], b: &[String]) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some(la), Some(lb)) = (a.last(), b.last()) else {
+        return false;
+    };
+    if la != lb {
+        return false;
+    }
+    if a.len() == 1 || b.len() == 1 {
+        return true;
+    }
+    a[0].chars().next() == b[0].chars().next()
+}
+
+/// Is every part of `a` (split at `…`) found, in order and each contiguous, in `b`'s words?
+fn contained(a: &[Vec<u32>], b: &[u32]) -> bool {
+    let mut from = 0;
+    for part in a {
+        if part.is_empty() {
+            continue;
+        }
+        let Some(at) = b
+            .get(from..)
+            .unwrap_or(&[])
+            .windows(part.len())
+            .position(|w| w == part.as_slice())
+        else {
+            return false;
+        };
+        from += at + part.len();
+    }
+    true
+}
+
+/// The longest common subsequence of `a` and `b` as diff steps: `(in a, in b)` pairs, one of
+/// them `None` for a word only one side has. O(|a|·|b|), both at most [`MAX_WORDS`].
+fn lcs_steps(a: &[u32], b: &[u32]) -> Vec<(Option<usize>, Option<usize>)> {
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![0u16; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[at(i, j)] = if a[i] == b[j] {
+                t[at(i + 1, j + 1)] + 1
+            } else {
+                t[at(i + 1, j)].max(t[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(n.max(m));
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            out.push((Some(i), Some(j)));
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || t[at(i, j + 1)] >= t[at(i + 1, j)]) {
+            out.push((None, Some(j)));
+            j += 1;
+        } else {
+            out.push((Some(i), None));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The word diff from `other`'s words to `this` one's, shortened for a one-line message:
+/// `[-other's words-]` and `{+this quote's+}`.
+pub fn word_diff(other: &[&str], this: &[&str]) -> String {
+    let other: Vec<&str> = other
+        .iter()
+        .copied()
+        .filter(|w| *w != "…")
+        .take(MAX_WORDS)
+        .collect();
+    let this: Vec<&str> = this
+        .iter()
+        .copied()
+        .filter(|w| *w != "…")
+        .take(MAX_WORDS)
+        .collect();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let o: Vec<u32> = other.iter().map(|w| intern(&mut ids, w)).collect();
+    let t: Vec<u32> = this.iter().map(|w| intern(&mut ids, w)).collect();
+    let parts: Vec<DiffPart> = lcs_steps(&o, &t)
+        .into_iter()
+        .map(|step| match step {
+            (Some(i), Some(_)) => DiffPart::new(DiffKind::Same, other[i]),
+            (Some(i), None) => DiffPart::new(DiffKind::Source, other[i]),
+            (None, Some(j)) => DiffPart::new(DiffKind::Quote, this[j]),
+            (None, None) => DiffPart::new(DiffKind::Same, ""),
+        })
+        .collect();
+    diff::plain_compact(&diff::merge(parts), 4)
+}
+
+fn intern<'a, S: std::hash::BuildHasher>(ids: &mut HashMap<&'a str, u32, S>, w: &'a str) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(w).or_insert(next)
+}
+
+/// One quote as compared.
+struct Quote<'a> {
+    file: &'a str,
+    article: &'a str,
+    facts: &'a QuoteFacts,
+    /// Word ids, [`GAP`] where words are left out (at most [`MAX_WORDS`] words).
+    words: Vec<u32>,
+}
+
+/// An omission among a quote's word ids.
+const GAP: u32 = u32::MAX;
+
+impl Quote<'_> {
+    /// The parts between omissions.
+    fn parts(&self) -> Vec<Vec<u32>> {
+        self.words
+            .split(|&w| w == GAP)
+            .filter(|p| !p.is_empty())
+            .map(<[u32]>::to_vec)
+            .collect()
+    }
+
+    /// Every word, omissions left out.
+    fn flat(&self) -> Vec<u32> {
+        self.words.iter().copied().filter(|&w| w != GAP).collect()
+    }
+
+    /// The keys of its shingles, sorted, each once.
+    fn shingles(&self) -> Vec<u64> {
+        let mut out: Vec<u64> = Vec::new();
+        for p in self.words.split(|&w| w == GAP).filter(|p| !p.is_empty()) {
+            let k = SHINGLE.min(p.len());
+            out.extend(p.windows(k).map(shingle_key));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn speaker(&self) -> Option<Vec<String>> {
+        self.facts.speaker.as_deref().and_then(speaker_key)
+    }
+}
+
+fn shingle_key(words: &[u32]) -> u64 {
+    let mut h = FastHasher::default();
+    for &w in words {
+        h.write_u64(u64::from(w));
+    }
+    h.finish()
+}
+
+/// How two quotes relate.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Relation {
+    /// The same words, attributed to two speakers.
+    Conflict,
+    /// Two wordings of one quote.
+    Variant,
+}
+
+/// The cross-article findings of the claim files `files` (the whole dossier's), verdicts of
+/// the claims applied: `(open, resolved)`.
+pub fn findings(config: &Config, files: &[FileCheck]) -> (Vec<Finding>, Vec<Finding>) {
+    if config.severity(Rule::ConflictingAttribution).is_none()
+        && config.severity(Rule::QuoteVariant).is_none()
+    {
+        return (Vec::new(), Vec::new());
+    }
+    let mut vocab: Map<&str, u32> = Map::default();
+    let mut quotes: Vec<Quote> = Vec::new();
+    for f in files {
+        let Some(a) = &f.article else { continue };
+        for q in &f.quotes {
+            let mut words: Vec<u32> = Vec::new();
+            let mut n = 0;
+            for w in q.words.split(' ').filter(|w| !w.is_empty()) {
+                if w == "…" {
+                    if words.last().is_some_and(|&l| l != GAP) {
+                        words.push(GAP);
+                    }
+                } else if n < MAX_WORDS {
+                    words.push(intern(&mut vocab, w));
+                    n += 1;
+                }
+            }
+            if n < MIN_WORDS {
+                continue;
+            }
+            quotes.push(Quote {
+                file: &f.file,
+                article: &a.path,
+                facts: q,
+                words,
+            });
+        }
+    }
+    // The number of shingles of each quote; then, for the shingles of 2 to POSTING_MAX
+    // quotes (most are of one), the quotes of each.
+    let mut counts: Vec<u32> = Vec::with_capacity(quotes.len());
+    let mut all: Vec<(u64, u32)> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let mine = q.shingles();
+        counts.push(mine.len() as u32);
+        all.extend(mine.iter().map(|&s| (s, i as u32)));
+    }
+    all.sort_unstable();
+    let mut postings: Map<u64, (u32, u32)> = Map::default();
+    let mut members: Vec<u32> = Vec::new();
+    for group in all.chunk_by(|a, b| a.0 == b.0) {
+        if (2..=POSTING_MAX).contains(&group.len()) {
+            let start = members.len() as u32;
+            members.extend(group.iter().map(|g| g.1));
+            postings.insert(group[0].0, (start, group.len() as u32));
+        }
+    }
+    drop(all);
+    // Candidate pairs, each once (lower index first), then how each relates.
+    let mut pairs: BTreeSet<(u32, u32)> = BTreeSet::new();
+    let mut shared: Vec<u32> = vec![0; quotes.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        for s in &q.shingles() {
+            let Some(&(start, len)) = postings.get(s) else {
+                continue;
+            };
+            for &j in &members[start as usize..(start + len) as usize] {
+                if j as usize != i && quotes[j as usize].article != q.article {
+                    if shared[j as usize] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j as usize] += 1;
+                }
+            }
+        }
+        let mut best: Vec<(u32, u32)> = Vec::new();
+        for &j in &touched {
+            let n = std::mem::take(&mut shared[j as usize]) as usize;
+            let fewer = counts[i].min(counts[j as usize]) as usize;
+            if n >= SHARED_MIN.min(fewer) && n * 4 >= fewer {
+                best.push((n as u32, j));
+            }
+        }
+        touched.clear();
+        best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, j) in best.iter().take(CANDIDATES_MAX) {
+            let i = i as u32;
+            pairs.insert((i.min(j), i.max(j)));
+        }
+    }
+    let mut related: Vec<Vec<(Relation, u32)>> = vec![Vec::new(); quotes.len()];
+    for &(i, j) in &pairs {
+        let (a, b) = (&quotes[i as usize], &quotes[j as usize]);
+        let (a_flat, b_flat) = (a.flat(), b.flat());
+        let relation = if contained(&a.parts(), &b_flat) || contained(&b.parts(), &a_flat) {
+            match (a.speaker(), b.speaker()) {
+                (Some(x), Some(y)) if !same_speaker(&x, &y) => Some(Relation::Conflict),
+                _ => None,
+            }
+        } else {
+            let (n, m) = (a_flat.len(), b_flat.len());
+            // Dice ≥ 0.75 needs the shorter at least 0.6 of the longer.
+            if n.min(m) * 5 < n.max(m) * 3 {
+                None
+            } else {
+                let common = lcs_steps(&a_flat, &b_flat)
+                    .iter()
+                    .filter(|s| s.0.is_some() && s.1.is_some())
+                    .count();
+                let dice = 2.0 * common as f64 / (n + m) as f64;
+                (dice >= VARIANT_MIN).then_some(Relation::Variant)
+            }
+        };
+        if let Some(r) = relation {
+            related[i as usize].push((r, j));
+            related[j as usize].push((r, i));
+        }
+    }
+    let mut out = Out {
+        config,
+        findings: Vec::new(),
+    };
+    for (i, rel) in related.iter_mut().enumerate() {
+        if rel.is_empty() {
+            continue;
+        }
+        // The others in path order, each rule's first the related location.
+        rel.sort_by(|x, y| {
+            let (p, q) = (&quotes[x.1 as usize], &quotes[y.1 as usize]);
+            (x.0, p.file, &p.facts.claim).cmp(&(y.0, q.file, &q.facts.claim))
+        });
+        for relation in [Relation::Conflict, Relation::Variant] {
+            let others: Vec<&Quote> = rel
+                .iter()
+                .filter(|r| r.0 == relation)
+                .map(|r| &quotes[r.1 as usize])
+                .collect();
+            if !others.is_empty() {
+                push(&mut out, &quotes[i], &others, relation);
+            }
+        }
+    }
+    let mut reviews: super::review::Reviews = HashMap::new();
+    for q in &quotes {
+        if let Some(r) = &q.facts.review {
+            reviews.insert((q.file, Some(q.facts.claim.as_str())), &**r);
+        }
+    }
+    super::review::apply(out.findings, &reviews)
+}
+
+fn speaker_name(q: &Quote) -> String {
+    excerpt(q.facts.speaker.as_deref().unwrap_or("no one named"), 60)
+}
+
+fn push(out: &mut Out, q: &Quote, others: &[&Quote], relation: Relation) {
+    let first = others[0];
+    let named: Vec<String> = others
+        .iter()
+        .take(NAMED_MAX)
+        .map(|o| match relation {
+            Relation::Conflict => format!(
+                "{} (claim {}, {})",
+                o.article,
+                o.facts.claim,
+                speaker_name(o)
+            ),
+            Relation::Variant => format!("{} (claim {})", o.article, o.facts.claim),
+        })
+        .collect();
+    let more = match others.len().saturating_sub(NAMED_MAX) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let words: Vec<&str> = q.facts.words.split(' ').collect();
+    let quoted = excerpt(&words.join(" "), 60);
+    let (rule, message, help) = match relation {
+        Relation::Conflict => (
+            Rule::ConflictingAttribution,
+            format!(
+                "quote {} attributes \"{quoted}\" to {}; the same words are attributed to someone else in {}{more}",
+                q.facts.claim,
+                speaker_name(q),
+                named.join("; ")
+            ),
+            format!(
+                "find who said these words in the original source; correct the article that has it wrong (`dossier correct {} --speaker NAME` if extraction misread the speaker), or record a verdict once checked",
+                q.facts.claim
+            ),
+        ),
+        Relation::Variant => {
+            let theirs: Vec<&str> = first.facts.words.split(' ').collect();
+            (
+                Rule::QuoteVariant,
+                format!(
+                    "quote {} (\"{quoted}\") gives in other words what {}{more} quote{}",
+                    q.facts.claim,
+                    named.join("; "),
+                    if others.len() == 1 { "s" } else { "" }
+                ),
+                format!(
+                    "word diff, {} → this quote: {}; {}",
+                    first.article,
+                    word_diff(&theirs, &words),
+                    Rule::QuoteVariant.help()
+                ),
+            )
+        }
+    };
+    let (line, column, start, end) = first.facts.article;
+    let related = Related {
+        file: first.article.to_string(),
+        line,
+        column,
+        message: match relation {
+            Relation::Conflict => format!("the same words, attributed to {}", speaker_name(first)),
+            Relation::Variant => "the other wording".to_string(),
+        },
+        span: (start, end),
+    };
+    let (l, c, offset, len) = q.facts.at;
+    out.push(
+        rule,
+        At {
+            file: q.file,
+            pos: Pos {
+                line: l,
+                column: c,
+                offset,
+                len,
+            },
+        },
+        message,
+        Some(&q.facts.claim),
+        None,
+        Some(help),
+        Some(related),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Vec<String> {
+        speaker_key(s).unwrap()
+    }
+
+    #[test]
+    fn words_are_normalised_and_omissions_kept() {
+        assert_eq!(
+            normal_words("“We WON’T — ever — give up,” …"),
+            "we won't ever give up"
+        );
+        assert_eq!(
+            normal_words("Russia and the US... must do [everything] possible"),
+            "russia and the us … must do … possible"
+        );
+        // Leading and trailing omissions say nothing.
+        assert_eq!(normal_words("… the talks …"), "the talks");
+        assert_eq!(normal_words("cafe\u{301} Cre\u{300}me"), "café crème");
+        assert_eq!(
+            normal_words("the U.S. and the E. U. agree"),
+            "the us and the eu agree"
+        );
+        assert_eq!(normal_words("plan B is a plan"), "plan b is a plan");
+    }
+
+    #[test]
+    fn a_surname_is_the_full_name_and_descriptions_are_no_one() {
+        assert!(same_speaker(&key("Sergei Lavrov"), &key("Lavrov")));
+        assert!(same_speaker(&key("Sergey Lavrov"), &key("Sergei Lavrov")));
+        assert!(same_speaker(&key("S. Lavrov"), &key("sergei LAVROV")));
+        assert!(same_speaker(&key("Mr Lavrov"), &key("Sergei Lavrov")));
+        assert!(same_speaker(&key("José Núñez"), &key("Jose Nunez")));
+        assert!(!same_speaker(&key("Sergei Lavrov"), &key("Vladimir Putin")));
+        assert!(!same_speaker(&key("Maria Zakharova"), &key("Lavrov")));
+        assert!(!same_speaker(&key("Anna Berg"), &key("Tomas Berg")));
+        assert_eq!(speaker_key("a senior official"), None);
+        assert_eq!(speaker_key("  "), None);
+    }
+
+    fn parts(words: &str, vocab: &mut HashMap<String, u32>) -> Vec<Vec<u32>> {
+        words
+            .split(" … ")
+            .map(|p| {
+                p.split(' ')
+                    .map(|w| {
+                        let n = vocab.len() as u32;
+                        *vocab.entry(w.to_string()).or_insert(n)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_omission_matches_its_parts_in_order() {
+        let mut v = HashMap::new();
+        let long = parts("we must do everything possible to prevent a war", &mut v);
+        let flat: Vec<u32> = long.concat();
+        let cut = parts("we must do … to prevent a war", &mut v);
+        assert!(contained(&cut, &flat));
+        let fragment = parts("everything possible to prevent", &mut v);
+        assert!(contained(&fragment, &flat));
+        let backwards = parts("to prevent a war … we must do", &mut v);
+        assert!(!contained(&backwards, &flat));
+        let changed = parts("we must do anything possible", &mut v);
+        assert!(!contained(&changed, &flat));
+    }
+
+    #[test]
+    fn the_word_diff_shows_what_changed() {
+        let a: Vec<&str> = "we will not give up the fight".split(' ').collect();
+        let b: Vec<&str> = "we shall not give up this fight".split(' ').collect();
+        assert_eq!(
+            word_diff(&a, &b),
+            "we [-will-] {+shall+} not give up [-the-] {+this+} fight"
+        );
+        // Long quotes are compared up to MAX_WORDS and the shared words shortened.
+        let long: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        let long: Vec<&str> = long.iter().map(String::as_str).collect();
+        let diff = word_diff(&long[..MAX_WORDS], &long[1..=MAX_WORDS]);
+        assert!(diff.len() < 200, "{diff}");
+    }
+
+    fn file(name: &str, article: &str, quotes: &[(&str, Option<&str>, &str)]) -> FileCheck {
+        FileCheck {
+            file: format!("claims/{name}.yaml"),
+            findings: Vec::new(),
+            resolved: Vec::new(),
+            links: Vec::new(),
+            evidence: Vec::new(),
+            claims: quotes.len(),
+            references: 0,
+            article: Some(super::super::ArticleFacts {
+                path: format!("articles/{article}.txt"),
+                date: None,
+                cites: Vec::new(),
+                claims: quotes.iter().map(|q| q.0.to_string()).collect(),
+            }),
+            quotes: quotes
+                .iter()
+                .enumerate()
+                .map(|(k, (id, speaker, text))| QuoteFacts {
+                    claim: id.to_string(),
+                    speaker: speaker.map(str::to_string),
+                    words: normal_words(text),
+                    at: (k + 3, 9, k * 10, 5),
+                    article: (k + 1, 1, 0, 0),
+                    review: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn codes(files: &[FileCheck]) -> Vec<(String, String, String)> {
+        let (open, _) = findings(&Config::default(), files);
+        let mut out: Vec<_> = open
+            .iter()
+            .map(|f| {
+                (
+                    f.rule.code().to_string(),
+                    f.file.clone(),
+                    f.claim.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    const WORDS: &str = "Russia and the US must do everything possible to prevent confrontation";
+
+    #[test]
+    fn the_same_words_from_two_speakers_conflict_on_both_sides() {
+        let files = [
+            file("a", "a", &[("q-a", Some("Sergei Lavrov"), WORDS)]),
+            file(
+                "b",
+                "b",
+                &[(
+                    "q-b",
+                    Some("Vladimir Putin"),
+                    "“Russia and the U.S. … must do everything possible”",
+                )],
+            ),
+            file("c", "c", &[("q-c", Some("Lavrov"), WORDS)]),
+            file("d", "d", &[("q-d", None, WORDS)]),
+        ];
+        let got = codes(&files);
+        assert_eq!(
+            got,
+            [
+                ("conflicting-attribution", "claims/a.yaml", "q-a"),
+                ("conflicting-attribution", "claims/b.yaml", "q-b"),
+                ("conflicting-attribution", "claims/c.yaml", "q-c"),
+            ]
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        );
+        let (open, _) = findings(&Config::default(), &files);
+        let b = open
+            .iter()
+            .find(|f| f.claim.as_deref() == Some("q-b"))
+            .unwrap();
+        assert!(b.message.contains("Vladimir Putin"), "{}", b.message);
+        assert!(b
+            .message
+            .contains("articles/a.txt (claim q-a, Sergei Lavrov)"));
+        assert_eq!(b.related.as_ref().unwrap().file, "articles/a.txt");
+        assert_eq!((b.line, b.column), (3, 9));
+    }
+
+    #[test]
+    fn one_article_or_one_speaker_is_no_conflict() {
+        let same_article = [
+            file("a", "a", &[("q-1", Some("Lavrov"), WORDS)]),
+            file("a2", "a", &[("q-2", Some("Putin"), WORDS)]),
+        ];
+        assert!(codes(&same_article).is_empty());
+        let one_speaker = [
+            file("a", "a", &[("q-1", Some("Sergey Lavrov"), WORDS)]),
+            file("b", "b", &[("q-2", Some("Lavrov"), WORDS)]),
+        ];
+        assert!(codes(&one_speaker).is_empty());
+        let short = [
+            file("a", "a", &[("q-1", Some("Lavrov"), "we must do it now")]),
+            file("b", "b", &[("q-2", Some("Putin"), "we must do it now")]),
+        ];
+        assert!(codes(&short).is_empty(), "under MIN_WORDS");
+    }
+
+    #[test]
+    fn another_wording_is_a_variant_with_its_diff() {
+        let files = [
+            file("a", "a", &[("q-a", Some("Lavrov"), WORDS)]),
+            file(
+                "b",
+                "b",
+                &[(
+                    "q-b",
+                    Some("Lavrov"),
+                    "Russia and America must do everything possible to prevent confrontation",
+                )],
+            ),
+            file(
+                "c",
+                "c",
+                &[(
+                    "q-c",
+                    Some("Lavrov"),
+                    "Russia and the US will talk about confrontation next spring in Geneva",
+                )],
+            ),
+        ];
+        assert_eq!(
+            codes(&files),
+            [
+                ("quote-variant", "claims/a.yaml", "q-a"),
+                ("quote-variant", "claims/b.yaml", "q-b"),
+            ]
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        );
+        let (open, _) = findings(&Config::default(), &files);
+        let b = open
+            .iter()
+            .find(|f| f.claim.as_deref() == Some("q-b"))
+            .unwrap();
+        assert!(b.help.contains("[-the us-] {+america+}"), "{}", b.help);
+    }
+
+    #[test]
+    fn stock_phrases_do_not_pair_everything() {
+        // 100 articles sharing one sentence, each from another speaker: past POSTING_MAX the
+        // shared shingles find no candidates, so the work stays linear and nothing is found.
+        let names: Vec<String> = (0..100).map(|i| format!("Person{i} Name{i}")).collect();
+        let files: Vec<FileCheck> = (0..100)
+            .map(|i| {
+                file(
+                    &format!("f{i}"),
+                    &format!("a{i}"),
+                    &[("q", Some(names[i].as_str()), WORDS)],
+                )
+            })
+            .collect();
+        assert!(codes(&files).is_empty());
+    }
+}
