@@ -18,6 +18,7 @@ mod cli_extract;
 mod cli_getting_started;
 mod concurrency;
 mod corrections;
+mod crossref;
 mod evidence;
 mod extract_edge_cases;
 mod extract_furniture;
