@@ -84,12 +84,10 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
         ctx.quiet,
         matches!(args.format, ReportFormat::Json | ReportFormat::Claimreview),
     );
-    let loaded = dossier::store::load::load_cached(
-        &dossier,
-        ctx.jobs,
-        &|| progress.tick(),
-        &ctx.cache(&dossier),
-    );
+    // One cache for the whole run: it records every entry looked up, and the prune below
+    // keeps exactly those (a second handle would know only its own and delete the rest).
+    let cache = ctx.cache(&dossier);
+    let loaded = dossier::store::load::load_cached(&dossier, ctx.jobs, &|| progress.tick(), &cache);
     // (The cache is pruned once the check below has looked up its entries too.)
     progress.finish();
     let any_claim_file = !loaded.claims.is_empty()
@@ -107,7 +105,6 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
         ));
         return Ok(Exit::Error);
     }
-    let cache = ctx.cache(&dossier);
     let result = dossier::check::run::check_loaded(&dossier, &loaded, &config, &cache, ctx.jobs);
     // Every file and every claim file's check was looked up: the rest of the cache is stale.
     cache.prune();
@@ -123,6 +120,10 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
         };
     }
     let audit = audit::build(&loaded, &result, &filter)?;
+    // The audit holds all the report shows: the parsed claim files and the check's results
+    // are freed before the text is made, so the two never take memory at once.
+    drop(result);
+    drop(loaded);
     let text = match args.format {
         ReportFormat::Markdown => render_markdown(&audit),
         ReportFormat::Html => render_html(&audit),

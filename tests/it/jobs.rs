@@ -184,6 +184,36 @@ fn same_with_and_without_cache(dir: &Path) {
         assert_eq!(run_cached(dir, true, args), plain, "{args:?}, warm cache");
     }
     assert!(!cache_files(dir).is_empty(), "the cache was filled");
+    // Once every reader has run, a warm run of any of them finds what it needs and keeps
+    // it: no entry is written again (a new file) or removed.
+    let before = cache_identities(dir);
+    for args in READERS {
+        run_cached(dir, true, args);
+        assert_eq!(
+            cache_identities(dir),
+            before,
+            "{args:?} rewrote or removed cache entries on a warm run"
+        );
+    }
+}
+
+/// Each cache file with its inode number: an entry written again (a temporary file renamed
+/// over it) gets a new one.
+#[cfg(unix)]
+fn cache_identities(dir: &Path) -> Vec<(std::path::PathBuf, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    cache_files(dir)
+        .into_iter()
+        .map(|p| {
+            let ino = std::fs::metadata(&p).unwrap().ino();
+            (p, ino)
+        })
+        .collect()
+}
+
+#[cfg(not(unix))]
+fn cache_identities(dir: &Path) -> Vec<(std::path::PathBuf, u64)> {
+    cache_files(dir).into_iter().map(|p| (p, 0)).collect()
 }
 
 #[test]
