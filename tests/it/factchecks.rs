@@ -2,23 +2,10 @@
 //! `previously-fact-checked` matches `check` then reports, on the made-up dossier in
 //! tests/fixtures/factchecks/.
 
-use assert_cmd::Command;
 use std::path::Path;
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("dossier")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("DOSSIER_REVIEWER", "Test Editor")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    crate::common::dossier_in(dir, "Test Editor", args)
 }
 
 /// The fixture copied into a temporary directory, extracted, its quote judged `false`.

@@ -3,27 +3,10 @@
 //! its title, byline, date and outlet from its meta tags. Page furniture never becomes a claim,
 //! spans are exact in the article file, and a page left in `articles/` is reported.
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
-fn dossier(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("dossier")
-        .unwrap()
-        .current_dir(root)
-        .env("DOSSIER_REVIEWER", "Ann Editor")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!err.contains("panicked"), "dossier panicked: {err}");
-    (
-        out.status
-            .code()
-            .unwrap_or_else(|| panic!("killed by a signal: {err}")),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        err,
-    )
+fn dossier(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    crate::common::dossier_in(dir, "Ann Editor", args)
 }
 
 fn fixture() -> PathBuf {

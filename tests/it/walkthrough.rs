@@ -1,25 +1,12 @@
 //! The README's "Getting started" walk, step by step: a fresh dossier, one article, to a clean
 //! `dossier check` with the scriptable commands. If this test changes, change the README.
 
-use assert_cmd::Command;
 use std::path::Path;
 
 const WEEKLY: &str = "shipping-weekly-2024-cargo-delays-and-port-labour";
 
-fn dossier(root: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("dossier")
-        .unwrap()
-        .current_dir(root)
-        .env("DOSSIER_REVIEWER", "Ann Editor")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+fn dossier(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    crate::common::dossier_in(dir, "Ann Editor", args)
 }
 
 #[test]

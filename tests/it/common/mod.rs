@@ -1,5 +1,5 @@
-//! Helpers shared by the extraction test suites: reading fixtures, extracting with the span
-//! invariant checked, and finding the one claim a test is about.
+//! Helpers shared by the test suites: reading fixtures, extracting with the span invariant
+//! checked, finding the one claim a test is about, and running the binary in a dossier.
 #![allow(dead_code)] // each suite uses a different subset
 
 use dossier::article::{Article, Format};
@@ -43,4 +43,25 @@ pub fn claim_starting<'a>(x: &'a Extraction, start: &str) -> &'a Claim {
         x.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
     );
     found[0]
+}
+
+/// Run the `dossier` binary in `dir` (no colour, `reviewer` as the editor's name) and return
+/// its exit code (`-1` when a signal ended it), stdout and stderr. Fails the test if it
+/// panicked: no input may make dossier panic.
+pub fn dossier_in(dir: &std::path::Path, reviewer: &str, args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("dossier")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("DOSSIER_REVIEWER", reviewer)
+        .args(args)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "dossier panicked: {err}");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        err,
+    )
 }
