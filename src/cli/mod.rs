@@ -193,7 +193,7 @@ impl Context {
                 let cwd =
                     std::env::current_dir().map_err(|e| dossier::store::DossierError::Io {
                         path: ".".into(),
-                        reason: e.to_string(),
+                        source: e,
                     })?;
                 dossier::store::Dossier::discover(&cwd)
             }

@@ -274,8 +274,12 @@ pub enum ReviewError {
     },
     #[error("{path}: cannot serialise: {message}")]
     Serialise { path: PathBuf, message: String },
-    #[error("{path}: cannot write: {reason}")]
-    Write { path: PathBuf, reason: String },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: this comment cannot be kept in the rewritten file; nothing was written")]
     Comments {
         path: PathBuf,
@@ -696,7 +700,7 @@ impl Desk {
             fs::write_inside(&self.dossier.root, path, new.as_bytes()).map_err(|e| {
                 ReviewError::Write {
                     path: path.to_path_buf(),
-                    reason: e.to_string(),
+                    source: e,
                 }
             })?;
         }

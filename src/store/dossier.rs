@@ -8,8 +8,12 @@ use std::path::{Path, PathBuf};
 pub enum DossierError {
     #[error("no dossier found in {start} or any parent directory (looked for a dossier.toml or an articles/ directory)")]
     NotFound { start: PathBuf },
-    #[error("{path}: {reason}")]
-    Io { path: PathBuf, reason: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{path}: not a directory; --root must be a dossier directory")]
     NotADirectory { path: PathBuf },
     #[error("{path}: not an article (articles are .txt, .md or .markdown files)")]
@@ -46,7 +50,7 @@ pub struct Dossier {
 fn io(path: &Path, e: std::io::Error) -> DossierError {
     DossierError::Io {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        source: e,
     }
 }
 
@@ -218,4 +222,24 @@ pub fn editor_name(root: &Path, by: Option<&str>) -> Option<String> {
         .and_then(nonempty);
     git.or_else(|| std::env::var("USER").ok().and_then(nonempty))
         .or_else(|| std::env::var("USERNAME").ok().and_then(nonempty))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_root_names_the_path_and_keeps_the_io_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-dossier");
+        let err = Dossier::at(&missing).unwrap_err();
+        assert!(err.to_string().contains("no-such-dossier"), "{err}");
+        // The operating system's error stays reachable, with its kind, for whoever needs more
+        // than the message.
+        let source = std::error::Error::source(&err).expect("the I/O error is kept");
+        let io = source
+            .downcast_ref::<std::io::Error>()
+            .expect("an io::Error");
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    }
 }

@@ -22,8 +22,12 @@ pub const DEFAULT_WAIT: Duration = Duration::from_secs(30);
 /// Why the lock could not be taken.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("{path}: cannot open the lock file: {reason}")]
-    Open { path: PathBuf, reason: String },
+    #[error("{path}: cannot open the lock file: {source}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{path}: another dossier process{} is writing to this dossier; gave up after {waited} s", holder.map_or(String::new(), |p| format!(" (pid {p})")))]
     Busy {
         path: PathBuf,
@@ -53,7 +57,7 @@ impl DossierLock {
         let path = root.join(LOCK_FILE);
         let open_err = |e: std::io::Error| LockError::Open {
             path: path.clone(),
-            reason: e.to_string(),
+            source: e,
         };
         // Never open a FIFO (it would block) or follow a link out of the dossier.
         if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.file_type().is_file()) {

@@ -33,8 +33,12 @@ pub const CONFIG_TEMPLATE: &str = r#"# dossier.toml: settings for this dossier. 
 pub enum ScaffoldError {
     #[error("{root}: already a dossier (it has a dossier.toml); nothing changed")]
     AlreadyDossier { root: PathBuf },
-    #[error("{path}: {reason}")]
-    Io { path: PathBuf, reason: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{path}: exists and is not a directory")]
     NotADirectory { path: PathBuf },
     #[error("{path}: not an article (articles are .txt, .md or .markdown files, or HTML pages)")]
@@ -67,7 +71,7 @@ impl crate::util::Advice for ScaffoldError {
 fn io(path: &Path, e: std::io::Error) -> ScaffoldError {
     ScaffoldError::Io {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        source: e,
     }
 }
 
