@@ -189,6 +189,7 @@ fn dossier(articles: usize) -> LoadedDossier {
             article_keys: Default::default(),
             reference_keys: Vec::new(),
             claim_keys: Vec::new(),
+            slim: false,
         });
     }
     let ids: std::collections::BTreeSet<String> = d

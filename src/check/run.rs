@@ -351,7 +351,7 @@ pub fn check_loaded(
         let problems = own.get(c.file.as_str()).map_or(&[][..], Vec::as_slice);
         let Some(text) = loaded.articles.get(&c.data.article.path) else {
             // Its article could not be read: checked as it is, not cached.
-            return super::check_file(config, &ctx, c, None, problems);
+            return super::check_file(config, &ctx, &c.with_positions(cache), None, problems);
         };
         let parts: [&[u8]; 2] = [config_key.as_bytes(), c.text.as_bytes()];
         if let Some(entry) = cache.get_parts::<Entry>("results", &parts) {
@@ -367,7 +367,7 @@ pub fn check_loaded(
             &fingerprints,
             &config_key,
             cache,
-            c,
+            &c.with_positions(cache),
             &article,
             problems,
         )

@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
     // One cache for the whole run: it records every entry looked up, and the prune below
     // keeps exactly those (a second handle would know only its own and delete the rest).
     let cache = ctx.cache(&dossier);
-    let loaded = dossier::store::load::load_cached(&dossier, ctx.jobs, &|| progress.tick(), &cache);
+    let loaded = dossier::store::load::load_slim(&dossier, ctx.jobs, &|| progress.tick(), &cache);
     // (The cache is pruned once the check below has looked up its entries too.)
     progress.finish();
     let any_claim_file = !loaded.claims.is_empty()

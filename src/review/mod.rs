@@ -378,7 +378,7 @@ impl Desk {
     fn load_and_check(&self, config: &Config) -> (load::LoadedDossier, crate::check::CheckResult) {
         let cache = crate::store::cache::Cache::new(&self.dossier, self.cache);
         let jobs = crate::par::default_jobs();
-        let loaded = load::load_cached(&self.dossier, jobs, &|| {}, &cache);
+        let loaded = load::load_slim(&self.dossier, jobs, &|| {}, &cache);
         let result = crate::check::run::check_loaded(&self.dossier, &loaded, config, &cache, jobs);
         cache.prune();
         (loaded, result)

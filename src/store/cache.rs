@@ -72,6 +72,11 @@ impl Cache {
     }
 
     /// The key of a file of `kind` whose bytes are `text`.
+    /// Whether entries are looked up and written at all (not with `--no-cache`).
+    pub fn enabled(&self) -> bool {
+        self.dir.is_some()
+    }
+
     fn key(kind: &str, text: &str) -> String {
         Cache::key_of(kind, &[text.as_bytes()])
     }
