@@ -5,6 +5,7 @@ use super::progress::Progress;
 use super::{Context, Exit};
 use dossier::check::FailOn;
 use dossier::report::{CiPaths, Github, Human, Json, Reporter, Sarif, Texts};
+use dossier::store::memo::{Hit, Memo, Tee};
 use std::io::{IsTerminal, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -97,6 +98,32 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
             Err(e) => return Err(e.into()),
         }
     };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let width = terminal_width(args.output.is_none());
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    // A run with nothing changed since the last one like it replays that one's output; the
+    // network check always runs.
+    let memo = (!args.online).then(|| {
+        let shape = format!(
+            "{:?} {fail_on:?} color={color} width={width} quiet={} shard={shard:?} {chosen:?} cwd={cwd:?}",
+            args.format, ctx.quiet
+        );
+        Memo::new(&cache, "check", &shape)
+    });
+    if let Some(hit) = memo.as_ref().and_then(Memo::hit) {
+        if let Some(exit) = Exit::from_code(hit.exit) {
+            return Ok(replay(hit, args.output.as_deref()).unwrap_or(exit));
+        }
+    }
     let claim_files = chosen.as_deref().map(dossier::check::run::claim_files_of);
     let wanted = |file: &str| {
         shard.is_none_or(|s| s.reads(file)) && claim_files.as_ref().is_none_or(|c| c.contains(file))
@@ -133,19 +160,8 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
         );
     }
     let texts = Texts::from_disk(&dossier.root);
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            args.output.is_none()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
-    };
-    let width = terminal_width(args.output.is_none());
-    let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
     // CI paths: relative to the repository root, else the working directory (issue 15).
-    let ci_paths = || CiPaths::new(&dossier.root, &std::env::current_dir().unwrap_or_default());
+    let ci_paths = || CiPaths::new(&dossier.root, &cwd);
     let reporter: Box<dyn Reporter> = match args.format {
         CheckFormat::Human => Box::new(Human {
             color,
@@ -156,6 +172,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
         CheckFormat::Github => Box::new(Github::new(ci_paths())),
         CheckFormat::Sarif => Box::new(Sarif::new(ci_paths(), fail_on)),
     };
+    let mut memo_out = memo.as_ref().and_then(Memo::writer);
     match &args.output {
         Some(path) => {
             let mut bytes = Vec::new();
@@ -169,9 +186,16 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
                 ));
                 return Ok(Exit::Error);
             }
+            if let Some(m) = memo_out.as_mut() {
+                m.add(&bytes);
+            }
         }
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut stdout = std::io::stdout().lock();
+            let mut out = Tee {
+                out: &mut stdout,
+                memo: memo_out.as_mut(),
+            };
             if reporter
                 .write(&result, &texts, &mut out)
                 .and_then(|_| out.flush())
@@ -181,10 +205,50 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
             }
         }
     }
-    match result.worst() {
-        Some(s) if fail_on.fails(s) => Ok(Exit::Findings),
-        _ => Ok(Exit::Ok),
+    let exit = match result.worst() {
+        Some(s) if fail_on.fails(s) => Exit::Findings,
+        _ => Exit::Ok,
+    };
+    if let Some(m) = memo_out {
+        // What the run read besides the input folders: articles and snapshots kept elsewhere.
+        let mut read: Vec<String> = checked
+            .files
+            .iter()
+            .filter_map(|f| f.article.clone())
+            .collect();
+        read.extend(
+            checked
+                .sources
+                .sources
+                .values()
+                .filter_map(|s| s.data.snapshot.as_ref().map(|x| x.path().to_string())),
+        );
+        m.finish(exit as u8, "", &read);
     }
+    Ok(exit)
+}
+
+/// Write a remembered run's output where this run's would go; `Some(Exit::Error)` when it
+/// cannot be written.
+pub(super) fn replay(hit: Hit, output: Option<&std::path::Path>) -> Option<Exit> {
+    let written = match output {
+        Some(path) => hit
+            .bytes()
+            .and_then(|bytes| dossier::store::fs::write_atomic(path, &bytes))
+            .map_err(|e| {
+                emit(FileProblem::new(
+                    format!("{}: cannot write the output: {e}", path.display()),
+                    "check the path and that you may write there",
+                ));
+            }),
+        None => {
+            let mut out = std::io::stdout().lock();
+            hit.copy_to(&mut out)
+                .and_then(|_| out.flush())
+                .map_err(|_| ())
+        }
+    };
+    written.err().map(|()| Exit::Error)
 }
 
 /// The width human diagnostics are laid out for: `COLUMNS` when set, else the terminal's

@@ -12,6 +12,15 @@ pub enum Exit {
     Error = 2,
 }
 
+impl Exit {
+    /// The exit of a run that ended with `code`, if it is one of ours.
+    pub fn from_code(code: u8) -> Option<Exit> {
+        [Exit::Ok, Exit::Findings, Exit::Error]
+            .into_iter()
+            .find(|e| *e as u8 == code)
+    }
+}
+
 impl From<Exit> for std::process::ExitCode {
     fn from(e: Exit) -> Self {
         std::process::ExitCode::from(e as u8)

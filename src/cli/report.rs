@@ -6,6 +6,7 @@ use super::{Context, Exit};
 use dossier::check::Severity;
 use dossier::report::audit::{self, Filter};
 use dossier::report::{render_html, render_markdown};
+use dossier::store::memo::Memo;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -78,15 +79,38 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
     let Some(config) = super::diagnostics::load_config(&dossier) else {
         return Ok(Exit::Error);
     };
+    // One cache for the whole run: it records every entry looked up, and the prune below
+    // keeps exactly those (a second handle would know only its own and delete the rest).
+    let cache = ctx.cache(&dossier);
+    // A report with nothing changed since the last one like it replays that one.
+    let memo = Memo::new(
+        &cache,
+        "report",
+        &format!(
+            "{:?} {:?} {:?} {:?} to-file={}",
+            args.format,
+            args.article,
+            args.rule,
+            args.severity,
+            args.output.is_some()
+        ),
+    );
+    if let Some(hit) = memo.hit() {
+        if let Some(exit) = Exit::from_code(hit.exit) {
+            let note = hit.note.clone();
+            let replayed = super::check::replay(hit, args.output.as_deref());
+            if replayed.is_none() && !ctx.quiet && !note.is_empty() {
+                eprintln!("{note}");
+            }
+            return Ok(replayed.unwrap_or(exit));
+        }
+    }
     let progress = Progress::new(
         "report: files read",
         None,
         ctx.quiet,
         matches!(args.format, ReportFormat::Json | ReportFormat::Claimreview),
     );
-    // One cache for the whole run: it records every entry looked up, and the prune below
-    // keeps exactly those (a second handle would know only its own and delete the rest).
-    let cache = ctx.cache(&dossier);
     let loaded = dossier::store::load::load_slim(&dossier, ctx.jobs, &|| progress.tick(), &cache);
     // (The cache is pruned once the check below has looked up its entries too.)
     progress.finish();
@@ -108,14 +132,33 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
     let result = dossier::check::run::check_loaded(&dossier, &loaded, &config, &cache, ctx.jobs);
     // Every file and every claim file's check was looked up: the rest of the cache is stale.
     cache.prune();
+    // What the report read besides the input folders: articles and snapshots kept elsewhere.
+    let mut read: Vec<String> = loaded
+        .claims
+        .iter()
+        .map(|c| c.data.article.path.clone())
+        .collect();
+    read.extend(
+        loaded
+            .sources
+            .values()
+            .filter_map(|s| s.data.snapshot.as_ref().map(|x| x.path().to_string())),
+    );
+    // (`note`: the line saying where the report went, replayed with it.)
+    let remember = |text: &str, note: &str, exit: Exit| {
+        if let (Exit::Ok, Some(mut m)) = (exit, memo.writer()) {
+            m.add(text.as_bytes());
+            m.finish(exit as u8, note, &read);
+        }
+    };
     if args.format == ReportFormat::Claimreview {
         return match dossier::report::render_claimreview(&loaded, config.publisher.as_ref()) {
-            Ok(text) => Ok(write_out(
-                ctx,
-                &args,
-                &text,
-                "report: ClaimReview JSON-LD".into(),
-            )),
+            Ok(text) => {
+                let what = "report: ClaimReview JSON-LD".to_string();
+                let exit = write_out(ctx, &args, &text, &what);
+                remember(&text, &written_note(&args, &what), exit);
+                Ok(exit)
+            }
             Err(e) => Err(e.into()),
         };
     }
@@ -134,16 +177,26 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
         "report: {} article(s), {} open finding(s)",
         audit.summary.articles, audit.summary.findings.total
     );
-    Ok(write_out(ctx, &args, &text, what))
+    let exit = write_out(ctx, &args, &text, &what);
+    remember(&text, &written_note(&args, &what), exit);
+    Ok(exit)
+}
+
+/// The line saying where the report went (`what` is what it holds), for `--output`.
+fn written_note(args: &ReportArgs, what: &str) -> String {
+    match &args.output {
+        Some(path) => format!("{what} written to {}", path.display()),
+        None => String::new(),
+    }
 }
 
 /// Write `text` to `--output` (atomically; `what` says what was written) or stdout.
-fn write_out(ctx: &Context, args: &ReportArgs, text: &str, what: String) -> Exit {
+fn write_out(ctx: &Context, args: &ReportArgs, text: &str, what: &str) -> Exit {
     match &args.output {
         Some(path) => match dossier::store::fs::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
                 if !ctx.quiet {
-                    eprintln!("{what} written to {}", path.display());
+                    eprintln!("{}", written_note(args, what));
                 }
                 Exit::Ok
             }

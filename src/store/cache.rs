@@ -71,12 +71,22 @@ impl Cache {
         }
     }
 
-    /// The key of a file of `kind` whose bytes are `text`.
     /// Whether entries are looked up and written at all (not with `--no-cache`).
     pub fn enabled(&self) -> bool {
         self.dir.is_some()
     }
 
+    /// The dossier root.
+    pub fn root(&self) -> &std::path::Path {
+        &self.root
+    }
+
+    /// The cache folder, unless the cache is disabled.
+    pub fn dir(&self) -> Option<&std::path::Path> {
+        self.dir.as_deref()
+    }
+
+    /// The key of a file of `kind` whose bytes are `text`.
     fn key(kind: &str, text: &str) -> String {
         Cache::key_of(kind, &[text.as_bytes()])
     }

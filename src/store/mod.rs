@@ -13,5 +13,6 @@ pub mod claims;
 pub mod comments;
 pub mod extraction;
 pub mod load;
+pub mod memo;
 pub mod merge;
 pub mod scaffold;

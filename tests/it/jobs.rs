@@ -182,10 +182,20 @@ fn same_with_and_without_cache(dir: &Path) {
         assert!(!plain.1.is_empty(), "{args:?} printed nothing");
         assert_eq!(run_cached(dir, true, args), plain, "{args:?}, cold cache");
         assert_eq!(run_cached(dir, true, args), plain, "{args:?}, warm cache");
+        // Without the remembered runs (`runs/`), from the per-file entries alone.
+        let _ = std::fs::remove_dir_all(dir.join(".dossier/cache/runs"));
+        assert_eq!(
+            run_cached(dir, true, args),
+            plain,
+            "{args:?}, per-file entries"
+        );
     }
     assert!(!cache_files(dir).is_empty(), "the cache was filled");
-    // Once every reader has run, a warm run of any of them finds what it needs and keeps
-    // it: no entry is written again (a new file) or removed.
+    // Once every reader has run (and remembered its run again), a warm run of any of them
+    // finds what it needs and keeps it: no entry is written again (a new file) or removed.
+    for args in READERS {
+        run_cached(dir, true, args);
+    }
     let before = cache_identities(dir);
     for args in READERS {
         run_cached(dir, true, args);
@@ -337,7 +347,10 @@ fn an_edited_source_entry_changes_only_the_articles_citing_it() {
     assert_eq!(of_kind("claims"), yaml("claims"), "{entries:?}");
     assert_eq!(of_kind("sources"), yaml("sources"), "{entries:?}");
     assert_eq!(of_kind("results"), yaml("claims"), "{entries:?}");
-    assert_eq!(entries.len(), 2 * yaml("claims") + yaml("sources"));
+    assert_eq!(
+        entries.len() - of_kind("runs"),
+        2 * yaml("claims") + yaml("sources")
+    );
 }
 
 #[test]
@@ -473,4 +486,63 @@ fn a_cached_check_sees_edited_articles_snapshots_and_settings() {
         assert_eq!(check(true), fresh, "after editing {what}, warm");
         last = fresh;
     }
+}
+
+#[test]
+fn a_remembered_run_writes_its_file_and_says_so_again() {
+    let dir = repo_dossier();
+    // Older than the moment a memo needs its inputs to be (see `store::memo`).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let report = |name: &str| {
+        let out = Command::cargo_bin("dossier")
+            .unwrap()
+            .arg("--root")
+            .arg(dir.path())
+            .args(["report", "--format", "html", "-o"])
+            .arg(dir.path().join(name))
+            .output()
+            .unwrap();
+        let file = std::fs::read(dir.path().join(name)).unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stderr).unwrap(),
+            file,
+        )
+    };
+    let first = report("a.html");
+    assert!(
+        dir.path()
+            .join(".dossier/cache/runs")
+            .read_dir()
+            .unwrap()
+            .count()
+            > 0
+    );
+    let again = report("a.html");
+    assert_eq!(
+        again, first,
+        "the replay prints and writes what the run did"
+    );
+    assert!(first.1.contains("written to"), "{}", first.1);
+    let check = |d: &Path| {
+        let out = Command::cargo_bin("dossier")
+            .unwrap()
+            .arg("--root")
+            .arg(d)
+            .args(["check", "--format", "sarif", "-o"])
+            .arg(d.join("findings.sarif"))
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            std::fs::read(d.join("findings.sarif")).unwrap(),
+        )
+    };
+    let first = check(dir.path());
+    std::fs::remove_file(dir.path().join("findings.sarif")).unwrap();
+    assert_eq!(
+        check(dir.path()),
+        first,
+        "the replayed check writes its file"
+    );
 }
