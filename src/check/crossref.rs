@@ -302,38 +302,36 @@ struct Quote<'a> {
     file: &'a str,
     article: &'a str,
     facts: &'a QuoteFacts,
-    /// Word ids, [`GAP`] where words are left out (at most [`MAX_WORDS`] words).
-    words: Vec<u32>,
+    /// The keys of its shingles, sorted, each once.
+    shingles: Vec<u64>,
 }
 
-/// An omission among a quote's word ids.
-const GAP: u32 = u32::MAX;
+/// An omission among a quote's words.
+const GAP: &str = "…";
 
-impl Quote<'_> {
-    /// The parts between omissions.
-    fn parts(&self) -> Vec<Vec<u32>> {
-        self.words
-            .split(|&w| w == GAP)
-            .filter(|p| !p.is_empty())
-            .map(<[u32]>::to_vec)
-            .collect()
-    }
-
-    /// Every word, omissions left out.
-    fn flat(&self) -> Vec<u32> {
-        self.words.iter().copied().filter(|&w| w != GAP).collect()
-    }
-
-    /// The keys of its shingles, sorted, each once.
-    fn shingles(&self) -> Vec<u64> {
-        let mut out: Vec<u64> = Vec::new();
-        for p in self.words.split(|&w| w == GAP).filter(|p| !p.is_empty()) {
-            let k = SHINGLE.min(p.len());
-            out.extend(p.windows(k).map(shingle_key));
+impl<'a> Quote<'a> {
+    /// The quote, if it has at least [`MIN_WORDS`] words.
+    fn new(file: &'a str, article: &'a str, facts: &'a QuoteFacts) -> Option<Quote<'a>> {
+        let words = compared_words(facts);
+        if words.iter().filter(|w| **w != GAP).count() < MIN_WORDS {
+            return None;
         }
-        out.sort_unstable();
-        out.dedup();
-        out
+        // Shingles of word hashes: two quotes sharing one are compared word by word, so a
+        // collision of hashes costs a comparison, never a finding.
+        let keys: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
+        let mut shingles: Vec<u64> = Vec::new();
+        for part in parts(&words, &keys) {
+            let k = SHINGLE.min(part.len());
+            shingles.extend(part.windows(k).map(shingle_key));
+        }
+        shingles.sort_unstable();
+        shingles.dedup();
+        Some(Quote {
+            file,
+            article,
+            facts,
+            shingles,
+        })
     }
 
     fn speaker(&self) -> Option<Vec<String>> {
@@ -341,12 +339,90 @@ impl Quote<'_> {
     }
 }
 
-fn shingle_key(words: &[u32]) -> u64 {
+/// The words of a quote as compared: at most [`MAX_WORDS`], [`GAP`] where words are left
+/// out (never two in a row, none first).
+fn compared_words(facts: &QuoteFacts) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut n = 0;
+    for w in facts.words.split(' ').filter(|w| !w.is_empty()) {
+        if w == GAP {
+            if words.last().is_some_and(|l| *l != GAP) {
+                words.push(GAP);
+            }
+        } else if n < MAX_WORDS {
+            words.push(w);
+            n += 1;
+        }
+    }
+    words
+}
+
+/// The stretches of `keys` between omissions (`words` says where they are).
+fn parts<'k>(words: &[&str], keys: &'k [u64]) -> Vec<&'k [u64]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, w) in words.iter().enumerate() {
+        if *w == GAP {
+            if k > start {
+                out.push(&keys[start..k]);
+            }
+            start = k + 1;
+        }
+    }
+    if keys.len() > start {
+        out.push(&keys[start..]);
+    }
+    out
+}
+
+fn word_key(w: &str) -> u64 {
+    let mut h = FastHasher::default();
+    h.write(w.as_bytes());
+    h.write_usize(w.len());
+    h.finish()
+}
+
+fn shingle_key(words: &[u64]) -> u64 {
     let mut h = FastHasher::default();
     for &w in words {
-        h.write_u64(u64::from(w));
+        h.write_u64(w);
     }
     h.finish()
+}
+
+/// How two quotes relate, compared word by word.
+fn relation(a: &Quote, b: &Quote) -> Option<Relation> {
+    let (aw, bw) = (compared_words(a.facts), compared_words(b.facts));
+    // Word ids for this pair alone.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let a_ids: Vec<u32> = aw.iter().map(|w| intern(&mut ids, w)).collect();
+    let b_ids: Vec<u32> = bw.iter().map(|w| intern(&mut ids, w)).collect();
+    let gap = ids.get(GAP).copied();
+    let split = |v: &[u32]| -> Vec<Vec<u32>> {
+        v.split(|w| Some(*w) == gap)
+            .filter(|p| !p.is_empty())
+            .map(<[u32]>::to_vec)
+            .collect()
+    };
+    let flat = |v: &[u32]| -> Vec<u32> { v.iter().copied().filter(|w| Some(*w) != gap).collect() };
+    let (a_flat, b_flat) = (flat(&a_ids), flat(&b_ids));
+    if contained(&split(&a_ids), &b_flat) || contained(&split(&b_ids), &a_flat) {
+        return match (a.speaker(), b.speaker()) {
+            (Some(x), Some(y)) if !same_speaker(&x, &y) => Some(Relation::Conflict),
+            _ => None,
+        };
+    }
+    let (n, m) = (a_flat.len(), b_flat.len());
+    // Dice ≥ 0.75 needs the shorter at least 0.6 of the longer.
+    if n.min(m) * 5 < n.max(m) * 3 {
+        return None;
+    }
+    let common = lcs_steps(&a_flat, &b_flat)
+        .iter()
+        .filter(|s| s.0.is_some() && s.1.is_some())
+        .count();
+    let dice = 2.0 * common as f64 / (n + m) as f64;
+    (dice >= VARIANT_MIN).then_some(Relation::Variant)
 }
 
 /// How two quotes relate.
@@ -359,49 +435,32 @@ enum Relation {
 }
 
 /// The cross-article findings of the claim files `files` (the whole dossier's), verdicts of
-/// the claims applied: `(open, resolved)`.
-pub fn findings(config: &Config, files: &[FileCheck]) -> (Vec<Finding>, Vec<Finding>) {
+/// the claims applied: `(open, resolved)`. Quotes are prepared and matched on up to `jobs`
+/// threads; the result does not depend on their number.
+pub fn findings(config: &Config, files: &[FileCheck], jobs: usize) -> (Vec<Finding>, Vec<Finding>) {
     if config.severity(Rule::ConflictingAttribution).is_none()
         && config.severity(Rule::QuoteVariant).is_none()
     {
         return (Vec::new(), Vec::new());
     }
-    let mut vocab: Map<&str, u32> = Map::default();
-    let mut quotes: Vec<Quote> = Vec::new();
-    for f in files {
-        let Some(a) = &f.article else { continue };
-        for q in &f.quotes {
-            let mut words: Vec<u32> = Vec::new();
-            let mut n = 0;
-            for w in q.words.split(' ').filter(|w| !w.is_empty()) {
-                if w == "…" {
-                    if words.last().is_some_and(|&l| l != GAP) {
-                        words.push(GAP);
-                    }
-                } else if n < MAX_WORDS {
-                    words.push(intern(&mut vocab, w));
-                    n += 1;
-                }
-            }
-            if n < MIN_WORDS {
-                continue;
-            }
-            quotes.push(Quote {
-                file: &f.file,
-                article: &a.path,
-                facts: q,
-                words,
-            });
-        }
-    }
-    // The number of shingles of each quote; then, for the shingles of 2 to POSTING_MAX
-    // quotes (most are of one), the quotes of each.
-    let mut counts: Vec<u32> = Vec::with_capacity(quotes.len());
+    let file_indices: Vec<usize> = (0..files.len()).collect();
+    let quotes: Vec<Quote> = crate::par::map(&file_indices, jobs, |&k| {
+        let f = &files[k];
+        let Some(a) = &f.article else {
+            return Vec::new();
+        };
+        f.quotes
+            .iter()
+            .filter_map(|q| Quote::new(&f.file, &a.path, q))
+            .collect::<Vec<Quote>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    // For the shingles of 2 to POSTING_MAX quotes (most are of one), the quotes of each.
     let mut all: Vec<(u64, u32)> = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
-        let mine = q.shingles();
-        counts.push(mine.len() as u32);
-        all.extend(mine.iter().map(|&s| (s, i as u32)));
+        all.extend(q.shingles.iter().map(|&s| (s, i as u32)));
     }
     all.sort_unstable();
     let mut postings: Map<u64, (u32, u32)> = Map::default();
@@ -414,63 +473,54 @@ pub fn findings(config: &Config, files: &[FileCheck]) -> (Vec<Finding>, Vec<Find
         }
     }
     drop(all);
-    // Candidate pairs, each once (lower index first), then how each relates.
-    let mut pairs: BTreeSet<(u32, u32)> = BTreeSet::new();
-    let mut shared: Vec<u32> = vec![0; quotes.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    for (i, q) in quotes.iter().enumerate() {
-        for s in &q.shingles() {
-            let Some(&(start, len)) = postings.get(s) else {
-                continue;
-            };
-            for &j in &members[start as usize..(start + len) as usize] {
-                if j as usize != i && quotes[j as usize].article != q.article {
-                    if shared[j as usize] == 0 {
-                        touched.push(j);
-                    }
-                    shared[j as usize] += 1;
+    // Each quote's candidates: those of other articles sharing the most shingles.
+    let indices: Vec<usize> = (0..quotes.len()).collect();
+    let chunks: Vec<&[usize]> = indices.chunks(1024).collect();
+    let best: Vec<Vec<(u32, u32)>> = crate::par::map(&chunks, jobs, |chunk| {
+        let mut out = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
+        for &i in *chunk {
+            let q = &quotes[i];
+            seen.clear();
+            for s in &q.shingles {
+                if let Some(&(start, len)) = postings.get(s) {
+                    seen.extend(
+                        members[start as usize..(start + len) as usize]
+                            .iter()
+                            .filter(|&&j| {
+                                j as usize != i && quotes[j as usize].article != q.article
+                            }),
+                    );
                 }
             }
-        }
-        let mut best: Vec<(u32, u32)> = Vec::new();
-        for &j in &touched {
-            let n = std::mem::take(&mut shared[j as usize]) as usize;
-            let fewer = counts[i].min(counts[j as usize]) as usize;
-            if n >= SHARED_MIN.min(fewer) && n * 4 >= fewer {
-                best.push((n as u32, j));
+            seen.sort_unstable();
+            let mut mine: Vec<(u32, u32)> = Vec::new();
+            for run in seen.chunk_by(|a, b| a == b) {
+                let (n, j) = (run.len(), run[0]);
+                let fewer = q.shingles.len().min(quotes[j as usize].shingles.len());
+                if n >= SHARED_MIN.min(fewer) && n * 4 >= fewer {
+                    mine.push((n as u32, j));
+                }
             }
-        }
-        touched.clear();
-        best.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, j) in best.iter().take(CANDIDATES_MAX) {
+            mine.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             let i = i as u32;
-            pairs.insert((i.min(j), i.max(j)));
+            out.extend(
+                mine.iter()
+                    .take(CANDIDATES_MAX)
+                    .map(|&(_, j)| (i.min(j), i.max(j))),
+            );
         }
-    }
+        out
+    });
+    // Candidate pairs, each once (lower index first), then how each relates.
+    let pairs: BTreeSet<(u32, u32)> = best.into_iter().flatten().collect();
+    let pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
+    let relations = crate::par::map(&pairs, jobs, |&(i, j)| {
+        relation(&quotes[i as usize], &quotes[j as usize])
+    });
     let mut related: Vec<Vec<(Relation, u32)>> = vec![Vec::new(); quotes.len()];
-    for &(i, j) in &pairs {
-        let (a, b) = (&quotes[i as usize], &quotes[j as usize]);
-        let (a_flat, b_flat) = (a.flat(), b.flat());
-        let relation = if contained(&a.parts(), &b_flat) || contained(&b.parts(), &a_flat) {
-            match (a.speaker(), b.speaker()) {
-                (Some(x), Some(y)) if !same_speaker(&x, &y) => Some(Relation::Conflict),
-                _ => None,
-            }
-        } else {
-            let (n, m) = (a_flat.len(), b_flat.len());
-            // Dice ≥ 0.75 needs the shorter at least 0.6 of the longer.
-            if n.min(m) * 5 < n.max(m) * 3 {
-                None
-            } else {
-                let common = lcs_steps(&a_flat, &b_flat)
-                    .iter()
-                    .filter(|s| s.0.is_some() && s.1.is_some())
-                    .count();
-                let dice = 2.0 * common as f64 / (n + m) as f64;
-                (dice >= VARIANT_MIN).then_some(Relation::Variant)
-            }
-        };
-        if let Some(r) = relation {
+    for (&(i, j), r) in pairs.iter().zip(relations) {
+        if let Some(r) = r {
             related[i as usize].push((r, j));
             related[j as usize].push((r, i));
         }
@@ -713,8 +763,14 @@ mod tests {
         }
     }
 
+    /// The findings' rule, file and claim, sorted; the same on one thread as on three.
     fn codes(files: &[FileCheck]) -> Vec<(String, String, String)> {
-        let (open, _) = findings(&Config::default(), files);
+        let (open, _) = findings(&Config::default(), files, 3);
+        assert_eq!(
+            findings(&Config::default(), files, 1).0,
+            open,
+            "the thread count changed the findings"
+        );
         let mut out: Vec<_> = open
             .iter()
             .map(|f| {
@@ -757,7 +813,7 @@ mod tests {
             ]
             .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         );
-        let (open, _) = findings(&Config::default(), &files);
+        let (open, _) = findings(&Config::default(), &files, 2);
         let b = open
             .iter()
             .find(|f| f.claim.as_deref() == Some("q-b"))
@@ -820,7 +876,7 @@ mod tests {
             ]
             .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         );
-        let (open, _) = findings(&Config::default(), &files);
+        let (open, _) = findings(&Config::default(), &files, 2);
         let b = open
             .iter()
             .find(|f| f.claim.as_deref() == Some("q-b"))

@@ -179,6 +179,8 @@ pub struct Context<'a> {
     pub snapshots: &'a verify::Snapshots,
     /// The fact-checks stored in the dossier (`previously-fact-checked`).
     pub factchecks: &'a crate::factchecks::Index,
+    /// Threads for the dossier-wide work (the cross-article rules).
+    pub jobs: usize,
 }
 
 /// The check of one claim file: everything in it depends only on the claim file, its
@@ -229,6 +231,7 @@ pub fn check(dossier: &LoadedDossier, config: &Config) -> CheckResult {
         unreadable: &dossier.unreadable_sources,
         snapshots: &snapshots,
         factchecks: &factchecks,
+        jobs: crate::par::default_jobs(),
     };
     let mut problems = dossier.problems.clone();
     problems.extend(problem);
@@ -346,7 +349,7 @@ pub fn finish(
     let (mut findings, mut resolved) =
         review::apply(out.findings, &review::source_reviews(ctx.sources.values()));
     if whole {
-        let (open, closed) = crossref::findings(config, &files);
+        let (open, closed) = crossref::findings(config, &files, ctx.jobs);
         findings.extend(open);
         resolved.extend(closed);
     }

@@ -85,6 +85,7 @@ pub fn run(dossier: &Dossier, config: &Config, options: &Options) -> Checked {
         unreadable: &sources.unreadable_sources,
         snapshots: &snapshots,
         factchecks: &factchecks,
+        jobs: options.jobs,
     };
     // The stored fact-checks are an input of every claim file's check.
     let config_key = format!("{config:?}\nfactchecks {}", factchecks.fingerprint);
@@ -334,6 +335,7 @@ pub fn check_loaded(
         unreadable: &loaded.unreadable_sources,
         snapshots: &snapshots,
         factchecks: &factchecks,
+        jobs,
     };
     // The stored fact-checks are an input of every claim file's check.
     let config_key = format!("{config:?}\nfactchecks {}", factchecks.fingerprint);
