@@ -99,8 +99,8 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
         if let Some(exit) = Exit::from_code(hit.exit) {
             let note = hit.note.clone();
             let replayed = super::check::replay(hit, args.output.as_deref());
-            if replayed.is_none() && !ctx.quiet && !note.is_empty() {
-                eprintln!("{note}");
+            if replayed.is_none() && !ctx.quiet && args.output.is_some() {
+                eprintln!("{}", written_note(&args, &note));
             }
             return Ok(replayed.unwrap_or(exit));
         }
@@ -144,7 +144,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
             .values()
             .filter_map(|s| s.data.snapshot.as_ref().map(|x| x.path().to_string())),
     );
-    // (`note`: the line saying where the report went, replayed with it.)
+    // (`note`: what the report holds, said again when it is replayed into a file.)
     let remember = |text: &str, note: &str, exit: Exit| {
         if let (Exit::Ok, Some(mut m)) = (exit, memo.writer()) {
             m.add(text.as_bytes());
@@ -156,7 +156,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
             Ok(text) => {
                 let what = "report: ClaimReview JSON-LD".to_string();
                 let exit = write_out(ctx, &args, &text, &what);
-                remember(&text, &written_note(&args, &what), exit);
+                remember(&text, &what, exit);
                 Ok(exit)
             }
             Err(e) => Err(e.into()),
@@ -178,7 +178,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
         audit.summary.articles, audit.summary.findings.total
     );
     let exit = write_out(ctx, &args, &text, &what);
-    remember(&text, &written_note(&args, &what), exit);
+    remember(&text, &what, exit);
     Ok(exit)
 }
 

@@ -524,6 +524,10 @@ fn a_remembered_run_writes_its_file_and_says_so_again() {
         "the replay prints and writes what the run did"
     );
     assert!(first.1.contains("written to"), "{}", first.1);
+    // Replayed into another file, it names that file.
+    let other = report("b.html");
+    assert_eq!(other.2, first.2);
+    assert!(other.1.contains("b.html"), "{}", other.1);
     let check = |d: &Path| {
         let out = Command::cargo_bin("dossier")
             .unwrap()
