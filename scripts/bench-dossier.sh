@@ -16,7 +16,8 @@
 #   - dossier report (Markdown) > /dev/null.
 # With all cores it also times, on the same dossier, what the cache changes: the read floor
 # (every file under articles/, claims/ and sources/ read once), check with --no-cache (cold),
-# check with a warm cache, check after one article was edited, report and review --list with
+# check with a warm cache (a remembered run), with warm per-file caches but no remembered run,
+# check after one article was edited, report and review --list with
 # a warm cache (review --list stands for the interactive review's first screen, which needs
 # a terminal); printed as a second table.
 # Once per N (all cores) it also times the full `dossier extract` on a fresh dossier, which
@@ -94,8 +95,11 @@ for N in $NS; do
       rm -rf "$DIR/.dossier"
       timed 1 "$BIN" --root "$DIR" check --format json > /dev/null # fills the cache
       read -r warm_s warm_kib <<< "$(timed 1 "$BIN" --root "$DIR" check --format json)"
+      # Warm per-file caches without the remembered run (what a run after any edit starts from).
+      rm -rf "$DIR/.dossier/cache/runs"
+      read -r pf_s pf_kib <<< "$(timed 1 "$BIN" --root "$DIR" check --format json)"
       # One article edited (a sentence added), as in a typical pull request; restored after.
-      one=$(find "$DIR/articles" -type f | sort | head -n 1)
+      one=$(find "$DIR/articles" -type f | sort | sed -n 1p)
       cp "$one" "$TIMES.article"
       printf '\nOne more sentence, added after extraction.\n' >> "$one"
       read -r edit_s edit_kib <<< "$(timed 1 "$BIN" --root "$DIR" check --format json)"
@@ -106,7 +110,7 @@ for N in $NS; do
       read -r repw_s repw_kib <<< "$(timed 0 "$BIN" --root "$DIR" report)"
       timed 0 "$BIN" --root "$DIR" review --list --format json > /dev/null
       read -r rev_s rev_kib <<< "$(timed 0 "$BIN" --root "$DIR" review --list --format json)"
-      echo "$N $floor_s $cold_s $cold_kib $warm_s $warm_kib $edit_s $edit_kib $repw_s $repw_kib $rev_s $rev_kib" >> "$CACHE_ROWS"
+      echo "$N $floor_s $cold_s $cold_kib $warm_s $warm_kib $edit_s $edit_kib $repw_s $repw_kib $rev_s $rev_kib $pf_s $pf_kib" >> "$CACHE_ROWS"
     fi
   done
 done
@@ -140,9 +144,9 @@ function x(s, f) { return f > 0 ? sprintf("%.1fx", s / f) : "-" }
 BEGIN {
   print "Cache (all cores; times also as a multiple of the read floor; peak MB in brackets):"
   print ""
-  print "|      N | read floor s | check cold s | check warm s | check, one article edited s | report warm s | review --list warm s |"
-  print "|-------:|-------------:|-------------:|-------------:|----------------------------:|--------------:|---------------------:|"
+  print "|      N | read floor s | check cold s | check warm s | check warm, no memo s | check, one article edited s | report warm s | review --list warm s |"
+  print "|-------:|-------------:|-------------:|-------------:|----------------------:|----------------------------:|--------------:|---------------------:|"
 }
 {
-  printf "| %6d | %12.2f | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) |\n", $1, $2, $3, x($3, $2), mb($4), $5, x($5, $2), mb($6), $7, x($7, $2), mb($8), $9, x($9, $2), mb($10), $11, x($11, $2), mb($12)
+  printf "| %6d | %12.2f | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) | %5.2f %s (%s) |\n", $1, $2, $3, x($3, $2), mb($4), $5, x($5, $2), mb($6), $13, x($13, $2), mb($14), $7, x($7, $2), mb($8), $9, x($9, $2), mb($10), $11, x($11, $2), mb($12)
 }' "$CACHE_ROWS"
