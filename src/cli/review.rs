@@ -5,6 +5,7 @@ use super::{Context, Exit};
 use dossier::model::review::{today, Review, Verdict};
 use dossier::report::terminal_safe as safe;
 use dossier::review::{Desk, ReviewError, Target};
+use dossier::store::memo::{Memo, Tee};
 use dossier::store::Dossier;
 use std::io::Write;
 
@@ -201,9 +202,29 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
     let Some(config) = super::diagnostics::load_config(&dossier) else {
         return Exit::Error;
     };
+    // A listing with nothing changed since the last one like it replays that one.
+    let memo = Memo::new(
+        &ctx.cache(&dossier),
+        "review --list",
+        &format!("{format:?} quiet={}", ctx.quiet),
+    );
+    if let Some(hit) = memo.hit() {
+        if let Some(exit) = Exit::from_code(hit.exit) {
+            let note = hit.note.clone();
+            let mut out = std::io::stdout().lock();
+            if hit.copy_to(&mut out).and_then(|_| out.flush()).is_err() {
+                return Exit::Error;
+            }
+            if !note.is_empty() {
+                eprintln!("{note}");
+            }
+            return exit;
+        }
+    }
     let dossier::review::Queue {
         items: queue,
         unread,
+        read,
     } = Desk {
         cache: ctx.cache,
         ..Desk::new(dossier)
@@ -228,7 +249,12 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
             ),
         ));
     }
-    let mut out = std::io::stdout().lock();
+    let mut memo_out = memo.writer().filter(|_| unread.is_empty());
+    let mut stdout = std::io::stdout().lock();
+    let mut out = Tee {
+        out: &mut stdout,
+        memo: memo_out.as_mut(),
+    };
     let written = match format {
         ListFormat::Json => {
             #[derive(serde::Serialize)]
@@ -287,11 +313,16 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
             Ok::<(), std::io::Error>(())
         })(),
     };
-    if written.is_err() {
+    if written.and_then(|_| out.flush()).is_err() {
         return Exit::Error;
     }
+    let mut note = String::new();
     if !ctx.quiet && format == ListFormat::Human {
-        eprintln!("{} item(s) waiting for review", queue.len());
+        note = format!("{} item(s) waiting for review", queue.len());
+        eprintln!("{note}");
+    }
+    if let Some(m) = memo_out {
+        m.finish(Exit::Ok as u8, &note, &read);
     }
     if unread.is_empty() {
         Exit::Ok

@@ -73,6 +73,9 @@ pub struct Queue {
     /// Claim files and source entries that could not be read or parsed: their claims (or
     /// the entry) are missing from `items`, so the queue is incomplete until they are fixed.
     pub unread: Vec<load::Problem>,
+    /// The articles and snapshots the claim files and source entries name (paths in the
+    /// dossier): with the folders they are usually in, what the queue was made from.
+    pub read: Vec<String>,
 }
 
 /// The load problems that keep a whole claim file or source entry out of the dossier.
@@ -361,9 +364,21 @@ impl Desk {
             Ok(a) => queue_of(&loaded, &a),
             Err(_) => Vec::new(),
         };
+        let mut read: Vec<String> = loaded
+            .claims
+            .iter()
+            .map(|c| c.data.article.path.clone())
+            .collect();
+        read.extend(
+            loaded
+                .sources
+                .values()
+                .filter_map(|s| s.data.snapshot.as_ref().map(|x| x.path().to_string())),
+        );
         Queue {
             items,
             unread: unread_files(&loaded),
+            read,
         }
     }
 

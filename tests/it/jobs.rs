@@ -549,4 +549,25 @@ fn a_remembered_run_writes_its_file_and_says_so_again() {
         first,
         "the replayed check writes its file"
     );
+    let list = || {
+        let out = Command::cargo_bin("dossier")
+            .unwrap()
+            .arg("--root")
+            .arg(dir.path())
+            .args(["review", "--list"])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            out.stdout,
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let first = list();
+    assert!(first.2.contains("waiting for review"), "{}", first.2);
+    assert_eq!(
+        list(),
+        first,
+        "the replayed queue says what the listing said"
+    );
 }
