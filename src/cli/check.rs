@@ -216,13 +216,8 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
             .iter()
             .filter_map(|f| f.article.clone())
             .collect();
-        read.extend(
-            checked
-                .sources
-                .sources
-                .values()
-                .filter_map(|s| s.data.snapshot.as_ref().map(|x| x.path().to_string())),
-        );
+        // (The run's loaded dossier holds the source entries only: their snapshots.)
+        read.extend(checked.sources.named_files());
         m.finish(exit as u8, "", &read);
     }
     Ok(exit)

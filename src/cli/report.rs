@@ -133,17 +133,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
     // Every file and every claim file's check was looked up: the rest of the cache is stale.
     cache.prune();
     // What the report read besides the input folders: articles and snapshots kept elsewhere.
-    let mut read: Vec<String> = loaded
-        .claims
-        .iter()
-        .map(|c| c.data.article.path.clone())
-        .collect();
-    read.extend(
-        loaded
-            .sources
-            .values()
-            .filter_map(|s| s.data.snapshot.as_ref().map(|x| x.path().to_string())),
-    );
+    let read = loaded.named_files();
     // (`note`: what the report holds, said again when it is replayed into a file.)
     let remember = |text: &str, note: &str, exit: Exit| {
         if let (Exit::Ok, Some(mut m)) = (exit, memo.writer()) {

@@ -364,21 +364,10 @@ impl Desk {
             Ok(a) => queue_of(&loaded, &a),
             Err(_) => Vec::new(),
         };
-        let mut read: Vec<String> = loaded
-            .claims
-            .iter()
-            .map(|c| c.data.article.path.clone())
-            .collect();
-        read.extend(
-            loaded
-                .sources
-                .values()
-                .filter_map(|s| s.data.snapshot.as_ref().map(|x| x.path().to_string())),
-        );
         Queue {
             items,
             unread: unread_files(&loaded),
-            read,
+            read: loaded.named_files(),
         }
     }
 

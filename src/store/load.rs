@@ -122,6 +122,23 @@ impl LoadedDossier {
             })
             .or_else(|| self.articles.get(file).map(String::as_str))
     }
+
+    /// The articles its claim files record and the snapshots its source entries name (paths
+    /// in the dossier, in load order): what a run on it read besides the claim files and
+    /// source entries ([`crate::store::memo`] stamps them).
+    pub fn named_files(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .claims
+            .iter()
+            .map(|c| c.data.article.path.clone())
+            .collect();
+        out.extend(
+            self.sources
+                .values()
+                .filter_map(|s| s.data.snapshot.as_ref().map(|x| x.path().to_string())),
+        );
+        out
+    }
 }
 
 /// A claim file with the positions of its values.
