@@ -5,7 +5,7 @@ use super::progress::Progress;
 use super::{Context, Exit};
 use dossier::check::FailOn;
 use dossier::report::{CiPaths, Github, Human, Json, Reporter, Sarif, Texts};
-use dossier::store::memo::{Hit, Memo, Tee};
+use dossier::store::memo::{Memo, Tee};
 use std::io::{IsTerminal, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -121,7 +121,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
     });
     if let Some(hit) = memo.as_ref().and_then(Memo::hit) {
         if let Some(exit) = Exit::from_code(hit.exit) {
-            return Ok(replay(hit, args.output.as_deref()).unwrap_or(exit));
+            return Ok(super::replay(hit, args.output.as_deref()).unwrap_or(exit));
         }
     }
     let claim_files = chosen.as_deref().map(dossier::check::run::claim_files_of);
@@ -221,29 +221,6 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
         m.finish(exit as u8, "", &read);
     }
     Ok(exit)
-}
-
-/// Write a remembered run's output where this run's would go; `Some(Exit::Error)` when it
-/// cannot be written.
-pub(super) fn replay(hit: Hit, output: Option<&std::path::Path>) -> Option<Exit> {
-    let written = match output {
-        Some(path) => hit
-            .bytes()
-            .and_then(|bytes| dossier::store::fs::write_atomic(path, &bytes))
-            .map_err(|e| {
-                emit(FileProblem::new(
-                    format!("{}: cannot write the output: {e}", path.display()),
-                    "check the path and that you may write there",
-                ));
-            }),
-        None => {
-            let mut out = std::io::stdout().lock();
-            hit.copy_to(&mut out)
-                .and_then(|_| out.flush())
-                .map_err(|_| ())
-        }
-    };
-    written.err().map(|()| Exit::Error)
 }
 
 /// The width human diagnostics are laid out for: `COLUMNS` when set, else the terminal's

@@ -205,3 +205,30 @@ impl Context {
         dossier::store::cache::Cache::new(dossier, self.cache)
     }
 }
+
+/// Write a remembered run's output where this run's would go; `Some(Exit::Error)` when it
+/// cannot be written.
+pub(crate) fn replay(
+    hit: dossier::store::memo::Hit,
+    output: Option<&std::path::Path>,
+) -> Option<Exit> {
+    let written = match output {
+        Some(path) => hit
+            .bytes()
+            .and_then(|bytes| dossier::store::fs::write_atomic(path, &bytes))
+            .map_err(|e| {
+                diagnostics::emit(diagnostics::FileProblem::new(
+                    format!("{}: cannot write the output: {e}", path.display()),
+                    "check the path and that you may write there",
+                ));
+            }),
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            hit.copy_to(&mut out)
+                .and_then(|_| out.flush())
+                .map_err(|_| ())
+        }
+    };
+    written.err().map(|()| Exit::Error)
+}

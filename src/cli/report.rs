@@ -98,7 +98,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
     if let Some(hit) = memo.hit() {
         if let Some(exit) = Exit::from_code(hit.exit) {
             let note = hit.note.clone();
-            let replayed = super::check::replay(hit, args.output.as_deref());
+            let replayed = super::replay(hit, args.output.as_deref());
             if replayed.is_none() && !ctx.quiet && args.output.is_some() {
                 eprintln!("{}", written_note(&args, &note));
             }

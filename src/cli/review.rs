@@ -211,9 +211,8 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
     if let Some(hit) = memo.hit() {
         if let Some(exit) = Exit::from_code(hit.exit) {
             let note = hit.note.clone();
-            let mut out = std::io::stdout().lock();
-            if hit.copy_to(&mut out).and_then(|_| out.flush()).is_err() {
-                return Exit::Error;
+            if let Some(failed) = super::replay(hit, None) {
+                return failed;
             }
             if !note.is_empty() {
                 eprintln!("{note}");
