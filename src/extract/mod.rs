@@ -400,7 +400,9 @@ fn find_statements(
             continue;
         }
         for (cs, ce) in text::clauses(text, s.start, s.end, protected) {
-            let toks = words_outside(text, cs, ce, &[]);
+            // Tokenised once: the words for reported speech, every token for assertions.
+            let all = text::tokens(text, cs, ce);
+            let toks: Vec<Token> = all.iter().filter(|t| !t.word.is_empty()).copied().collect();
             if let Some(r) = statements::reported(names, &toks) {
                 if final_char == Some(',') {
                     continue;
@@ -421,7 +423,7 @@ fn find_statements(
             if final_char != Some('.') {
                 continue;
             }
-            let pieces = match statements::assertion_reasons(names, text, cs, ce) {
+            let pieces = match statements::assertion_reasons_of(names, text, cs, ce, &all) {
                 Some(reasons) => vec![(cs, ce, reasons)],
                 None => statements::sub_clauses(text, cs, ce)
                     .into_iter()

@@ -82,48 +82,61 @@ pub fn assertion_reasons(
     start: usize,
     end: usize,
 ) -> Option<Vec<String>> {
+    assertion_reasons_of(names, text, start, end, &tokens(text, start, end))
+}
+
+/// [`assertion_reasons`] of a clause whose tokens (`tokens(text, start, end)`, punctuation-only
+/// ones included) the caller already has.
+pub fn assertion_reasons_of(
+    names: &Names,
+    text: &str,
+    start: usize,
+    end: usize,
+    toks: &[Token],
+) -> Option<Vec<String>> {
     let clause = &text[start..end];
-    let toks = tokens(text, start, end);
     if toks.iter().filter(|t| !t.word.is_empty()).count() < 3 {
         return None;
     }
-    // Hedges are lower-case words ("may"), not names that share their spelling ("May 1").
-    let hedged = toks.iter().enumerate().any(|(k, t)| {
-        (k == 0 || !t.is_capitalized()) && t.word != "May" && contains(&lexicon::HEDGES, &t.lower())
-    });
-    if hedged || clause.contains("is reported to") || clause.contains("are reported to") {
-        return None;
-    }
-    let past = toks.iter().enumerate().any(|(k, t)| {
+    // One pass, one lower-casing per word: is the clause hedged, is it in a past or finite
+    // form, does it tell of an event?
+    let (mut hedged, mut past, mut event) = (false, false, false);
+    for (k, t) in toks.iter().enumerate() {
         let w = t.lower();
+        let capitalised = t.is_capitalized();
+        // Hedges are lower-case words ("may"), not names that share their spelling ("May 1").
+        hedged |= (k == 0 || !capitalised) && t.word != "May" && contains(&lexicon::HEDGES, &w);
+        if hedged {
+            break;
+        }
+        let irregular = contains(&lexicon::IRREGULAR_PAST, &w);
+        let ed = w.ends_with("ed") && w.len() > 4 && !capitalised;
         let after_det = k > 0
             && matches!(
                 toks[k - 1].word,
                 "the" | "a" | "an" | "its" | "their" | "his" | "her"
             );
-        contains(&lexicon::FINITE_AUX, &w)
-            || contains(&lexicon::IRREGULAR_PAST, &w)
-            || (w.ends_with("ed") && w.len() > 4 && !t.is_capitalized() && !after_det)
-    });
+        past |= contains(&lexicon::FINITE_AUX, &w) || irregular || (ed && !after_det);
+        event |= irregular
+            || matches!(&*w, "has" | "have" | "had" | "was" | "were" | "did")
+            || (ed && !event && !present_passive(toks, k));
+    }
+    if hedged || clause.contains("is reported to") || clause.contains("are reported to") {
+        return None;
+    }
     if !past {
         return None;
     }
     let mut reasons = Vec::new();
     let has_date = date_re().is_match(clause);
-    // Citation markers ("[1]") are not figures.
-    let has_number = number_re().is_match(&marker_re().replace_all(clause, " "));
+    // Citation markers ("[1]") are not figures. Blanking a marker can only remove matches
+    // (its brackets and the blank are all non-word characters), so a clause without a
+    // number or without a bracket needs no blanking.
+    let has_number = number_re().is_match(clause)
+        && (!clause.contains('[') || number_re().is_match(&marker_re().replace_all(clause, " ")));
     let named = names
         .mentions_within(start, end)
         .any(|i| names.mentions[i].end <= end && !names.mentions[i].title_only);
-    let event = toks.iter().enumerate().any(|(k, t)| {
-        let w = t.lower();
-        contains(&lexicon::IRREGULAR_PAST, &w)
-            || matches!(&*w, "has" | "have" | "had" | "was" | "were" | "did")
-            || (w.ends_with("ed")
-                && w.len() > 4
-                && !t.is_capitalized()
-                && !present_passive(&toks, k))
-    });
     if has_date {
         reasons.push("date".to_string());
     }
@@ -154,18 +167,21 @@ fn present_passive(toks: &[Token], k: usize) -> bool {
 
 /// Split points inside a hedged sentence whose other half may still be checkable.
 pub fn sub_clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    const AFTER_COMMA: [&str; 7] = [
+        "but ",
+        "yet ",
+        "particularly ",
+        "especially ",
+        "though ",
+        "although ",
+        "while ",
+    ];
     let s = &text[start..end];
     let mut cuts = vec![0];
-    for pat in [
-        ", but ",
-        ", yet ",
-        ", particularly ",
-        ", especially ",
-        ", though ",
-        ", although ",
-        ", while ",
-    ] {
-        for (i, _) in s.match_indices(pat) {
+    // Every cue begins ", ": one scan for the comma and space, then a look at what follows.
+    for (i, _) in s.match_indices(", ") {
+        let rest = &s[i + 2..];
+        if AFTER_COMMA.iter().any(|w| rest.starts_with(w)) {
             cuts.push(i + 2);
         }
     }
