@@ -202,6 +202,64 @@ pub fn sub_clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_hedged_sentence_splits_at_a_comma_and_a_contrast_word() {
+        let text =
+            "The plan may work, but the council approved it in 2024, while costs, yet again, rose.";
+        let pieces: Vec<&str> = sub_clauses(text, 0, text.len())
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            pieces,
+            vec![
+                "The plan may work",
+                "but the council approved it in 2024",
+                "while costs",
+                "yet again, rose."
+            ]
+        );
+        // A comma alone, or a contrast word without one, is no split.
+        let plain = "Costs rose but the council, in 2024, approved it.";
+        assert_eq!(sub_clauses(plain, 0, plain.len()), vec![(0, plain.len())]);
+    }
+
+    #[test]
+    fn an_assertion_needs_a_past_event_and_an_anchor_and_no_hedge() {
+        let names = Names::default();
+        let reasons = |t: &str| assertion_reasons(&names, t, 0, t.len());
+        assert_eq!(
+            reasons("The council approved 40 new buses in 2024."),
+            Some(vec![
+                "date".to_string(),
+                "number".to_string(),
+                "past-event".to_string()
+            ])
+        );
+        // Hedged, present-tense, or with nothing to anchor it.
+        assert_eq!(
+            reasons("The council may have approved 40 buses in 2024."),
+            None
+        );
+        assert_eq!(reasons("The council approves 40 buses every year."), None);
+        assert_eq!(reasons("The council approved the buses."), None);
+        // "are published" is a present passive, not an event; a citation marker no figure.
+        assert_eq!(
+            reasons("Minutes are published for 12 towns."),
+            Some(vec!["number".to_string()])
+        );
+        assert_eq!(reasons("The mayor approved the buses [12]."), None);
+        // "May" as a month is no hedge.
+        assert_eq!(
+            reasons("The ferry sank in May 2023."),
+            Some(vec![
+                "date".to_string(),
+                "number".to_string(),
+                "past-event".to_string()
+            ])
+        );
+    }
+
     /// `number_re` and `date_re` spell `\b` as "start, end or a non-word character"; on these
     /// clauses they agree with the same words written between `\b`s.
     #[test]
