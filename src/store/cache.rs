@@ -4,7 +4,8 @@
 //!
 //! The cache is only ever a shortcut: an entry is used when its bytes deserialise, it names
 //! the key it was looked up by, and that key covers the file's exact bytes, what kind of file
-//! it is and this build's version (a new dossier never trusts an old dossier's entries).
+//! it is and this build: its version and the identity of its executable (size, times, inode),
+//! so neither a new release nor a rebuilt development binary trusts another build's entries.
 //! Anything else — a truncated or garbage file, another version's entry, a folder that cannot
 //! be written, a symbolic link out of the dossier — is ignored, and the file is parsed as if
 //! there were no cache. Entries are written atomically (temporary file, then rename), so two
@@ -37,6 +38,8 @@ pub struct Cache {
     /// The keys looked up in this run: after a run that read every file, the other entries
     /// belong to files since changed or deleted, and [`Cache::prune`] removes them.
     used: Arc<Mutex<HashSet<String>>>,
+    /// What identifies this build (see [`Cache::build`]); part of every key.
+    build: Arc<str>,
 }
 
 /// What an entry file holds: the key it was stored under, and the value.
@@ -59,6 +62,7 @@ impl Cache {
             root: dossier.root.clone(),
             dir: enabled.then(|| dossier.root.join(CACHE_DIR)),
             used: Arc::default(),
+            build: Arc::from(this_build()),
         }
     }
 
@@ -68,6 +72,7 @@ impl Cache {
             root: PathBuf::new(),
             dir: None,
             used: Arc::default(),
+            build: Arc::from(this_build()),
         }
     }
 
@@ -86,15 +91,23 @@ impl Cache {
         self.dir.as_deref()
     }
 
+    /// What identifies the running build: the crate version and a digest of the
+    /// executable's metadata. Entries and remembered runs of another build are never used,
+    /// so a development rebuild that changed a rule without a version bump starts afresh.
+    pub fn build(&self) -> &str {
+        &self.build
+    }
+
     /// The key of a file of `kind` whose bytes are `text`.
-    fn key(kind: &str, text: &str) -> String {
-        Cache::key_of(kind, &[text.as_bytes()])
+    fn key(&self, kind: &str, text: &str) -> String {
+        self.key_of(kind, &[text.as_bytes()])
     }
 
     /// The key of an entry of `kind` that depends on `parts`.
-    fn key_of(kind: &str, parts: &[&[u8]]) -> String {
+    fn key_of(&self, kind: &str, parts: &[&[u8]]) -> String {
         let mut h = Sha256::new();
-        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update((self.build.len() as u64).to_le_bytes());
+        h.update(self.build.as_bytes());
         h.update(CACHE_FORMAT.to_le_bytes());
         h.update((kind.len() as u64).to_le_bytes());
         h.update(kind.as_bytes());
@@ -116,12 +129,12 @@ impl Cache {
 
     /// The value cached for a file of `kind` with bytes `text`, if there is a sound one.
     pub fn get<T: DeserializeOwned>(&self, kind: &str, text: &str) -> Option<T> {
-        self.get_keyed(kind, Cache::key(kind, text))
+        self.get_keyed(kind, self.key(kind, text))
     }
 
     /// The value cached under `parts` (see [`Cache::put_parts`]), if there is a sound one.
     pub fn get_parts<T: DeserializeOwned>(&self, kind: &str, parts: &[&[u8]]) -> Option<T> {
-        self.get_keyed(kind, Cache::key_of(kind, parts))
+        self.get_keyed(kind, self.key_of(kind, parts))
     }
 
     /// Keep the entry of a file of `kind` with bytes `text` through the next
@@ -129,7 +142,7 @@ impl Cache {
     pub fn keep(&self, kind: &str, text: &str) {
         if self.dir.is_some() {
             if let Ok(mut used) = self.used.lock() {
-                used.insert(Cache::key(kind, text));
+                used.insert(self.key(kind, text));
             }
         }
     }
@@ -147,14 +160,14 @@ impl Cache {
     /// Remember `value` for a file of `kind` with bytes `text`. Failure to write is not an
     /// error: the next run parses the file again.
     pub fn put<T: Serialize>(&self, kind: &str, text: &str, value: &T) {
-        self.put_keyed(kind, Cache::key(kind, text), value);
+        self.put_keyed(kind, self.key(kind, text), value);
     }
 
     /// Remember `value` under a key made of `parts`: for an entry that depends on several
     /// files (a claim file's check depends on the claim file and the configuration; what
     /// else it depends on, the value itself records and its reader verifies).
     pub fn put_parts<T: Serialize>(&self, kind: &str, parts: &[&[u8]], value: &T) {
-        self.put_keyed(kind, Cache::key_of(kind, parts), value);
+        self.put_keyed(kind, self.key_of(kind, parts), value);
     }
 
     fn put_keyed<T: Serialize>(&self, kind: &str, key: String, value: &T) {
@@ -226,6 +239,26 @@ impl Cache {
     }
 }
 
+/// The identity of the running build, computed once per process: the crate version, then
+/// a digest of the executable's size, times and inode (or "unknown" where it cannot be found).
+fn this_build() -> &'static str {
+    static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BUILD.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .ok()
+            .and_then(|p| std::fs::metadata(p).ok());
+        let stamp = match exe {
+            Some(m) => {
+                let mut h = Sha256::new();
+                super::memo::stat_into(&mut h, "(dossier)", Some(&m), std::time::UNIX_EPOCH);
+                crate::util::hex(&h.finalize())
+            }
+            None => "unknown".to_owned(),
+        };
+        format!("{} {stamp}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
 /// The largest entry read or written: a parsed claim file is about as large as its YAML,
 /// which is at most [`super::yaml::MAX_YAML_BYTES`]; positions add a little.
 const MAX_ENTRY_BYTES: u64 = 2 * super::yaml::MAX_YAML_BYTES;
@@ -253,10 +286,28 @@ mod tests {
     }
 
     #[test]
+    fn another_build_never_reads_this_builds_entries() {
+        let (_d, c) = cache();
+        c.put("claims", "a: 1\n", &1u32);
+        c.put_parts("results", &[b"a", b"b"], &2u32);
+        // The same version rebuilt: the executable's stamp differs.
+        let mut rebuilt = c.clone();
+        rebuilt.build = Arc::from(format!("{} rebuilt", env!("CARGO_PKG_VERSION")));
+        assert_eq!(rebuilt.get::<u32>("claims", "a: 1\n"), None);
+        assert_eq!(rebuilt.get_parts::<u32>("results", &[b"a", b"b"]), None);
+        assert_eq!(
+            c.get::<u32>("claims", "a: 1\n"),
+            Some(1),
+            "this build still does"
+        );
+        assert!(c.build().starts_with(env!("CARGO_PKG_VERSION")));
+    }
+
+    #[test]
     fn a_damaged_or_foreign_entry_is_ignored() {
         let (_d, c) = cache();
         c.put("claims", "x", &7u32);
-        let key = Cache::key("claims", "x");
+        let key = c.key("claims", "x");
         let path = c.path("claims", &key).unwrap();
         let good = std::fs::read(&path).unwrap();
         for bad in [
@@ -311,8 +362,9 @@ mod tests {
 
     #[test]
     fn keys_differ_by_kind_and_bytes() {
-        assert_ne!(Cache::key("claims", "ab"), Cache::key("claimsa", "b"));
-        assert_ne!(Cache::key("claims", "ab"), Cache::key("claims", "ab "));
-        assert_eq!(Cache::key("claims", "ab").len(), 64);
+        let c = Cache::disabled();
+        assert_ne!(c.key("claims", "ab"), c.key("claimsa", "b"));
+        assert_ne!(c.key("claims", "ab"), c.key("claims", "ab "));
+        assert_eq!(c.key("claims", "ab").len(), 64);
     }
 }

@@ -116,7 +116,12 @@ impl Hit {
 
 /// The digest of a file's metadata as the stamp records it, and whether it changed within
 /// the racy window before `started`.
-fn stat_into(h: &mut Sha256, rel: &str, m: Option<&Metadata>, started: SystemTime) -> bool {
+pub(super) fn stat_into(
+    h: &mut Sha256,
+    rel: &str,
+    m: Option<&Metadata>,
+    started: SystemTime,
+) -> bool {
     h.update((rel.len() as u64).to_le_bytes());
     h.update(rel.as_bytes());
     let Some(m) = m else {
@@ -196,11 +201,6 @@ fn walk(root: &Path, started: SystemTime) -> Option<(String, bool)> {
         let m = std::fs::metadata(root.join(f)).ok();
         racy |= stat_into(&mut h, f, m.as_ref(), started);
     }
-    // The binary: a rebuilt dossier must not replay an older build's output.
-    let exe = std::env::current_exe()
-        .ok()
-        .and_then(|p| std::fs::metadata(p).ok());
-    stat_into(&mut h, "(dossier)", exe.as_ref(), SystemTime::UNIX_EPOCH);
     Some((crate::util::hex(&h.finalize()), racy))
 }
 
@@ -275,7 +275,8 @@ impl Memo {
         };
         let mut h = Sha256::new();
         for part in [
-            env!("CARGO_PKG_VERSION"),
+            // The build: a rebuilt dossier must not replay an older build's output.
+            cache.build(),
             "memo 1",
             command,
             args,
