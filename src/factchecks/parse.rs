@@ -64,12 +64,16 @@ pub fn parse_claim_reviews(file: &str, text: &str) -> Result<Vec<FactCheck>, Imp
                 .to_string(),
         })?;
         at = stream.byte_offset();
-        let (line, column) = crate::article::line_col(text, start);
-        let item_err = |message: String| ImportError::Item {
-            file: file.to_string(),
-            line,
-            column,
-            message,
+        // The position is wanted only for an error: counting lines from the top for every
+        // value would make a long JSON Lines file quadratic to read.
+        let item_err = |message: String| {
+            let (line, column) = crate::article::line_col(text, start);
+            ImportError::Item {
+                file: file.to_string(),
+                line,
+                column,
+                message,
+            }
         };
         let items: Vec<&Value> = match &value {
             Value::Array(a) => a.iter().collect(),
@@ -253,6 +257,10 @@ mod tests {
                 .contains("item 1 of the array is a ClaimReview without `claimReviewed`"),
             "{e}"
         );
+        // In JSON Lines, the item that is wrong, not the first one.
+        let good = ONE.replace('\n', " ");
+        let e = parse_claim_reviews("f", &format!("{good}\n{good}\n   [1]\n")).unwrap_err();
+        assert!(e.to_string().starts_with("f:3:4: "), "{e}");
         assert!(matches!(
             parse_claim_reviews("f", "  \n"),
             Err(ImportError::Empty { .. })
