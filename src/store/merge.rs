@@ -124,8 +124,9 @@ pub fn merge_stamped(
             _ => rest.push(o),
         }
     }
+    let index = NewClaims::new(&new.claims);
     for o in rest {
-        match find_match(o, &new.claims, &taken, article) {
+        match find_match(o, &new.claims, &index, &taken, article) {
             Some(i) => {
                 taken[i] = true;
                 matches.push((i, o));
@@ -177,8 +178,45 @@ fn edits_kind(o: &Claim) -> bool {
     o.hand_edited() || o.corrections.iter().any(|c| c.field == "kind")
 }
 
+/// The new claims by their words, and each one's set of words (made on first need), so that
+/// matching many old claims does not compare or split every new claim's text again for each.
+struct NewClaims<'a> {
+    by_text: HashMap<&'a str, Vec<usize>>,
+    words: Vec<std::cell::OnceCell<BTreeSet<String>>>,
+}
+
+impl<'a> NewClaims<'a> {
+    fn new(new: &'a [Claim]) -> NewClaims<'a> {
+        let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, c) in new.iter().enumerate() {
+            by_text.entry(c.text.as_str()).or_default().push(i);
+        }
+        NewClaims {
+            by_text,
+            words: std::iter::repeat_with(std::cell::OnceCell::new)
+                .take(new.len())
+                .collect(),
+        }
+    }
+
+    /// The new claims whose words are `text`, in order.
+    fn with_text(&self, text: &str) -> &[usize] {
+        self.by_text.get(text).map_or(&[], Vec::as_slice)
+    }
+
+    fn words(&self, new: &[Claim], i: usize) -> &BTreeSet<String> {
+        self.words[i].get_or_init(|| words(&new[i].text))
+    }
+}
+
 /// The new claim an old one became, if any.
-fn find_match(o: &Claim, new: &[Claim], taken: &[bool], article: &str) -> Option<usize> {
+fn find_match(
+    o: &Claim,
+    new: &[Claim],
+    index: &NewClaims,
+    taken: &[bool],
+    article: &str,
+) -> Option<usize> {
     let free = || {
         new.iter()
             .enumerate()
@@ -189,9 +227,11 @@ fn find_match(o: &Claim, new: &[Claim], taken: &[bool], article: &str) -> Option
             .min_by_key(|&i| new[i].start.abs_diff(o.start))
     };
     // The same words.
-    let same: Vec<usize> = free()
-        .filter(|(_, c)| c.text == o.text)
-        .map(|(i, _)| i)
+    let same_text = index.with_text(&o.text);
+    let same: Vec<usize> = same_text
+        .iter()
+        .copied()
+        .filter(|&i| !taken[i] && new[i].kind == o.kind)
         .collect();
     if let Some(i) = nearest(same) {
         return Some(i);
@@ -199,7 +239,7 @@ fn find_match(o: &Claim, new: &[Claim], taken: &[bool], article: &str) -> Option
     // Its words are still there, but another old claim with the same words (a sentence the
     // article repeats) took them: keep this one beside it, re-anchored on those words, rather
     // than hand its verdict to some neighbouring sentence through its context.
-    if new.iter().any(|c| c.kind == o.kind && c.text == o.text) {
+    if same_text.iter().any(|&i| new[i].kind == o.kind) {
         return None;
     }
     if o.is_hand_added() {
@@ -225,7 +265,7 @@ fn find_match(o: &Claim, new: &[Claim], taken: &[bool], article: &str) -> Option
     // Mostly the same words (the sentence and its surroundings were edited).
     let ow = words(&o.text);
     free()
-        .map(|(i, c)| (i, similarity(&ow, &words(&c.text))))
+        .map(|(i, _)| (i, similarity(&ow, index.words(new, i))))
         .filter(|(_, s)| *s >= 0.5)
         .max_by(|a, b| {
             a.1.partial_cmp(&b.1)
