@@ -86,6 +86,7 @@ pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
         cards.push(card(loaded, &index, &item));
         targets.push(item.target);
     }
+    drop(index);
     let queue = Queue {
         cards,
         verdicts: Verdict::ALL
@@ -104,6 +105,9 @@ pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
             .collect(),
         sources: loaded.sources.keys().cloned().collect(),
     };
+    // The loaded dossier and the audit are no longer needed; on a large dossier freeing them
+    // takes a second, which the first screen need not wait for.
+    std::thread::spawn(move || drop((audit, view)));
     (queue, targets)
 }
 

@@ -76,12 +76,15 @@ pub fn run(
         .iter()
         .filter(|o| o.iter().any(|x| x != "skipped"))
         .count();
+    let total = app.queue.cards.len();
+    // The process ends next: freeing every card (half a million on a large dossier) one by
+    // one would only keep the editor waiting. The cards are plain data, holding no file.
+    std::mem::forget(app);
     match outcome {
         Ok(()) => {
             if !ctx.quiet {
                 eprintln!(
-                    "review: {decided} of {} item(s) decided; every decision is saved",
-                    app.queue.cards.len()
+                    "review: {decided} of {total} item(s) decided; every decision is saved"
                 );
             }
             Ok(Exit::Ok)
