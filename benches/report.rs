@@ -256,7 +256,13 @@ fn main() {
     );
 
     let (t_build, audit) = best(runs, || {
-        audit::build(&d, &result, &Filter::default()).expect("no filter, no error")
+        audit::build(
+            &d,
+            &result,
+            &Filter::default(),
+            dossier::par::default_jobs(),
+        )
+        .expect("no filter, no error")
     });
     println!("build audit:      {:8.3} s", t_build.as_secs_f64());
     let mut rows = Vec::new();

@@ -57,7 +57,7 @@ fn check_and_render(d: &LoadedDossier) {
     for r in reporters {
         let _ = r.render(&result, &texts);
     }
-    let audit = audit::build(d, &result, &Filter::default()).expect("no filter cannot fail");
+    let audit = audit::build(d, &result, &Filter::default(), 2).expect("no filter cannot fail");
     let _ = render_markdown(&audit);
     let _ = render_html(&audit);
     let json = audit.to_json();

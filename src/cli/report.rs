@@ -152,7 +152,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> Result<Exit, Problem> {
             Err(e) => Err(e.into()),
         };
     }
-    let audit = audit::build(&loaded, &result, &filter)?;
+    let audit = audit::build(&loaded, &result, &filter, ctx.jobs)?;
     // The audit holds all the report shows: the parsed claim files and the check's results
     // are freed before the text is made, so the two never take memory at once.
     drop(result);

@@ -360,7 +360,12 @@ impl Desk {
     /// position). A claim whose review went stale is back in the queue.
     pub fn queue(&self, config: &Config) -> Queue {
         let (loaded, result) = self.load_and_check(config);
-        let items = match audit::build(&loaded, &result, &Filter::default()) {
+        let items = match audit::build(
+            &loaded,
+            &result,
+            &Filter::default(),
+            crate::par::default_jobs(),
+        ) {
             Ok(a) => queue_of(&loaded, &a),
             Err(_) => Vec::new(),
         };

@@ -316,7 +316,10 @@ fn render_everything(d: &LoadedDossier) {
     for r in reporters {
         let _ = r.render(&result, &texts);
     }
-    let a = audit::build(d, &result, &Filter::default()).unwrap();
+    let a = audit::build(d, &result, &Filter::default(), 1).unwrap();
+    // The audit does not depend on the number of threads that built it.
+    let threaded = audit::build(d, &result, &Filter::default(), 3).unwrap();
+    assert_eq!(a.to_json(), threaded.to_json());
     let _ = render_markdown(&a);
     let _ = render_html(&a);
     let json: serde_json::Value = serde_json::from_str(&a.to_json()).unwrap();

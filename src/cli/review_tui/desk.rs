@@ -74,7 +74,8 @@ pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
     // entries come from the same audit the queue is ordered by.
     let view = desk.view(config);
     let loaded = &view.loaded;
-    let audit = audit::build(loaded, &view.result, &Filter::default()).ok();
+    let jobs = dossier::par::default_jobs();
+    let audit = audit::build(loaded, &view.result, &Filter::default(), jobs).ok();
     let items = audit
         .as_ref()
         .map(|a| dossier::review::queue_of(loaded, a))

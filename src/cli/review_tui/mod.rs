@@ -83,9 +83,7 @@ pub fn run(
     match outcome {
         Ok(()) => {
             if !ctx.quiet {
-                eprintln!(
-                    "review: {decided} of {total} item(s) decided; every decision is saved"
-                );
+                eprintln!("review: {decided} of {total} item(s) decided; every decision is saved");
             }
             Ok(Exit::Ok)
         }

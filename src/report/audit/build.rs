@@ -21,13 +21,15 @@ struct InScope<'a> {
     links: &'a [Vec<Link>],
 }
 
-/// Build the audit of `dossier` from `result`, narrowed by `filter`.
+/// Build the audit of `dossier` from `result`, narrowed by `filter`, on up to `jobs` threads
+/// (the audit is the same for any number).
 ///
 /// Fails only when the filter names an article the dossier does not have.
 pub fn build(
     dossier: &LoadedDossier,
     result: &CheckResult,
     filter: &Filter,
+    jobs: usize,
 ) -> Result<Audit, FilterError> {
     let slugs: Vec<String> = dossier
         .claims
@@ -68,12 +70,11 @@ pub fn build(
             .or_default()
             .push(e.clone());
     }
-    let articles: Vec<ArticleAudit> = scope
-        .iter()
-        .map(|a| article_audit(a, &notes, &state_of, &evidence))
-        .collect();
+    let articles: Vec<ArticleAudit> = crate::par::map(&scope, jobs, |a| {
+        article_audit(a, &notes, &state_of, &evidence)
+    });
     let sources = source_audits(dossier, &scope, &source_ids, &notes);
-    let worklist = worklist(&findings, &scope);
+    let worklist = worklist(&findings, &scope, jobs);
     let mut summary = summary(&articles, &sources, &findings);
     summary.findings.resolved = resolved.len();
     Ok(Audit {
@@ -423,7 +424,7 @@ fn source_audits(
         .collect()
 }
 
-fn worklist(findings: &[&Finding], scope: &[InScope]) -> Vec<WorkItem> {
+fn worklist(findings: &[&Finding], scope: &[InScope], jobs: usize) -> Vec<WorkItem> {
     let slug_by_file: HashMap<&str, &str> = scope
         .iter()
         .map(|a| (a.loaded.file.as_str(), a.slug.as_str()))
@@ -438,34 +439,31 @@ fn worklist(findings: &[&Finding], scope: &[InScope]) -> Vec<WorkItem> {
                 .map(move |c| ((a.loaded.file.as_str(), c.id.as_str()), c))
         })
         .collect();
-    let mut items: Vec<WorkItem> = findings
-        .iter()
-        .map(|f| WorkItem {
-            severity: f.severity,
-            rule: f.rule,
-            at: Location {
-                file: f.file.clone(),
-                line: f.line,
-                column: f.column,
-            },
-            article_at: f.related.as_ref().map(|r| Location {
-                file: r.file.clone(),
-                line: r.line,
-                column: r.column,
-            }),
-            article: slug_by_file.get(f.file.as_str()).map(|s| s.to_string()),
-            claim: f.claim.clone(),
-            source: f.source.clone(),
-            excerpt: f
-                .claim
-                .as_deref()
-                .and_then(|c| claims.get(&(f.file.as_str(), c)))
-                .map(|c| excerpt(&c.text, EXCERPT_CHARS)),
-            message: f.message.clone(),
-            help: f.help.clone(),
-            review: f.review.clone(),
-        })
-        .collect();
+    let mut items: Vec<WorkItem> = crate::par::map(findings, jobs, |f| WorkItem {
+        severity: f.severity,
+        rule: f.rule,
+        at: Location {
+            file: f.file.clone(),
+            line: f.line,
+            column: f.column,
+        },
+        article_at: f.related.as_ref().map(|r| Location {
+            file: r.file.clone(),
+            line: r.line,
+            column: r.column,
+        }),
+        article: slug_by_file.get(f.file.as_str()).map(|s| s.to_string()),
+        claim: f.claim.clone(),
+        source: f.source.clone(),
+        excerpt: f
+            .claim
+            .as_deref()
+            .and_then(|c| claims.get(&(f.file.as_str(), c)))
+            .map(|c| excerpt(&c.text, EXCERPT_CHARS)),
+        message: f.message.clone(),
+        help: f.help.clone(),
+        review: f.review.clone(),
+    });
     // Check orders by file and position; keep that within each severity.
     items.sort_by_key(|i| Reverse(i.severity));
     items
