@@ -81,12 +81,9 @@ pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
         .map(|a| dossier::review::queue_of(loaded, a))
         .unwrap_or_default();
     let index = Index::new(loaded, audit.as_ref());
-    let mut cards = Vec::with_capacity(items.len());
-    let mut targets = Vec::with_capacity(items.len());
-    for item in items {
-        cards.push(card(loaded, &index, &item));
-        targets.push(item.target);
-    }
+    // Each card is made from the index alone, so they are made on every core.
+    let cards = dossier::par::map(&items, jobs, |item| card(loaded, &index, item));
+    let targets: Vec<Target> = items.into_iter().map(|item| item.target).collect();
     drop(index);
     let queue = Queue {
         cards,
