@@ -366,7 +366,7 @@ impl Desk {
             &Filter::default(),
             crate::par::default_jobs(),
         ) {
-            Ok(a) => queue_of(&loaded, &a),
+            Ok(a) => queue_of(&loaded, a.worklist),
             Err(_) => Vec::new(),
         };
         Queue {
@@ -746,8 +746,12 @@ fn find_claim<'a>(
     }
 }
 
-/// The review queue of a dossier already loaded, checked and audited (see [`Desk::queue`]).
-pub fn queue_of(loaded: &crate::store::load::LoadedDossier, a: &audit::Audit) -> Vec<QueueItem> {
+/// The review queue of a dossier already loaded, checked and audited, from the audit's
+/// worklist (see [`Desk::queue`]).
+pub fn queue_of(
+    loaded: &crate::store::load::LoadedDossier,
+    worklist: Vec<audit::WorkItem>,
+) -> Vec<QueueItem> {
     let mut out: Vec<QueueItem> = Vec::new();
     // Where each target's item is in `out` (or None when a current verdict keeps it out),
     // and each claim's review, so that the queue is built in one pass over the worklist.
@@ -762,7 +766,8 @@ pub fn queue_of(loaded: &crate::store::load::LoadedDossier, a: &audit::Audit) ->
                 .map(move |c| ((f.file.as_str(), c.id.as_str()), c))
         })
         .collect();
-    for item in a.worklist.iter().cloned() {
+    // The worklist is taken, not copied: half a million items on a large dossier.
+    for item in worklist {
         let target = match (&item.claim, &item.source, &item.article) {
             (Some(id), _, Some(article)) => Target::Claim(ClaimRef {
                 file: item.at.file.clone(),

@@ -75,10 +75,10 @@ pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
     let view = desk.view(config);
     let loaded = &view.loaded;
     let jobs = dossier::par::default_jobs();
-    let audit = audit::build(loaded, &view.result, &Filter::default(), jobs).ok();
+    let mut audit = audit::build(loaded, &view.result, &Filter::default(), jobs).ok();
     let items = audit
-        .as_ref()
-        .map(|a| dossier::review::queue_of(loaded, a))
+        .as_mut()
+        .map(|a| dossier::review::queue_of(loaded, std::mem::take(&mut a.worklist)))
         .unwrap_or_default();
     let index = Index::new(loaded, audit.as_ref());
     // Each card is made from the index alone, so they are made on every core.
