@@ -124,16 +124,20 @@ pub fn merge_stamped(
             _ => rest.push(o),
         }
     }
-    let index = NewClaims::new(&new.claims);
-    for o in rest {
-        match find_match(o, &new.claims, &index, &taken, article) {
-            Some(i) => {
-                taken[i] = true;
-                matches.push((i, o));
-            }
-            None if o.has_editor_work() => kept.push(reanchor(o, article)),
-            None => {
-                renamed.insert(o.id.clone(), None);
+    // The index of the new claims' words is built only when some claim must be matched by
+    // them: most merges match every claim by id.
+    if !rest.is_empty() {
+        let index = NewClaims::new(&new.claims);
+        for o in rest {
+            match find_match(o, &new.claims, &index, &taken, article) {
+                Some(i) => {
+                    taken[i] = true;
+                    matches.push((i, o));
+                }
+                None if o.has_editor_work() => kept.push(reanchor(o, article)),
+                None => {
+                    renamed.insert(o.id.clone(), None);
+                }
             }
         }
     }
