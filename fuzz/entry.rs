@@ -50,7 +50,7 @@ fn check_and_render(d: &LoadedDossier) {
             width: 20,
             only: None,
         },
-        &Json,
+        &Json { jobs: 1 },
         &Github::default(),
         &Sarif::default(),
     ];

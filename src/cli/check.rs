@@ -168,7 +168,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
             width,
             only: ctx.quiet.then_some(fail_on),
         }),
-        CheckFormat::Json => Box::new(Json),
+        CheckFormat::Json => Box::new(Json { jobs: ctx.jobs }),
         CheckFormat::Github => Box::new(Github::new(ci_paths())),
         CheckFormat::Sarif => Box::new(Sarif::new(ci_paths(), fail_on)),
     };

@@ -5,7 +5,7 @@ use super::diagnostics::{emit, FileProblem, Problem};
 use super::progress::Progress;
 use super::{Context, Exit, Format};
 use dossier::article::LoadError;
-use dossier::store::claims::{ArticleJson, ExtractJson};
+use dossier::store::claims::ArticleJson;
 use dossier::store::extraction::{select_articles, PendingState};
 use dossier::store::{extract_dossier, ExtractError, ExtractMode, ExtractOptions, ExtractOutcome};
 use dossier::util::Advice;
@@ -104,7 +104,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Result<Exit, Problem> {
         }
     };
     match opts.mode {
-        ExtractMode::ExtractOnly => Ok(print_json(&outcome)),
+        ExtractMode::ExtractOnly => Ok(print_json(&outcome, ctx.jobs)),
         ExtractMode::Check => {
             if outcome.pending.is_empty() {
                 if !ctx.quiet {
@@ -149,24 +149,20 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Result<Exit, Problem> {
 }
 
 /// `--format json`: the extractions on stdout.
-fn print_json(outcome: &ExtractOutcome) -> Exit {
-    let doc = ExtractJson {
-        articles: outcome
-            .extractions
-            .iter()
-            .map(|(_, x)| ArticleJson {
-                article: &x.article,
-                references: &x.references,
-                claims: &x.claims,
-            })
-            .collect(),
-    };
+fn print_json(outcome: &ExtractOutcome, jobs: usize) -> Exit {
+    let articles: Vec<ArticleJson> = outcome
+        .extractions
+        .iter()
+        .map(|(_, x)| ArticleJson {
+            article: &x.article,
+            references: &x.references,
+            claims: &x.claims,
+        })
+        .collect();
     // Buffered: stdout is line-buffered, and pretty JSON is many short lines.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, &doc)
-        .map_err(std::io::Error::other)
-        .and_then(|_| writeln!(out))
-        .and_then(|_| out.flush());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written =
+        dossier::report::write_extract_json(&mut out, &articles, jobs).and_then(|_| out.flush());
     match written {
         Ok(()) => Exit::Ok,
         Err(e) => {

@@ -263,28 +263,27 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
                 column: usize,
                 message: &'a str,
             }
-            #[derive(serde::Serialize)]
-            struct Doc<'a> {
-                version: u32,
-                queue: &'a [dossier::review::QueueItem],
-                /// Files left out of the queue because they could not be read.
-                unread: Vec<Unread<'a>>,
-            }
-            serde_json::to_string_pretty(&Doc {
-                version: 1,
-                queue: &queue,
-                unread: unread
-                    .iter()
-                    .map(|p| Unread {
-                        file: &p.file,
-                        line: p.pos.line,
-                        column: p.pos.column,
-                        message: &p.message,
-                    })
-                    .collect(),
-            })
-            .map_err(std::io::Error::other)
-            .and_then(|s| writeln!(out, "{s}"))
+            let unread: Vec<Unread> = unread
+                .iter()
+                .map(|p| Unread {
+                    file: &p.file,
+                    line: p.pos.line,
+                    column: p.pos.column,
+                    message: &p.message,
+                })
+                .collect();
+            // `{"version": 1, "queue": [...], "unread": [...]}`, the queue (half a million
+            // items on a large dossier) serialised on every core.
+            (|| {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut out);
+                out.write_all(b"{\n  \"version\": 1,\n  \"queue\": ")?;
+                dossier::report::write_json_items(&mut out, &queue, 1, ctx.jobs)?;
+                // Files left out of the queue because they could not be read.
+                out.write_all(b",\n  \"unread\": ")?;
+                dossier::report::write_json_items(&mut out, &unread, 1, ctx.jobs)?;
+                out.write_all(b"\n}\n")?;
+                out.flush()
+            })()
         }
         ListFormat::Human => (|| {
             for q in &queue {

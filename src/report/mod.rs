@@ -15,7 +15,9 @@ mod sarif;
 
 pub use github::Github;
 pub use human::Human;
-pub use json::{Json, JsonReport, JSON_VERSION};
+pub use json::{
+    write_extract_json, write_json_items, write_json_value, Json, JsonReport, JSON_VERSION,
+};
 pub use locate::CiPaths;
 pub use safe::terminal_safe;
 pub use sarif::{Sarif, FINGERPRINT_KEY, RULES_ANCHOR};

@@ -309,7 +309,7 @@ fn render_everything(d: &LoadedDossier) {
             width: 10,
             only: None,
         },
-        &Json,
+        &Json { jobs: 2 },
         &Github::default(),
         &Sarif::default(),
     ];
