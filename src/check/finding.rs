@@ -32,12 +32,15 @@ pub struct Finding {
     pub claim: Option<String>,
     /// The source entry concerned, if any.
     pub source: Option<String>,
-    pub help: String,
+    // The rule's own help is borrowed, not copied into each of half a million findings.
+    pub help: std::borrow::Cow<'static, str>,
+    // Boxed, as `review` is: half a million findings are held at once on a large dossier,
+    // and most have no verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub related: Option<Related>,
+    pub related: Option<Box<Related>>,
     /// The editor's verdict that changed this finding, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub review: Option<Reviewed>,
+    pub review: Option<Box<Reviewed>>,
     /// Why the finding is not open: the reason of the `[[suppress]]` entry of `dossier.toml`
     /// that matched it (suppressed findings are listed with the resolved ones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -99,7 +102,7 @@ mod tests {
             column: 3,
             claim: claim.map(str::to_string),
             source: None,
-            help: String::new(),
+            help: "".into(),
             related: None,
             review: None,
             suppressed: None,

@@ -148,8 +148,8 @@ impl Out<'_> {
             column: at.pos.column.max(1),
             claim: claim.map(str::to_string),
             source: source.map(str::to_string),
-            help: help.unwrap_or_else(|| rule.help().to_string()),
-            related,
+            help: help.map_or(std::borrow::Cow::Borrowed(rule.help()), Into::into),
+            related: related.map(Box::new),
             review: None,
             suppressed: None,
             evidence: None,
@@ -359,7 +359,10 @@ pub fn finish(
         ..Summary::default()
     };
     let mut links = Vec::with_capacity(files.len());
-    let mut evidence = Vec::new();
+    // Sized once: half a million findings grown by doubling held two copies at the end.
+    findings.reserve(files.iter().map(|f| f.findings.len()).sum());
+    resolved.reserve(files.iter().map(|f| f.resolved.len()).sum());
+    let mut evidence = Vec::with_capacity(files.iter().map(|f| f.evidence.len()).sum());
     for f in files {
         summary.claims += f.claims;
         summary.references += f.references;
@@ -452,10 +455,31 @@ fn problem_findings(out: &mut Out, problems: &[Problem]) {
 }
 
 fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.rule, &a.message)
-            .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
-    });
+    // A stable sort of the positions, then the findings moved into place: the same order as
+    // a stable sort of the findings, without its buffer of half of them (88 MB at 500k).
+    fn key(f: &Finding) -> (&String, usize, usize, Rule, &String) {
+        (&f.file, f.line, f.column, f.rule, &f.message)
+    }
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| key(&findings[a]).cmp(&key(&findings[b])));
+    permute(findings, &mut order);
+}
+
+/// Rearrange `items` so that `items[i]` becomes what `items[order[i]]` was (`order` is a
+/// permutation; it is used up), by following each cycle of the permutation.
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] != at {
+            let next = order[at];
+            order[at] = at;
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// `base` with its finding counts recomputed from `findings`.
@@ -1205,6 +1229,49 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFacts]) {
                     None,
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Findings are sorted by file and position, and those that tie keep the order they
+        /// came in (the output must not depend on how the sort is made).
+        #[test]
+        fn findings_sort_as_a_stable_sort_does(
+            keys in proptest::collection::vec((0..3usize, 0..4usize, 0..2usize, 0..2usize), 0..60)
+        ) {
+            let mut findings: Vec<Finding> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, &(file, line, column, message))| Finding {
+                    file: format!("claims/{file}.yaml"),
+                    line,
+                    column,
+                    message: format!("message {message}"),
+                    claim: Some(format!("c-{i}")),
+                    rule: Rule::UncitedClaim,
+                    severity: Severity::Warning,
+                    source: None,
+                    help: "".into(),
+                    related: None,
+                    review: None,
+                    suppressed: None,
+                    evidence: None,
+                    span: (0, 0),
+                })
+                .collect();
+            let mut want = findings.clone();
+            want.sort_by(|a, b| {
+                (&a.file, a.line, a.column, a.rule, &a.message)
+                    .cmp(&(&b.file, b.line, b.column, b.rule, &b.message))
+            });
+            sort_findings(&mut findings);
+            prop_assert_eq!(findings, want);
         }
     }
 }

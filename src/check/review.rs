@@ -116,13 +116,13 @@ pub fn reject_sources(
         let r = f.source.as_deref().and_then(|id| rejected.get(id)).copied();
         match r {
             Some(r) if settled_by_verdict(f.rule) || f.rule == Rule::MissingSource => {
-                f.review = Some(Reviewed {
+                f.review = Some(Box::new(Reviewed {
                     verdict: r.verdict,
                     by: r.by.clone(),
                     date: r.date.clone(),
                     effect: VerdictEffect::Reject,
                     was: f.severity,
-                });
+                }));
                 resolved.push(f);
             }
             _ => open.push(f),
@@ -157,7 +157,7 @@ pub fn apply(findings: Vec<Finding>, reviews: &Reviews) -> (Vec<Finding>, Vec<Fi
         };
         match effect {
             VerdictEffect::Resolve | VerdictEffect::Reject => {
-                f.review = Some(mark);
+                f.review = Some(Box::new(mark));
                 resolved.push(f);
             }
             VerdictEffect::Downgrade => {
@@ -168,9 +168,10 @@ pub fn apply(findings: Vec<Finding>, reviews: &Reviews) -> (Vec<Finding>, Vec<Fi
                     r.verdict,
                     r.by,
                     r.date
-                );
+                )
+                .into();
                 f.severity = Severity::Note;
-                f.review = Some(mark);
+                f.review = Some(Box::new(mark));
                 open.push(f);
             }
             VerdictEffect::Raise => {
@@ -178,10 +179,11 @@ pub fn apply(findings: Vec<Finding>, reviews: &Reviews) -> (Vec<Finding>, Vec<Fi
                     f.help = format!(
                         "{}; an error by the verdict `{}` of {}, {}",
                         f.help, r.verdict, r.by, r.date
-                    );
+                    )
+                    .into();
                     f.severity = Severity::Error;
                 }
-                f.review = Some(mark);
+                f.review = Some(Box::new(mark));
                 open.push(f);
             }
         }

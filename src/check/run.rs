@@ -19,6 +19,7 @@ use crate::store::dossier::Dossier;
 use crate::store::load::{self, LoadedDossier, LoadedSource};
 use crate::util::sha256_hex;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
@@ -470,29 +471,29 @@ fn fresh(
     // A finding's help is most often its rule's: the entry leaves that out (about a third
     // of its size) and `reuse` puts it back.
     let mut entry = entry;
-    let mut helps = Vec::new();
+    let mut taken = Vec::new();
     for f in entry
         .check
         .findings
         .iter_mut()
         .chain(&mut entry.check.resolved)
     {
-        helps.push(if f.help == f.rule.help() {
-            std::mem::take(&mut f.help)
-        } else {
-            String::new()
-        });
+        let default = f.help == f.rule.help();
+        if default {
+            f.help = Cow::Borrowed("");
+        }
+        taken.push(default);
     }
     cache.put_parts("results", &parts, &entry);
-    for (f, help) in entry
+    for (f, taken) in entry
         .check
         .findings
         .iter_mut()
         .chain(&mut entry.check.resolved)
-        .zip(helps)
+        .zip(taken)
     {
-        if f.help.is_empty() {
-            f.help = help;
+        if taken {
+            f.help = Cow::Borrowed(f.rule.help());
         }
     }
     entry.check
@@ -526,12 +527,17 @@ fn reuse(
     {
         f.span = span;
         if f.help.is_empty() {
-            f.help = f.rule.help().to_string();
+            f.help = Cow::Borrowed(f.rule.help());
         }
         if let (Some(r), Some(s)) = (f.related.as_mut(), related) {
             r.span = s;
         }
     }
+    // Read back element by element, the lists have up to twice the room they need; they
+    // are held until the whole dossier is checked.
+    check.findings.shrink_to_fit();
+    check.resolved.shrink_to_fit();
+    check.quotes.shrink_to_fit();
     Some(check)
 }
 

@@ -239,7 +239,7 @@ mod tests {
             column: 3,
             claim: (i % 2 == 0).then(|| format!("q-{i}")),
             source: None,
-            help: String::new(),
+            help: "".into(),
             related: None,
             review: None,
             suppressed: None,

@@ -166,7 +166,7 @@ impl<'a> Notes<'a> {
                 severity: f.severity,
                 rule: f.rule,
                 message: f.message.clone(),
-                review: f.review.clone(),
+                review: f.review.as_deref().cloned(),
                 suppressed: f.suppressed.clone(),
             };
             match &f.claim {
@@ -461,8 +461,8 @@ fn worklist(findings: &[&Finding], scope: &[InScope], jobs: usize) -> Vec<WorkIt
             .and_then(|c| claims.get(&(f.file.as_str(), c)))
             .map(|c| excerpt(&c.text, EXCERPT_CHARS)),
         message: f.message.clone(),
-        help: f.help.clone(),
-        review: f.review.clone(),
+        help: f.help.to_string(),
+        review: f.review.as_deref().cloned(),
     });
     // Check orders by file and position; keep that within each severity.
     items.sort_by_key(|i| Reverse(i.severity));
