@@ -220,6 +220,9 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
         read.extend(checked.sources.named_files());
         m.finish(exit as u8, "", &read);
     }
+    // The process ends next: freeing half a million findings one by one (a third of a second
+    // on a large dossier) would only keep the pipeline waiting. They hold no file.
+    std::mem::forget(result);
     Ok(exit)
 }
 
