@@ -228,7 +228,7 @@ mod tests {
     fn finding(i: usize) -> Finding {
         Finding {
             rule: Rule::UncitedClaim,
-            severity: if i % 3 == 0 {
+            severity: if i.is_multiple_of(3) {
                 Severity::Error
             } else {
                 Severity::Warning
@@ -237,7 +237,7 @@ mod tests {
             file: format!("claims/a-{i}.yaml"),
             line: i + 1,
             column: 3,
-            claim: (i % 2 == 0).then(|| format!("q-{i}")),
+            claim: i.is_multiple_of(2).then(|| format!("q-{i}")),
             source: None,
             help: "".into(),
             related: None,
