@@ -359,7 +359,7 @@ pub fn finish(
         ..Summary::default()
     };
     let mut links = Vec::with_capacity(files.len());
-    // Sized once: half a million findings grown by doubling held two copies at the end.
+    // Sized once, not grown by doubling (each doubling moves every finding so far).
     findings.reserve(files.iter().map(|f| f.findings.len()).sum());
     resolved.reserve(files.iter().map(|f| f.resolved.len()).sum());
     let mut evidence = Vec::with_capacity(files.iter().map(|f| f.evidence.len()).sum());
