@@ -628,7 +628,7 @@ fn push(out: &mut Out, q: &Quote, others: &[&Quote], relation: Relation) {
         span: (start, end),
     };
     let (l, c, offset, len) = q.facts.at;
-    out.push(
+    out.add(
         rule,
         At {
             file: q.file,
@@ -640,11 +640,11 @@ fn push(out: &mut Out, q: &Quote, others: &[&Quote], relation: Relation) {
             },
         },
         message,
-        Some(&q.facts.claim),
-        None,
-        Some(help),
-        Some(related),
-    );
+    )
+    .claim(Some(&q.facts.claim))
+    .help(help)
+    .related(Some(related))
+    .push();
 }
 
 #[cfg(test)]

@@ -124,37 +124,79 @@ struct At<'a> {
     pos: Pos,
 }
 
-impl Out<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn push(
-        &mut self,
-        rule: Rule,
-        at: At,
-        message: String,
-        claim: Option<&str>,
-        source: Option<&str>,
-        help: Option<String>,
-        related: Option<Related>,
-    ) {
-        let Some(severity) = self.config.severity(rule) else {
-            return;
-        };
-        self.findings.push(Finding {
-            rule,
-            severity,
-            message,
-            file: at.file.to_string(),
-            line: at.pos.line.max(1),
-            column: at.pos.column.max(1),
-            claim: claim.map(str::to_string),
-            source: source.map(str::to_string),
-            help: help.map_or(std::borrow::Cow::Borrowed(rule.help()), Into::into),
-            related: related.map(Box::new),
-            review: None,
-            suppressed: None,
-            evidence: None,
-            span: (at.pos.offset, at.pos.offset + at.pos.len),
-        });
+impl<'c> Out<'c> {
+    /// A finding of `rule` at `at`, made when [`Draft::push`] is called: say what else it
+    /// concerns first (its claim, source entry, help, related place).
+    fn add(&mut self, rule: Rule, at: At, message: String) -> Draft<'_, 'c> {
+        Draft {
+            out: self,
+            finding: Finding {
+                rule,
+                severity: Severity::Note,
+                message,
+                file: at.file.to_string(),
+                line: at.pos.line.max(1),
+                column: at.pos.column.max(1),
+                claim: None,
+                source: None,
+                help: std::borrow::Cow::Borrowed(rule.help()),
+                related: None,
+                review: None,
+                suppressed: None,
+                evidence: None,
+                span: (at.pos.offset, at.pos.offset + at.pos.len),
+            },
+        }
+    }
+}
+
+/// A finding being made ([`Out::add`]).
+#[must_use = "a finding is only made by `push`"]
+struct Draft<'o, 'c> {
+    out: &'o mut Out<'c>,
+    finding: Finding,
+}
+
+impl Draft<'_, '_> {
+    /// The claim it concerns, if any.
+    fn claim(mut self, id: Option<&str>) -> Self {
+        self.finding.claim = id.map(str::to_string);
+        self
+    }
+
+    /// The source entry it concerns, if any.
+    fn source(mut self, id: Option<&str>) -> Self {
+        self.finding.source = id.map(str::to_string);
+        self
+    }
+
+    /// How to put it right, instead of its rule's general help.
+    fn help(mut self, help: String) -> Self {
+        self.finding.help = help.into();
+        self
+    }
+
+    /// [`Draft::help`] when there is one.
+    fn help_if(self, help: Option<String>) -> Self {
+        match help {
+            Some(h) => self.help(h),
+            None => self,
+        }
+    }
+
+    /// The second place it concerns (the sentence in the article), if any.
+    fn related(mut self, related: Option<Related>) -> Self {
+        self.finding.related = related.map(Box::new);
+        self
+    }
+
+    /// Make the finding, with the severity the configuration gives its rule (none when the
+    /// rule is turned off).
+    fn push(mut self) {
+        if let Some(severity) = self.out.config.severity(self.finding.rule) {
+            self.finding.severity = severity;
+            self.out.findings.push(self.finding);
+        }
     }
 }
 
@@ -439,18 +481,17 @@ fn problem_findings(out: &mut Out, problems: &[Problem]) {
             ProblemKind::MissingArticle => Rule::MissingArticle,
             ProblemKind::Unextracted => Rule::UnextractedArticle,
         };
-        out.push(
+        out.add(
             rule,
             At {
                 file: &p.file,
                 pos: p.pos,
             },
             p.message.clone(),
-            None,
-            p.source.as_deref(),
-            p.help.map(|h| h.help().to_string()),
-            None,
-        );
+        )
+        .source(p.source.as_deref())
+        .help_if(p.help.map(|h| h.help().to_string()))
+        .push();
     }
 }
 
@@ -512,28 +553,26 @@ fn summarize(findings: &[Finding], base: Summary) -> Summary {
 fn snapshot_findings(out: &mut Out, ctx: &Context, changed: &[verify::ChangedSnapshot]) {
     for c in changed {
         let keys = ctx.sources.get(&c.source).map(|s| &s.keys);
-        out.push(
-            Rule::SnapshotChanged,
-            At {
-                file: &c.file,
-                pos: key_pos(keys, &["snapshot"]),
-            },
-            format!(
-                "snapshot {} of source {} changed since it was taken: sha256 {} was recorded, the file has {}",
-                c.path,
-                c.source,
-                short(&c.recorded),
-                short(&c.actual)
-            ),
-            None,
-            Some(&c.source),
-            Some(format!(
-                "{}; the file's sha256 is now {}",
-                Rule::SnapshotChanged.help(),
-                c.actual
-            )),
-            None,
+        let message = format!(
+            "snapshot {} of source {} changed since it was taken: sha256 {} was recorded, the file has {}",
+            c.path,
+            c.source,
+            short(&c.recorded),
+            short(&c.actual)
         );
+        let help = format!(
+            "{}; the file's sha256 is now {}",
+            Rule::SnapshotChanged.help(),
+            c.actual
+        );
+        let at = At {
+            file: &c.file,
+            pos: key_pos(keys, &["snapshot"]),
+        };
+        out.add(Rule::SnapshotChanged, at, message)
+            .source(Some(&c.source))
+            .help(help)
+            .push();
     }
 }
 
@@ -610,18 +649,19 @@ fn evidence_findings(
             ),
         };
         let before = out.findings.len();
-        out.push(
+        out.add(
             rule,
             At {
                 file: &c.file,
                 pos: key_pos(c.claim_keys.get(k), &["text"]),
             },
             message,
-            Some(&claim.id),
-            Some(&e.source),
-            Some(help),
-            related,
-        );
+        )
+        .claim(Some(&claim.id))
+        .source(Some(&e.source))
+        .help(help)
+        .related(related)
+        .push();
         if let Some(f) = out.findings.get_mut(before) {
             f.evidence = Some(Box::new(e.clone()));
         }
@@ -655,15 +695,21 @@ fn check_claim_file(
     .map(|(k, _)| k)
     .collect();
     if !missing.is_empty() {
-        out.push(
-            Rule::ArticleMetadata,
-            At { file, pos: key_pos(Some(&c.article_keys), &missing) },
-            format!("{article_path} gives no {}", missing.join(", ")),
-            None,
-            None,
-            Some(format!("add the missing {} to the article (a byline, a date line, the outlet's name), then run `dossier extract`", missing.join(" and "))),
-            None,
+        let at = At {
+            file,
+            pos: key_pos(Some(&c.article_keys), &missing),
+        };
+        let help = format!(
+            "add the missing {} to the article (a byline, a date line, the outlet's name), then run `dossier extract`",
+            missing.join(" and ")
         );
+        out.add(
+            Rule::ArticleMetadata,
+            at,
+            format!("{article_path} gives no {}", missing.join(", ")),
+        )
+        .help(help)
+        .push();
     }
 
     // No silent zero: the article quotes someone, but no quote claim came out of it.
@@ -675,18 +721,14 @@ fn check_claim_file(
         let markdown = crate::article::Format::from_path(std::path::Path::new(article_path))
             == crate::article::Format::Markdown;
         if !has_quote && crate::extract::quotes::looks_quoted(text, markdown) {
-            out.push(
-                Rule::NoClaimsExtracted,
-                At {
-                    file,
-                    pos: key_pos(Some(&c.article_keys), &["path"]),
-                },
-                format!("{article_path} has quotation marks or block quotations, but no quote was extracted from it"),
-                None,
-                None,
-                None,
-                None,
+            let at = At {
+                file,
+                pos: key_pos(Some(&c.article_keys), &["path"]),
+            };
+            let message = format!(
+                "{article_path} has quotation marks or block quotations, but no quote was extracted from it"
             );
+            out.add(Rule::NoClaimsExtracted, at, message).push();
         }
     }
 
@@ -695,18 +737,15 @@ fn check_claim_file(
     if let Some(text) = article {
         if crate::article::fingerprint(text.as_bytes()) != data.article.fingerprint {
             article_changed = true;
-            out.push(
+            out.add(
                 Rule::StaleClaim,
                 At {
                     file,
                     pos: key_pos(Some(&c.article_keys), &["fingerprint"]),
                 },
                 format!("{article_path} changed since its claims were extracted"),
-                None,
-                None,
-                None,
-                None,
-            );
+            )
+            .push();
         }
     }
 
@@ -729,21 +768,22 @@ fn check_claim_file(
             }
         });
         if claim.vanished {
-            out.push(
-                Rule::StaleClaim,
-                At {
-                    file,
-                    pos: key_pos(keys, &["vanished", "text"]),
-                },
-                format!(
-                    "the words of claim {} are no longer in {article_path}; the claim is kept for the editor's work on it",
-                    claim.id
-                ),
-                Some(&claim.id),
-                None,
-                Some("restore the words in the article, or delete the claim from the claim file once its review and notes are no longer needed".into()),
-                None,
+            let message = format!(
+                "the words of claim {} are no longer in {article_path}; the claim is kept for the editor's work on it",
+                claim.id
             );
+            let at = At {
+                file,
+                pos: key_pos(keys, &["vanished", "text"]),
+            };
+            out.add(Rule::StaleClaim, at, message)
+                .claim(Some(&claim.id))
+                .help(
+                    "restore the words in the article, or delete the claim from the claim file \
+                     once its review and notes are no longer needed"
+                        .into(),
+                )
+                .push();
             continue;
         }
         review_findings(
@@ -761,18 +801,17 @@ fn check_claim_file(
         if let Some(message) =
             review::stale_corrections_message(claim, &format!("claim {}", claim.id))
         {
-            out.push(
+            out.add(
                 Rule::StaleCorrection,
                 At {
                     file,
                     pos: key_pos(keys, &["corrections", "text"]),
                 },
                 message,
-                Some(&claim.id),
-                None,
-                None,
-                related.clone(),
-            );
+            )
+            .claim(Some(&claim.id))
+            .related(related.clone())
+            .push();
         }
         factcheck_findings(
             out,
@@ -789,7 +828,7 @@ fn check_claim_file(
                 && !ctx.sources.contains_key(&d.source)
                 && !ctx.unreadable.contains(&d.source)
             {
-                out.push(
+                out.add(
                     Rule::MissingSource,
                     At {
                         file,
@@ -799,19 +838,17 @@ fn check_claim_file(
                         "claim {} is linked by hand to sources/{}.yaml, which does not exist",
                         claim.id, d.source
                     ),
-                    Some(&claim.id),
-                    Some(&d.source),
-                    Some(
-                        "create the source entry, or remove the link with `dossier unlink`".into(),
-                    ),
-                    None,
-                );
+                )
+                .claim(Some(&claim.id))
+                .source(Some(&d.source))
+                .help("create the source entry, or remove the link with `dossier unlink`".into())
+                .push();
             }
         }
         if let Some(text) = article {
             let here = text.get(claim.start..claim.end);
             if here != Some(claim.text.as_str()) && !article_changed {
-                out.push(
+                out.add(
                     Rule::StaleClaim,
                     At {
                         file,
@@ -821,16 +858,15 @@ fn check_claim_file(
                         "claim {} is no longer at its place in {article_path}",
                         claim.id
                     ),
-                    Some(&claim.id),
-                    None,
-                    None,
-                    related.clone(),
-                );
+                )
+                .claim(Some(&claim.id))
+                .related(related.clone())
+                .push();
             }
         }
         for cited in &claim.cites {
             if !ref_ids.contains(cited.as_str()) {
-                out.push(
+                out.add(
                     Rule::UnknownReference,
                     At {
                         file,
@@ -840,11 +876,9 @@ fn check_claim_file(
                         "claim {} cites `{cited}`, which this claim file does not define",
                         claim.id
                     ),
-                    Some(&claim.id),
-                    None,
-                    None,
-                    None,
-                );
+                )
+                .claim(Some(&claim.id))
+                .push();
             }
         }
         let claim_links = links.get(k).map_or(&[][..], Vec::as_slice);
@@ -867,7 +901,7 @@ fn check_claim_file(
             .is_some_and(|r| r.verdict == Verdict::NeedsSource)
             && !claim.review_is_stale();
         if needs_source && link::is_sourced(claim_links) {
-            out.push(
+            out.add(
                 Rule::UncitedClaim,
                 At {
                     file,
@@ -878,11 +912,11 @@ fn check_claim_file(
                     link::describe(claim),
                     excerpt(&claim.text, 80)
                 ),
-                Some(&claim.id),
-                None,
-                Some("cite a source that supports the claim, then record a new verdict".into()),
-                related.clone(),
-            );
+            )
+            .claim(Some(&claim.id))
+            .help("cite a source that supports the claim, then record a new verdict".into())
+            .related(related.clone())
+            .push();
         } else if !link::is_sourced(claim_links) {
             let suggestions = link::suggestions(claim_links);
             let help = if suggestions.is_empty() {
@@ -905,7 +939,7 @@ fn check_claim_file(
                     s.join("; ")
                 )
             };
-            out.push(
+            out.add(
                 Rule::UncitedClaim,
                 At {
                     file,
@@ -916,11 +950,11 @@ fn check_claim_file(
                     link::describe(claim),
                     excerpt(&claim.text, 80)
                 ),
-                Some(&claim.id),
-                None,
-                Some(help),
-                related,
-            );
+            )
+            .claim(Some(&claim.id))
+            .help(help)
+            .related(related)
+            .push();
         }
     }
 
@@ -948,22 +982,21 @@ fn check_claim_file(
         });
         if let Some(message) = review::stale_corrections_message(r, &format!("reference {}", r.id))
         {
-            out.push(
+            out.add(
                 Rule::StaleCorrection,
                 At {
                     file,
                     pos: key_pos(keys, &["corrections", "raw"]),
                 },
                 message,
-                None,
-                r.source.as_deref(),
-                None,
-                related.clone(),
-            );
+            )
+            .source(r.source.as_deref())
+            .related(related.clone())
+            .push();
         }
         if let Some(id) = &r.source {
             if !ctx.sources.contains_key(id) && !ctx.unreadable.contains(id) {
-                out.push(
+                out.add(
                     Rule::MissingSource,
                     At {
                         file,
@@ -973,11 +1006,10 @@ fn check_claim_file(
                         "reference {} points to sources/{id}.yaml, which does not exist",
                         r.id
                     ),
-                    None,
-                    Some(id),
-                    None,
-                    related.clone(),
-                );
+                )
+                .source(Some(id))
+                .related(related.clone())
+                .push();
             }
             if !r.inline && !relied.contains(r.id.as_str()) && !relied_sources.contains(id.as_str())
             {
@@ -999,7 +1031,7 @@ fn check_claim_file(
                         candidates.join(", ")
                     )
                 };
-                out.push(
+                out.add(
                     Rule::UnusedReference,
                     At {
                         file,
@@ -1010,11 +1042,11 @@ fn check_claim_file(
                         r.id,
                         excerpt(&r.raw, 60)
                     ),
-                    None,
-                    Some(id),
-                    Some(help),
-                    related,
-                );
+                )
+                .source(Some(id))
+                .help(help)
+                .related(related)
+                .push();
             }
         }
     }
@@ -1070,7 +1102,11 @@ fn review_findings(
         (Some(n), Rule::Disputed | Rule::Refuted) => format!("{message}: {}", excerpt(n, 120)),
         _ => message,
     };
-    out.push(rule, at, message, claim, source, None, related);
+    out.add(rule, at, message)
+        .claim(claim)
+        .source(source)
+        .related(related)
+        .push();
 }
 
 /// `previously-fact-checked`: the stored fact-checks that reviewed what `claim` says, but
@@ -1118,18 +1154,18 @@ fn factcheck_findings(
             "read the fact-check; if it is about this claim, confirm with `dossier factchecks confirm {} {url}`, else reject it with `dossier factchecks reject {} {url}`",
             claim.id, claim.id
         );
-        out.push(
+        out.add(
             Rule::PreviouslyFactChecked,
             At {
                 file: at.file,
                 pos: at.pos,
             },
             message,
-            Some(&claim.id),
-            None,
-            Some(help),
-            related.clone(),
-        );
+        )
+        .claim(Some(&claim.id))
+        .help(help)
+        .related(related.clone())
+        .push();
     }
 }
 
@@ -1150,21 +1186,19 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFacts]) {
         None,
     );
     if !e.has_locator() {
-        out.push(
+        out.add(
             Rule::UnverifiableSource,
             At {
                 file,
                 pos: key_pos(Some(&s.keys), &["url", "type"]),
             },
             format!("source {} has no URL, DOI, archived copy or snapshot", s.id),
-            None,
-            Some(&s.id),
-            None,
-            None,
-        );
+        )
+        .source(Some(&s.id))
+        .push();
     }
     for (field, value) in e.non_web_urls() {
-        out.push(
+        out.add(
             Rule::InvalidValue,
             At {
                 file,
@@ -1175,11 +1209,10 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFacts]) {
                 s.id,
                 excerpt(value, 60)
             ),
-            None,
-            Some(&s.id),
-            Some("give the page's full address, starting with https:// or http://".to_string()),
-            None,
-        );
+        )
+        .source(Some(&s.id))
+        .help("give the page's full address, starting with https:// or http://".to_string())
+        .push();
     }
     let mut missing = Vec::new();
     if e.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
@@ -1192,18 +1225,16 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFacts]) {
         missing.push("publisher");
     }
     if !missing.is_empty() {
-        out.push(
+        out.add(
             Rule::IncompleteSource,
             At {
                 file,
                 pos: key_pos(Some(&s.keys), &missing),
             },
             format!("source {} has no {}", s.id, missing.join(", ")),
-            None,
-            Some(&s.id),
-            None,
-            None,
-        );
+        )
+        .source(Some(&s.id))
+        .push();
     }
     // Dated after an article that cites it?
     if let Some(date) = e.date.as_deref().filter(|d| d.len() >= 4) {
@@ -1213,7 +1244,7 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFacts]) {
             };
             let n = date.len().min(article_date.len());
             if date.get(..n) > article_date.get(..n) {
-                out.push(
+                out.add(
                     Rule::SourceAfterArticle,
                     At {
                         file,
@@ -1223,11 +1254,9 @@ fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFacts]) {
                         "source {} is dated {date}, after {} ({article_date}) which cites it",
                         s.id, c.path
                     ),
-                    None,
-                    Some(&s.id),
-                    None,
-                    None,
-                );
+                )
+                .source(Some(&s.id))
+                .push();
             }
         }
     }

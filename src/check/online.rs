@@ -53,7 +53,10 @@ pub fn online(dossier: &LoadedDossier, config: &Config, policy: &Policy) -> Vec<
                 Some("check where the page leads in a browser; dossier follows only http(s) redirects".into()),
             ),
         };
-        out.push(rule, at, message, None, Some(&s.id), help, None);
+        out.add(rule, at, message)
+            .source(Some(&s.id))
+            .help_if(help)
+            .push();
     }
     out.findings
 }
