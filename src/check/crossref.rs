@@ -36,13 +36,15 @@
 //! a current verdict on the claim settles its findings as it settles the claim's others.
 
 use super::finding::{Finding, Related};
+use super::out::{At, Out};
 use super::rule::Rule;
-use super::{excerpt, At, Config, FileCheck, Out};
+use super::{Config, FileCheck};
 use crate::evidence::diff::{self, DiffKind, DiffPart};
 use crate::evidence::normalize::{quote_pieces, Piece};
 use crate::evidence::search::{FastHasher, Map};
 use crate::model::review::Review;
 use crate::store::load::{LoadedClaims, Pos};
+use crate::util::excerpt;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::hash::Hasher;

@@ -1,6 +1,7 @@
 //! `check --online`: is each cited page still there? Findings only; nothing is written.
 
-use super::{key_pos, At, Config, Finding, Out, Rule};
+use super::out::{key_pos, At, Out};
+use super::{Config, Finding, Rule};
 use crate::fetch::{classify, get, is_http, Liveness, Policy};
 use crate::store::load::LoadedDossier;
 

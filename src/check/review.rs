@@ -1,12 +1,15 @@
 //! Applying editors' verdicts to findings: a current (not stale) review of a claim or a source
 //! entry resolves, downgrades or raises the findings about what it judged, as
 //! [`Verdict::effect`] says. Resolved findings leave the open list but are kept, with the
-//! verdict, for the report.
+//! verdict, for the report. A review also raises findings of its own (`review_findings`):
+//! `disputed` and `refuted` for those verdicts, `stale-review` for one that judged other words.
 
 use super::finding::{Finding, Reviewed};
 use super::rule::{Rule, Severity};
+use super::{At, Out, Related};
 use crate::model::review::{Review, Verdict, VerdictEffect};
 use crate::store::load::{LoadedClaims, LoadedSource};
+use crate::util::excerpt;
 use std::collections::HashMap;
 
 /// Rules about the dossier's files rather than a judgement an editor can make: no verdict
@@ -189,4 +192,61 @@ pub fn apply(findings: Vec<Finding>, reviews: &Reviews) -> (Vec<Finding>, Vec<Fi
         }
     }
     (open, resolved)
+}
+
+/// The findings a review itself calls for: `stale-review` when it judged other words, and
+/// `disputed` / `refuted` for those verdicts.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn review_findings(
+    out: &mut Out,
+    at: At,
+    review: Option<&Review>,
+    stale: bool,
+    claim: Option<&str>,
+    source: Option<&str>,
+    related: Option<Related>,
+) {
+    let Some(r) = review else {
+        return;
+    };
+    let what = match (claim, source) {
+        (Some(c), _) => format!("claim {c}"),
+        (None, Some(s)) => format!("source {s}"),
+        (None, None) => "this".to_string(),
+    };
+    let changed = if claim.is_some() {
+        "its words changed"
+    } else {
+        "the entry changed"
+    };
+    let (rule, message) = if stale {
+        (
+            Rule::StaleReview,
+            format!(
+                "the verdict `{}` on {what} ({}, {}) no longer applies: {changed} since the review",
+                r.verdict, r.by, r.date
+            ),
+        )
+    } else {
+        match r.verdict {
+            Verdict::Disputed => (
+                Rule::Disputed,
+                format!("{what} is disputed ({}, {})", r.by, r.date),
+            ),
+            Verdict::False => (
+                Rule::Refuted,
+                format!("{what} was judged false ({}, {})", r.by, r.date),
+            ),
+            _ => return,
+        }
+    };
+    let message = match (&r.note, rule) {
+        (Some(n), Rule::Disputed | Rule::Refuted) => format!("{message}: {}", excerpt(n, 120)),
+        _ => message,
+    };
+    out.add(rule, at, message)
+        .claim(claim)
+        .source(source)
+        .related(related)
+        .push();
 }
