@@ -6,10 +6,13 @@ use super::review::{self, review_findings};
 use super::{source_rejected, Context, Related, Rule};
 use crate::link::{self, Link};
 use crate::model::review::Verdict;
-use crate::store::load::LoadedClaims;
+use crate::model::Claim;
+use crate::store::load::{Keys, LoadedClaims};
 use crate::util::excerpt;
 use std::collections::BTreeSet;
 
+/// The rules on one claim file and its article (`article`, when it could be read), given the
+/// links made for each of its claims (parallel to them).
 pub(super) fn check_claim_file(
     out: &mut Out,
     ctx: &Context,
@@ -17,6 +20,55 @@ pub(super) fn check_claim_file(
     article: Option<&str>,
     links: &[Vec<Link>],
 ) {
+    let article_changed = article_findings(out, c, article);
+    let article_path = c.data.article.path.as_str();
+    let ref_ids: BTreeSet<&str> = c.data.references.iter().map(|r| r.id.as_str()).collect();
+    for (k, claim) in c.data.claims.iter().enumerate() {
+        let here = Here {
+            file: &c.file,
+            article_path,
+            keys: c.claim_keys.get(k),
+            claim,
+            related: article.map(|text| {
+                let (line, column) = (claim.line, claim.column);
+                let span = if claim.end <= text.len() && claim.start <= claim.end {
+                    (claim.start, claim.end)
+                } else {
+                    (0, 0)
+                };
+                Related {
+                    file: article_path.to_string(),
+                    line,
+                    column,
+                    message: "in the article".into(),
+                    span,
+                }
+            }),
+        };
+        if claim.vanished {
+            vanished(out, &here);
+            continue;
+        }
+        record_findings(out, ctx, &here, article, article_changed, &ref_ids);
+        let claim_links = links.get(k).map_or(&[][..], Vec::as_slice);
+        sourcing_findings(out, ctx, &here, claim_links);
+    }
+    reference_findings(out, ctx, c, article, links);
+}
+
+/// One claim of the claim file being checked, and where its findings point.
+struct Here<'a> {
+    file: &'a str,
+    article_path: &'a str,
+    keys: Option<&'a Keys>,
+    claim: &'a Claim,
+    /// The claim's sentence in the article, when the article could be read.
+    related: Option<Related>,
+}
+
+/// The article's metadata, a quoting article with no quote extracted, and whether the article
+/// changed since its claims were extracted (which it returns).
+fn article_findings(out: &mut Out, c: &LoadedClaims, article: Option<&str>) -> bool {
     let file = c.file.as_str();
     let data = &c.data;
     let article_path = data.article.path.as_str();
@@ -85,217 +137,230 @@ pub(super) fn check_claim_file(
             .push();
         }
     }
+    article_changed
+}
 
-    let ref_ids: BTreeSet<&str> = data.references.iter().map(|r| r.id.as_str()).collect();
-    for (k, claim) in data.claims.iter().enumerate() {
-        let keys = c.claim_keys.get(k);
-        let related = article.map(|text| {
-            let (line, column) = (claim.line, claim.column);
-            let span = if claim.end <= text.len() && claim.start <= claim.end {
-                (claim.start, claim.end)
-            } else {
-                (0, 0)
-            };
-            Related {
-                file: article_path.to_string(),
-                line,
-                column,
-                message: "in the article".into(),
-                span,
-            }
-        });
-        if claim.vanished {
-            let message = format!(
-                "the words of claim {} are no longer in {article_path}; the claim is kept for the editor's work on it",
-                claim.id
-            );
-            let at = At {
-                file,
-                pos: key_pos(keys, &["vanished", "text"]),
-            };
-            out.add(Rule::StaleClaim, at, message)
-                .claim(Some(&claim.id))
-                .help(
-                    "restore the words in the article, or delete the claim from the claim file \
-                     once its review and notes are no longer needed"
-                        .into(),
-                )
-                .push();
-            continue;
-        }
-        review_findings(
-            out,
+/// `stale-claim` for a claim whose words are no longer in the article.
+fn vanished(out: &mut Out, h: &Here) {
+    let (file, article_path, keys, claim) = (h.file, h.article_path, h.keys, h.claim);
+    let message = format!(
+            "the words of claim {} are no longer in {article_path}; the claim is kept for the editor's work on it",
+            claim.id
+        );
+    let at = At {
+        file,
+        pos: key_pos(keys, &["vanished", "text"]),
+    };
+    out.add(Rule::StaleClaim, at, message)
+        .claim(Some(&claim.id))
+        .help(
+            "restore the words in the article, or delete the claim from the claim file \
+                 once its review and notes are no longer needed"
+                .into(),
+        )
+        .push();
+}
+
+/// What the claim's record says: its review and corrections, stored fact-checks, links by
+/// hand to missing sources, its place in the article, and the references it cites.
+fn record_findings(
+    out: &mut Out,
+    ctx: &Context,
+    h: &Here,
+    article: Option<&str>,
+    article_changed: bool,
+    ref_ids: &BTreeSet<&str>,
+) {
+    let (file, article_path, keys, claim) = (h.file, h.article_path, h.keys, h.claim);
+    let related = &h.related;
+    review_findings(
+        out,
+        At {
+            file,
+            pos: key_pos(keys, &["review", "text"]),
+        },
+        claim.review.as_ref(),
+        claim.review_is_stale(),
+        Some(&claim.id),
+        None,
+        related.clone(),
+    );
+    if let Some(message) = review::stale_corrections_message(claim, &format!("claim {}", claim.id))
+    {
+        out.add(
+            Rule::StaleCorrection,
             At {
                 file,
-                pos: key_pos(keys, &["review", "text"]),
+                pos: key_pos(keys, &["corrections", "text"]),
             },
-            claim.review.as_ref(),
-            claim.review_is_stale(),
-            Some(&claim.id),
-            None,
-            related.clone(),
-        );
-        if let Some(message) =
-            review::stale_corrections_message(claim, &format!("claim {}", claim.id))
+            message,
+        )
+        .claim(Some(&claim.id))
+        .related(related.clone())
+        .push();
+    }
+    factcheck_findings(
+        out,
+        ctx,
+        At {
+            file,
+            pos: key_pos(keys, &["text"]),
+        },
+        claim,
+        related.clone(),
+    );
+    for d in &claim.links {
+        if d.action == crate::model::LinkAction::Confirm
+            && !ctx.sources.contains_key(&d.source)
+            && !ctx.unreadable.contains(&d.source)
         {
             out.add(
-                Rule::StaleCorrection,
+                Rule::MissingSource,
                 At {
                     file,
-                    pos: key_pos(keys, &["corrections", "text"]),
-                },
-                message,
-            )
-            .claim(Some(&claim.id))
-            .related(related.clone())
-            .push();
-        }
-        factcheck_findings(
-            out,
-            ctx,
-            At {
-                file,
-                pos: key_pos(keys, &["text"]),
-            },
-            claim,
-            related.clone(),
-        );
-        for d in &claim.links {
-            if d.action == crate::model::LinkAction::Confirm
-                && !ctx.sources.contains_key(&d.source)
-                && !ctx.unreadable.contains(&d.source)
-            {
-                out.add(
-                    Rule::MissingSource,
-                    At {
-                        file,
-                        pos: key_pos(keys, &["links"]),
-                    },
-                    format!(
-                        "claim {} is linked by hand to sources/{}.yaml, which does not exist",
-                        claim.id, d.source
-                    ),
-                )
-                .claim(Some(&claim.id))
-                .source(Some(&d.source))
-                .help("create the source entry, or remove the link with `dossier unlink`".into())
-                .push();
-            }
-        }
-        if let Some(text) = article {
-            let here = text.get(claim.start..claim.end);
-            if here != Some(claim.text.as_str()) && !article_changed {
-                out.add(
-                    Rule::StaleClaim,
-                    At {
-                        file,
-                        pos: key_pos(keys, &["text"]),
-                    },
-                    format!(
-                        "claim {} is no longer at its place in {article_path}",
-                        claim.id
-                    ),
-                )
-                .claim(Some(&claim.id))
-                .related(related.clone())
-                .push();
-            }
-        }
-        for cited in &claim.cites {
-            if !ref_ids.contains(cited.as_str()) {
-                out.add(
-                    Rule::UnknownReference,
-                    At {
-                        file,
-                        pos: key_pos(keys, &["cites"]),
-                    },
-                    format!(
-                        "claim {} cites `{cited}`, which this claim file does not define",
-                        claim.id
-                    ),
-                )
-                .claim(Some(&claim.id))
-                .push();
-            }
-        }
-        let claim_links = links.get(k).map_or(&[][..], Vec::as_slice);
-        // A source an editor rejected (`not-a-source`) sources nothing: a claim resting on it
-        // alone is uncited, and it is no one's suggestion.
-        let kept: Vec<Link>;
-        let claim_links = if claim_links.iter().any(|l| source_rejected(ctx, &l.source)) {
-            kept = claim_links
-                .iter()
-                .filter(|l| !source_rejected(ctx, &l.source))
-                .cloned()
-                .collect();
-            &kept[..]
-        } else {
-            claim_links
-        };
-        let needs_source = claim
-            .review
-            .as_ref()
-            .is_some_and(|r| r.verdict == Verdict::NeedsSource)
-            && !claim.review_is_stale();
-        if needs_source && link::is_sourced(claim_links) {
-            out.add(
-                Rule::UncitedClaim,
-                At {
-                    file,
-                    pos: key_pos(keys, &["review", "text"]),
+                    pos: key_pos(keys, &["links"]),
                 },
                 format!(
-                    "{} needs a source, an editor judged, although one is linked: \"{}\"",
-                    link::describe(claim),
-                    excerpt(&claim.text, 80)
+                    "claim {} is linked by hand to sources/{}.yaml, which does not exist",
+                    claim.id, d.source
                 ),
             )
             .claim(Some(&claim.id))
-            .help("cite a source that supports the claim, then record a new verdict".into())
-            .related(related.clone())
+            .source(Some(&d.source))
+            .help("create the source entry, or remove the link with `dossier unlink`".into())
             .push();
-        } else if !link::is_sourced(claim_links) {
-            let suggestions = link::suggestions(claim_links);
-            let help = if suggestions.is_empty() {
-                Rule::UncitedClaim.help().to_string()
-            } else {
-                let s: Vec<String> = suggestions
-                    .iter()
-                    .take(3)
-                    .map(|l| {
-                        format!(
-                            "{} via {} (score {:.2})",
-                            l.source,
-                            l.reference,
-                            l.score.unwrap_or(0.0)
-                        )
-                    })
-                    .collect();
-                format!(
-                    "cite a source for it in the article; possible sources, not yet confirmed: {}",
-                    s.join("; ")
-                )
-            };
+        }
+    }
+    if let Some(text) = article {
+        let here = text.get(claim.start..claim.end);
+        if here != Some(claim.text.as_str()) && !article_changed {
             out.add(
-                Rule::UncitedClaim,
+                Rule::StaleClaim,
                 At {
                     file,
                     pos: key_pos(keys, &["text"]),
                 },
                 format!(
-                    "{} has no source: \"{}\"",
-                    link::describe(claim),
-                    excerpt(&claim.text, 80)
+                    "claim {} is no longer at its place in {article_path}",
+                    claim.id
                 ),
             )
             .claim(Some(&claim.id))
-            .help(help)
-            .related(related)
+            .related(related.clone())
             .push();
         }
     }
+    for cited in &claim.cites {
+        if !ref_ids.contains(cited.as_str()) {
+            out.add(
+                Rule::UnknownReference,
+                At {
+                    file,
+                    pos: key_pos(keys, &["cites"]),
+                },
+                format!(
+                    "claim {} cites `{cited}`, which this claim file does not define",
+                    claim.id
+                ),
+            )
+            .claim(Some(&claim.id))
+            .push();
+        }
+    }
+}
 
-    // References: entries that exist, and entries that something relies on.
+/// Whether the claim is sourced: `uncited-claim`, with suggestions when some source may
+/// support it, or when an editor judged that it needs a source although one is linked.
+fn sourcing_findings(out: &mut Out, ctx: &Context, h: &Here, claim_links: &[Link]) {
+    let (file, keys, claim) = (h.file, h.keys, h.claim);
+    let related = &h.related;
+    // A source an editor rejected (`not-a-source`) sources nothing: a claim resting on it
+    // alone is uncited, and it is no one's suggestion.
+    let kept: Vec<Link>;
+    let claim_links = if claim_links.iter().any(|l| source_rejected(ctx, &l.source)) {
+        kept = claim_links
+            .iter()
+            .filter(|l| !source_rejected(ctx, &l.source))
+            .cloned()
+            .collect();
+        &kept[..]
+    } else {
+        claim_links
+    };
+    let needs_source = claim
+        .review
+        .as_ref()
+        .is_some_and(|r| r.verdict == Verdict::NeedsSource)
+        && !claim.review_is_stale();
+    if needs_source && link::is_sourced(claim_links) {
+        out.add(
+            Rule::UncitedClaim,
+            At {
+                file,
+                pos: key_pos(keys, &["review", "text"]),
+            },
+            format!(
+                "{} needs a source, an editor judged, although one is linked: \"{}\"",
+                link::describe(claim),
+                excerpt(&claim.text, 80)
+            ),
+        )
+        .claim(Some(&claim.id))
+        .help("cite a source that supports the claim, then record a new verdict".into())
+        .related(related.clone())
+        .push();
+    } else if !link::is_sourced(claim_links) {
+        let suggestions = link::suggestions(claim_links);
+        let help = if suggestions.is_empty() {
+            Rule::UncitedClaim.help().to_string()
+        } else {
+            let s: Vec<String> = suggestions
+                .iter()
+                .take(3)
+                .map(|l| {
+                    format!(
+                        "{} via {} (score {:.2})",
+                        l.source,
+                        l.reference,
+                        l.score.unwrap_or(0.0)
+                    )
+                })
+                .collect();
+            format!(
+                "cite a source for it in the article; possible sources, not yet confirmed: {}",
+                s.join("; ")
+            )
+        };
+        out.add(
+            Rule::UncitedClaim,
+            At {
+                file,
+                pos: key_pos(keys, &["text"]),
+            },
+            format!(
+                "{} has no source: \"{}\"",
+                link::describe(claim),
+                excerpt(&claim.text, 80)
+            ),
+        )
+        .claim(Some(&claim.id))
+        .help(help)
+        .related(related.clone())
+        .push();
+    }
+}
+
+/// The references: entries that exist, and entries that something relies on.
+fn reference_findings(
+    out: &mut Out,
+    ctx: &Context,
+    c: &LoadedClaims,
+    article: Option<&str>,
+    links: &[Vec<Link>],
+) {
+    let file = c.file.as_str();
+    let data = &c.data;
+    let article_path = data.article.path.as_str();
     let relied: BTreeSet<&str> = links
         .iter()
         .flatten()
