@@ -89,25 +89,38 @@ impl Finding {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn finding(line: usize, claim: Option<&str>, message: &str) -> Finding {
+impl Finding {
+    /// For tests: an `uncited-claim` warning in `file` at `line`, column 3, saying
+    /// `message`, with nothing else set.
+    pub(crate) fn example(file: &str, line: usize, message: &str) -> Finding {
         Finding {
             rule: Rule::UncitedClaim,
             severity: Severity::Warning,
             message: message.into(),
-            file: "claims/a.yaml".into(),
+            file: file.into(),
             line,
             column: 3,
-            claim: claim.map(str::to_string),
+            claim: None,
             source: None,
             help: "".into(),
             related: None,
             review: None,
             suppressed: None,
             evidence: None,
+            span: (0, 0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(line: usize, claim: Option<&str>, message: &str) -> Finding {
+        Finding {
+            claim: claim.map(str::to_string),
             span: (line * 10, line * 10 + 4),
+            ..Finding::example("claims/a.yaml", line, message)
         }
     }
 

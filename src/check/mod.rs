@@ -457,20 +457,9 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, &(file, line, column, message))| Finding {
-                    file: format!("claims/{file}.yaml"),
-                    line,
                     column,
-                    message: format!("message {message}"),
                     claim: Some(format!("c-{i}")),
-                    rule: Rule::UncitedClaim,
-                    severity: Severity::Warning,
-                    source: None,
-                    help: "".into(),
-                    related: None,
-                    review: None,
-                    suppressed: None,
-                    evidence: None,
-                    span: (0, 0),
+                    ..Finding::example(&format!("claims/{file}.yaml"), line, &format!("message {message}"))
                 })
                 .collect();
             let mut want = findings.clone();

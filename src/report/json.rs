@@ -181,26 +181,10 @@ fn pretty_nested<T: Serialize>(items: &[T], depth: usize) -> std::io::Result<Vec
     // `[` and a newline before each outer level, the elements, then a newline and `]` after
     // each: the first `depth + 1` lines begin it, the last `depth + 1` end it. A newline in a
     // JSON string is always escaped, so every newline byte is one of the layout's.
-    let newlines = |from_end: bool| {
-        let mut seen = 0;
-        let mut at = None;
-        let mut check = |i: usize, b: u8| {
-            if b == b'\n' {
-                seen += 1;
-                if seen == depth + 1 {
-                    at = Some(i);
-                }
-            }
-            at.is_none()
-        };
-        if from_end {
-            text.iter().enumerate().rev().all(|(i, &b)| check(i, b));
-        } else {
-            text.iter().enumerate().all(|(i, &b)| check(i, b));
-        }
-        at
-    };
-    let (Some(end), Some(start)) = (newlines(true), newlines(false)) else {
+    let newline = |(i, &b): (usize, &u8)| (b == b'\n').then_some(i);
+    let start = text.iter().enumerate().filter_map(newline).nth(depth);
+    let end = text.iter().enumerate().rev().filter_map(newline).nth(depth);
+    let (Some(start), Some(end)) = (start, end) else {
         return Err(std::io::Error::other("unexpected JSON layout"));
     };
     text.truncate(end);
@@ -222,29 +206,19 @@ fn indent(out: &mut impl Write, depth: usize) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Rule, Severity};
+    use crate::check::Severity;
     use crate::store::claims::ExtractJson;
 
     fn finding(i: usize) -> Finding {
+        let message = format!("claim {i} has no source: \"a \\ quote\nwith a newline\"");
         Finding {
-            rule: Rule::UncitedClaim,
             severity: if i.is_multiple_of(3) {
                 Severity::Error
             } else {
                 Severity::Warning
             },
-            message: format!("claim {i} has no source: \"a \\ quote\nwith a newline\""),
-            file: format!("claims/a-{i}.yaml"),
-            line: i + 1,
-            column: 3,
             claim: i.is_multiple_of(2).then(|| format!("q-{i}")),
-            source: None,
-            help: "".into(),
-            related: None,
-            review: None,
-            suppressed: None,
-            evidence: None,
-            span: (0, 0),
+            ..Finding::example(&format!("claims/a-{i}.yaml"), i + 1, &message)
         }
     }
 
