@@ -155,8 +155,7 @@ fn vanished(out: &mut Out, h: &Here) {
         .claim(Some(&claim.id))
         .help(
             "restore the words in the article, or delete the claim from the claim file \
-                 once its review and notes are no longer needed"
-                .into(),
+             once its review and notes are no longer needed",
         )
         .push();
 }
@@ -227,7 +226,7 @@ fn record_findings(
             )
             .claim(Some(&claim.id))
             .source(Some(&d.source))
-            .help("create the source entry, or remove the link with `dossier unlink`".into())
+            .help("create the source entry, or remove the link with `dossier unlink`")
             .push();
         }
     }
@@ -306,14 +305,13 @@ fn sourcing_findings(out: &mut Out, ctx: &Context, h: &Here, claim_links: &[Link
             ),
         )
         .claim(Some(&claim.id))
-        .help("cite a source that supports the claim, then record a new verdict".into())
+        .help("cite a source that supports the claim, then record a new verdict")
         .related(related.clone())
         .push();
     } else if !link::is_sourced(claim_links) {
         let suggestions = link::suggestions(claim_links);
-        let help = if suggestions.is_empty() {
-            Rule::UncitedClaim.help().to_string()
-        } else {
+        // Without suggestions, the rule's own help.
+        let help = (!suggestions.is_empty()).then(|| {
             let s: Vec<String> = suggestions
                 .iter()
                 .take(3)
@@ -330,7 +328,7 @@ fn sourcing_findings(out: &mut Out, ctx: &Context, h: &Here, claim_links: &[Link
                 "cite a source for it in the article; possible sources, not yet confirmed: {}",
                 s.join("; ")
             )
-        };
+        });
         out.add(
             Rule::UncitedClaim,
             At {
@@ -344,7 +342,7 @@ fn sourcing_findings(out: &mut Out, ctx: &Context, h: &Here, claim_links: &[Link
             ),
         )
         .claim(Some(&claim.id))
-        .help(help)
+        .help_if(help)
         .related(related.clone())
         .push();
     }
@@ -425,14 +423,12 @@ fn reference_findings(
                             .map(|l| format!("{} (score {:.2})", cl.id, l.score.unwrap_or(0.0)))
                     })
                     .collect();
-                let help = if candidates.is_empty() {
-                    Rule::UnusedReference.help().to_string()
-                } else {
+                let help = (!candidates.is_empty()).then(|| {
                     format!(
                         "claims that may rest on it, not yet confirmed: {}",
                         candidates.join(", ")
                     )
-                };
+                });
                 out.add(
                     Rule::UnusedReference,
                     At {
@@ -446,7 +442,7 @@ fn reference_findings(
                     ),
                 )
                 .source(Some(id))
-                .help(help)
+                .help_if(help)
                 .related(related)
                 .push();
             }

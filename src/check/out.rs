@@ -4,6 +4,7 @@
 
 use super::{Config, Finding, Related, Rule, Severity};
 use crate::store::load::{Keys, Pos};
+use std::borrow::Cow;
 
 pub(super) struct Out<'a> {
     pub(super) config: &'a Config,
@@ -30,7 +31,7 @@ impl<'c> Out<'c> {
                 column: at.pos.column.max(1),
                 claim: None,
                 source: None,
-                help: std::borrow::Cow::Borrowed(rule.help()),
+                help: Cow::Borrowed(rule.help()),
                 related: None,
                 review: None,
                 suppressed: None,
@@ -62,13 +63,13 @@ impl Draft<'_, '_> {
     }
 
     /// How to put it right, instead of its rule's general help.
-    pub(super) fn help(mut self, help: String) -> Self {
+    pub(super) fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.finding.help = help.into();
         self
     }
 
     /// [`Draft::help`] when there is one.
-    pub(super) fn help_if(self, help: Option<String>) -> Self {
+    pub(super) fn help_if(self, help: Option<impl Into<Cow<'static, str>>>) -> Self {
         match help {
             Some(h) => self.help(h),
             None => self,

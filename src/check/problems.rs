@@ -30,7 +30,7 @@ pub(super) fn problem_findings(out: &mut Out, problems: &[Problem]) {
             p.message.clone(),
         )
         .source(p.source.as_deref())
-        .help_if(p.help.map(|h| h.help().to_string()))
+        .help_if(p.help.map(|h| h.help()))
         .push();
     }
 }

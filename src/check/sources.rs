@@ -77,7 +77,7 @@ pub(super) fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFa
             ),
         )
         .source(Some(&s.id))
-        .help("give the page's full address, starting with https:// or http://".to_string())
+        .help("give the page's full address, starting with https:// or http://")
         .push();
     }
     let mut missing = Vec::new();
