@@ -6,11 +6,13 @@ use super::{Config, Finding, Related, Rule, Severity};
 use crate::store::load::{Keys, Pos};
 use std::borrow::Cow;
 
+/// The findings of one claim file's check, or of the dossier-wide rules, as they are made.
 pub(super) struct Out<'a> {
     pub(super) config: &'a Config,
     pub(super) findings: Vec<Finding>,
 }
 
+/// Where a finding points: a file of the dossier and a position in it.
 pub(super) struct At<'a> {
     pub(super) file: &'a str,
     pub(super) pos: Pos,

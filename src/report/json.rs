@@ -77,8 +77,8 @@ impl Reporter for Json {
     }
 }
 
-/// Write the document of `extract --format json` (a [`crate::store::claims::ExtractJson`]), its articles
-/// serialised on up to `jobs` threads.
+/// Write the document of `extract --format json` (a [`crate::store::claims::ExtractJson`]),
+/// its articles serialised on up to `jobs` threads.
 pub fn write_extract_json(
     out: &mut impl Write,
     articles: &[ArticleJson],
