@@ -17,12 +17,12 @@ pub use crate::store::dossier::editor_name;
 use crate::store::dossier::{Dossier, DossierError};
 use crate::store::lock::{LockError, DEFAULT_WAIT};
 use crate::store::{fs, load, yaml};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// A claim of the dossier: its claim file and id.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ClaimRef {
     /// The claim file, relative to the dossier root (`claims/<slug>.yaml`).
     pub file: String,
@@ -38,7 +38,7 @@ impl std::fmt::Display for ClaimRef {
 }
 
 /// What a verdict or a note is about.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Target {
     Claim(ClaimRef),

@@ -106,6 +106,12 @@ impl Hit {
         Ok(())
     }
 
+    /// The memo file and the length of the remembered output at its start, for a command
+    /// that reads its output back in pieces rather than whole.
+    pub fn into_file(self) -> (File, u64) {
+        (self.file, self.len)
+    }
+
     /// The remembered output.
     pub fn bytes(self) -> std::io::Result<Vec<u8>> {
         let mut out = Vec::with_capacity(usize::try_from(self.len).unwrap_or(0));

@@ -687,3 +687,76 @@ fn a_claim_whose_words_are_gone_is_kept_and_says_so() {
     p.send("q");
     assert!(p.wait_exit().success());
 }
+
+/// The screens of the first `n` items of a review of `dir` (space to step on), then quit.
+fn first_screens(dir: &Path, before: &[&str], n: usize) -> Vec<String> {
+    let mut args = before.to_vec();
+    args.extend(["review", "--by", "Tester", "--date", "2026-01-02"]);
+    let mut p = Pty::spawn(dir, &args, 80, 24, &[]);
+    let mut screens = Vec::new();
+    for pos in 1..=n {
+        p.wait_for("the item", at_position(pos));
+        screens.push(p.screen());
+        p.send(" ");
+    }
+    p.send("q");
+    assert!(p.wait_exit().success());
+    screens
+}
+
+/// The remembered queues (run memos that hold a review deck) under `dir`'s cache.
+fn remembered_decks(dir: &Path) -> usize {
+    let runs = dir.join(".dossier/cache/runs");
+    std::fs::read_dir(runs)
+        .map(|d| {
+            d.flatten()
+                .filter(|e| {
+                    std::fs::read(e.path()).is_ok_and(|b| b.starts_with(b"dossier review deck"))
+                })
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_review_reopened_on_unchanged_files_deals_the_same_cards_and_a_decision_is_never_undone() {
+    let tmp = repo_dossier();
+    let dir = tmp.path();
+    // Files written within the last moments are never remembered (their times could hide
+    // a change); give the copy that moment.
+    std::thread::sleep(Duration::from_millis(300));
+    let made = first_screens(dir, &[], 4);
+    assert_eq!(remembered_decks(dir), 1, "the queue made is remembered");
+    let remembered = first_screens(dir, &[], 4);
+    assert_eq!(
+        remembered, made,
+        "the remembered queue deals the same cards"
+    );
+    assert_eq!(first_screens(dir, &["--no-cache"], 4), made);
+
+    // A verdict on the first item: the next review starts from the files, without it.
+    // The title bar: ` dossier review  1/25  NAME  KIND `.
+    let first_name = |screen: &str| {
+        let title = screen.lines().next().unwrap_or_default();
+        title
+            .split_whitespace()
+            .nth(3)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let mut p = Pty::spawn(
+        dir,
+        &["review", "--by", "Tester", "--date", "2026-01-02"],
+        80,
+        24,
+        &[],
+    );
+    p.wait_for("the first item", at_position(1));
+    p.send("1");
+    p.wait_text("saved: verified");
+    p.send("q");
+    assert!(p.wait_exit().success());
+    let after = first_screens(dir, &[], 1);
+    assert_ne!(first_name(&after[0]), first_name(&made[0]), "{}", after[0]);
+    assert_eq!(first_name(&after[0]), first_name(&made[1]));
+}

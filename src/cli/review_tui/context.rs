@@ -2,7 +2,7 @@
 //! either side when they are in the same paragraph, with white space made single spaces.
 
 /// A claim in its context, ready to be shown: `before` + `focus` + `after`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     pub before: String,
     pub focus: String,

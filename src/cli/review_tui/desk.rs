@@ -2,35 +2,52 @@
 //! claim's links and suggestions), decisions recorded through [`Desk`] — each one a locked,
 //! atomic write of the one file it concerns.
 
-use super::context::passage;
-use super::model::{Backend, Card, Decision, FindingLine, Queue, SourceLine, VerdictChoice};
+use super::deck::{remember, Articles, Made, Remembered};
+use super::model::{
+    Anchor, Backend, Card, Decision, FindingLine, Queue, SourceLine, VerdictChoice,
+};
 use dossier::check::Config;
 use dossier::model::review::{Review, Verdict};
 use dossier::model::Claim;
 use dossier::report::audit::{self, how_label, Filter};
 use dossier::review::{Change, Desk, QueueItem, Target};
+use dossier::store::cache::Cache;
 use dossier::store::load::{LoadedClaims, LoadedDossier};
+use dossier::store::memo::Memo;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 
 /// Records decisions through the desk, as `by` on `date`. Its messages are short: the title
 /// bar already names the item.
 pub struct DeskBackend {
     pub desk: Desk,
-    /// Parallel to the queue's cards.
-    pub targets: Vec<Target>,
     pub by: String,
     pub date: String,
+    /// Set once a decision is saved: the queue being remembered no longer matches the files.
+    pub decided: Arc<AtomicBool>,
 }
 
 /// The desk's key for `not-a-claim` on a claim and `not-a-source` on a source entry.
 const REJECT: &str = "reject";
 
 impl Backend for DeskBackend {
-    fn apply(&mut self, index: usize, _card: &Card, decision: &Decision) -> Result<String, String> {
-        let target = self
-            .targets
-            .get(index)
-            .ok_or_else(|| format!("no queue item {index}"))?;
+    fn apply(&mut self, index: usize, card: &Card, decision: &Decision) -> Result<String, String> {
+        let target = card
+            .target
+            .as_ref()
+            .ok_or_else(|| format!("queue item {} cannot be decided here", index + 1))?;
+        let saved = self.record(target, decision);
+        if saved.is_ok() {
+            self.decided.store(true, Ordering::Relaxed);
+        }
+        saved
+    }
+}
+
+impl DeskBackend {
+    fn record(&mut self, target: &Target, decision: &Decision) -> Result<String, String> {
         match decision {
             Decision::Verdict(name) => {
                 // One key rejects whatever the item is: a claim as no claim, a source entry as
@@ -68,8 +85,29 @@ impl Backend for DeskBackend {
     }
 }
 
-/// The queue as cards, with the targets they stand for.
-pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
+/// What the memo of the interactive review's queue is called, with the deck's version.
+const MEMO: (&str, &str) = ("review", "deck 1");
+
+/// The queue, and the thread remembering it for the next review (when it was made now and
+/// can be remembered), which stops early once `decided` is set.
+pub fn open(
+    desk: &Desk,
+    config: &Config,
+    decided: &Arc<AtomicBool>,
+) -> (Queue, Option<JoinHandle<()>>) {
+    // Stamped before anything is read: a file changed from here on is a different memo.
+    let memo = Memo::new(&Cache::new(&desk.dossier, desk.cache), MEMO.0, MEMO.1);
+    let articles = || Articles::new(desk.dossier.clone());
+    if let Some(hit) = memo.hit() {
+        if let Some((deck, sources)) = Remembered::open(hit, articles()) {
+            let queue = Queue {
+                deck: Box::new(deck),
+                verdicts: verdicts(),
+                sources,
+            };
+            return (queue, None);
+        }
+    }
     // One load and check for the queue and the cards: links with the state of their source
     // entries come from the same audit the queue is ordered by.
     let view = desk.view(config);
@@ -82,37 +120,50 @@ pub fn open(desk: &Desk, config: &Config) -> (Queue, Vec<Target>) {
         .unwrap_or_default();
     let index = Index::new(loaded, audit.as_ref());
     // Each card is made from the index alone, so they are made on every core.
-    let cards = dossier::par::map(&items, jobs, |item| card(loaded, &index, item));
-    let targets: Vec<Target> = items.into_iter().map(|item| item.target).collect();
+    let cards = Arc::new(dossier::par::map(&items, jobs, |item| card(&index, item)));
     drop(index);
-    let queue = Queue {
-        cards,
-        verdicts: Verdict::ALL
-            .iter()
-            .filter(|v| !v.rejects())
-            .map(|v| VerdictChoice {
-                name: v.as_str().to_string(),
-                meaning: v.meaning().to_string(),
-            })
-            .chain(std::iter::once(VerdictChoice {
-                name: REJECT.to_string(),
-                meaning:
-                    "not a claim (not-a-claim) or not a source (not-a-source): extract was wrong"
-                        .to_string(),
-            }))
-            .collect(),
-        sources: loaded.sources.keys().cloned().collect(),
-    };
+    let sources: Vec<String> = loaded.sources.keys().cloned().collect();
+    let remembering = memo.writer().map(|writer| {
+        let (cards, sources, read) = (cards.clone(), sources.clone(), loaded.named_files());
+        let decided = decided.clone();
+        std::thread::spawn(move || remember(writer, &cards, &sources, &read, &decided))
+    });
     // The loaded dossier and the audit are no longer needed; on a large dossier freeing them
     // takes a second, which the first screen need not wait for.
-    std::thread::spawn(move || drop((audit, view)));
-    (queue, targets)
+    std::thread::spawn(move || drop((audit, view, items)));
+    let queue = Queue {
+        deck: Box::new(Made {
+            cards,
+            reader: articles(),
+        }),
+        verdicts: verdicts(),
+        sources,
+    };
+    (queue, remembering)
+}
+
+/// The verdicts the review offers, rejection as one choice.
+fn verdicts() -> Vec<VerdictChoice> {
+    Verdict::ALL
+        .iter()
+        .filter(|v| !v.rejects())
+        .map(|v| VerdictChoice {
+            name: v.as_str().to_string(),
+            meaning: v.meaning().to_string(),
+        })
+        .chain(std::iter::once(VerdictChoice {
+            name: REJECT.to_string(),
+            meaning: "not a claim (not-a-claim) or not a source (not-a-source): extract was wrong"
+                .to_string(),
+        }))
+        .collect()
 }
 
 /// Where each card finds its claim, its audited links and its source entry: looked up by key
 /// once for the whole queue, not by a scan of every file per card (quadratic: minutes on a
 /// dossier of 10,000 articles). Where a key occurs twice, the first occurrence counts.
 struct Index<'a> {
+    loaded: &'a LoadedDossier,
     claims: HashMap<(&'a str, &'a str), (&'a LoadedClaims, &'a Claim)>,
     audited: HashMap<(&'a str, &'a str), &'a audit::ClaimAudit>,
     sources: HashMap<&'a str, &'a audit::SourceAudit>,
@@ -148,6 +199,7 @@ impl<'a> Index<'a> {
             }
         }
         Index {
+            loaded,
             claims,
             audited,
             sources,
@@ -155,7 +207,7 @@ impl<'a> Index<'a> {
     }
 }
 
-fn card(loaded: &LoadedDossier, index: &Index, item: &QueueItem) -> Card {
+fn card(index: &Index, item: &QueueItem) -> Card {
     let findings = item
         .findings
         .iter()
@@ -173,6 +225,7 @@ fn card(loaded: &LoadedDossier, index: &Index, item: &QueueItem) -> Card {
         Target::Claim(c) => {
             let found = index.claims.get(&(c.file.as_str(), c.id.as_str()));
             let mut card = Card {
+                target: Some(item.target.clone()),
                 name: c.to_string(),
                 kind: "claim".into(),
                 location: c.file.clone(),
@@ -198,22 +251,13 @@ fn card(loaded: &LoadedDossier, index: &Index, item: &QueueItem) -> Card {
                     }
                     who
                 });
-                // The passage only when the article still has the claim's words at its anchor.
-                card.passage = loaded.articles.get(path).and_then(|text| {
-                    (!claim.vanished
-                        && text.get(claim.start..claim.end) == Some(claim.text.as_str()))
-                    .then(|| passage(text, claim.start, claim.end))
-                    .flatten()
+                // The passage is read from the article when the card is shown.
+                card.anchor = Some(Anchor {
+                    article: path.clone(),
+                    start: claim.start,
+                    end: claim.end,
+                    vanished: claim.vanished,
                 });
-                if card.passage.is_none() {
-                    card.no_passage = Some(if claim.vanished {
-                        "these words are gone from the article; the claim is kept for the editor's work on it".into()
-                    } else if loaded.articles.contains_key(path) {
-                        "the article no longer has these words here; `dossier extract` re-anchors them".into()
-                    } else {
-                        format!("{path} cannot be read; the words as recorded:")
-                    });
-                }
             }
             if let Some(ca) = index.audited.get(&(c.article.as_str(), c.id.as_str())) {
                 for l in &ca.links {
@@ -260,13 +304,15 @@ fn card(loaded: &LoadedDossier, index: &Index, item: &QueueItem) -> Card {
                 details.push("(the entry cannot be read)".into());
             }
             Card {
+                target: Some(item.target.clone()),
                 name: id.clone(),
                 kind: "source".into(),
                 location: format!("sources/{id}.yaml"),
                 details,
                 findings,
                 stale_review,
-                notes: loaded
+                notes: index
+                    .loaded
                     .sources
                     .get(id)
                     .map(|s| s.data.notes.clone())

@@ -475,7 +475,7 @@ pub fn render(app: &App, width: u16, height: u16, colour: bool) -> Screen {
             cursor: None,
         };
     }
-    let total = app.queue.cards.len();
+    let total = app.queue.deck.len();
     let mut lines: Vec<Line> = Vec::new();
 
     // Title bar.
@@ -612,6 +612,8 @@ mod tests {
 
     fn lavrov() -> Card {
         Card {
+            target: None,
+            anchor: None,
             name: "no-tariffs/q-2afe18ad".into(),
             kind: "quote".into(),
             location: "articles/no-tariffs.txt:55:2".into(),
@@ -645,7 +647,7 @@ mod tests {
 
     fn app(cards: Vec<Card>) -> App {
         App::new(Queue {
-            cards,
+            deck: Box::new(cards),
             verdicts: verdicts(),
             sources: vec![
                 "kommersant-2025".into(),

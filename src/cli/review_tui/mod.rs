@@ -6,6 +6,7 @@
 //! queue and records decisions through the library's [`dossier::review::Desk`].
 
 mod context;
+mod deck;
 mod desk;
 mod draw;
 mod model;
@@ -17,6 +18,8 @@ use super::{Context, Exit};
 use dossier::review::{Desk, ReviewError};
 use dossier::store::Dossier;
 use std::io::IsTerminal;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 /// What to tell someone who ran the interactive review without a terminal.
 pub const NOT_A_TTY_HELP: &str = "review one claim with `dossier review CLAIM --verdict VERDICT \
@@ -56,8 +59,9 @@ pub fn run(
         cache: ctx.cache,
         ..Desk::new(dossier)
     };
-    let (queue, targets) = desk::open(&desk, &config);
-    if queue.cards.is_empty() {
+    let decided = Arc::new(AtomicBool::new(false));
+    let (queue, remembering) = desk::open(&desk, &config, &decided);
+    if queue.deck.len() == 0 {
         if !ctx.quiet {
             eprintln!("nothing to review: no claim or source has open findings without a verdict");
         }
@@ -65,9 +69,9 @@ pub fn run(
     }
     let mut backend = desk::DeskBackend {
         desk,
-        targets,
         by,
         date,
+        decided,
     };
     let mut app = state::App::new(queue);
     let outcome = term::run(&mut app, &mut backend);
@@ -76,10 +80,15 @@ pub fn run(
         .iter()
         .filter(|o| o.iter().any(|x| x != "skipped"))
         .count();
-    let total = app.queue.cards.len();
+    let total = app.queue.deck.len();
     // The process ends next: freeing every card (half a million on a large dossier) one by
-    // one would only keep the editor waiting. The cards are plain data, holding no file.
+    // one would only keep the editor waiting. The cards are plain data, holding no lock.
     std::mem::forget(app);
+    // The queue made now is remembered for the next review (unless a decision changed the
+    // files: the thread stops early then).
+    if let Some(thread) = remembering {
+        let _ = thread.join();
+    }
     match outcome {
         Ok(()) => {
             if !ctx.quiet {

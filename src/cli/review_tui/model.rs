@@ -1,12 +1,16 @@
 //! What the interactive review shows and decides, independent of where decisions are stored:
-//! a [`Card`] per queue entry, the [`Decision`]s an editor can make, and the [`Backend`] that
-//! records them.
+//! a [`Card`] per queue entry, dealt by a [`Deck`] when it is shown, the [`Decision`]s an
+//! editor can make, and the [`Backend`] that records them.
 
 use super::context::Passage;
+use dossier::review::Target;
+use serde::{Deserialize, Serialize};
 
 /// One entry of the review queue, as shown.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Card {
+    /// What a decision about the card is recorded on; `None` only in tests.
+    pub target: Option<Target>,
     /// How the entry is named on the command line (`article/q-1a2b3c4d`, or a source id).
     pub name: String,
     /// `quote`, `reported`, `assertion`, or `source`.
@@ -15,8 +19,11 @@ pub struct Card {
     pub location: String,
     /// Who said it, in words (`Sergey Lavrov (Russian Foreign Minister), noted`).
     pub speaker: Option<String>,
-    /// The claim in its article; `None` when the article cannot be shown.
+    /// The claim in its article; `None` when the article cannot be shown. Filled in from
+    /// [`Card::anchor`] when the card is dealt, not kept for every card of the queue.
     pub passage: Option<Passage>,
+    /// Where the claim's words are in its article, to show the passage from.
+    pub anchor: Option<Anchor>,
     /// The claim's recorded words, shown when there is no passage.
     pub text: String,
     /// Why there is no passage, when there is none for a claim.
@@ -36,7 +43,19 @@ pub struct Card {
     pub linkable: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a claim's recorded words stand in its article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    /// The article, as its claim file records it (a path in the dossier).
+    pub article: String,
+    /// Byte offsets of the words in the article.
+    pub start: usize,
+    pub end: usize,
+    /// The words are gone from the article (the claim is kept for the editor's work on it).
+    pub vanished: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FindingLine {
     /// `error`, `warning`, `note`.
     pub severity: String,
@@ -44,7 +63,7 @@ pub struct FindingLine {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceLine {
     pub id: String,
     /// How it is linked and what the entry lacks (`venue · no locator`, `inferred 0.42`).
@@ -76,10 +95,28 @@ pub trait Backend {
     fn apply(&mut self, index: usize, card: &Card, decision: &Decision) -> Result<String, String>;
 }
 
+/// The cards of the queue, in order, each made (its passage read from the article) when it
+/// is dealt: a queue of half a million entries shows its first card without making the rest.
+pub trait Deck: Send {
+    /// How many cards the queue has.
+    fn len(&self) -> usize;
+    /// The card at `index` (below [`Deck::len`]).
+    fn card(&mut self, index: usize) -> Card;
+}
+
+/// Cards already made: the unit tests' deck.
+impl Deck for Vec<Card> {
+    fn len(&self) -> usize {
+        <[Card]>::len(self)
+    }
+    fn card(&mut self, index: usize) -> Card {
+        self.get(index).cloned().unwrap_or_default()
+    }
+}
+
 /// Everything the review starts from.
-#[derive(Debug, Clone, Default)]
 pub struct Queue {
-    pub cards: Vec<Card>,
+    pub deck: Box<dyn Deck>,
     pub verdicts: Vec<VerdictChoice>,
     /// Every source entry id, for the chooser.
     pub sources: Vec<String>,

@@ -2,6 +2,7 @@
 //! everything the screen shows kept in [`App`]. No terminal here, so it is tested directly.
 
 use super::model::{Backend, Card, Decision, Queue, SourceLine};
+use std::collections::BTreeMap;
 
 /// A key, as the review understands it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,11 +91,12 @@ pub enum Tone {
 }
 
 /// The review session.
-#[derive(Debug, Clone)]
 pub struct App {
     pub queue: Queue,
-    /// The card shown; `queue.cards.len()` is the end screen.
+    /// The card shown; `queue.deck.len()` is the end screen.
     pub pos: usize,
+    /// The cards dealt so far, by position, as this session changed them (notes, links).
+    pub shown: BTreeMap<usize, Card>,
     /// What was decided about each card in this session, in words.
     pub outcomes: Vec<Vec<String>>,
     pub mode: Mode,
@@ -104,19 +106,30 @@ pub struct App {
 
 impl App {
     pub fn new(queue: Queue) -> App {
-        let n = queue.cards.len();
-        App {
+        let n = queue.deck.len();
+        let mut app = App {
             queue,
             pos: 0,
+            shown: BTreeMap::new(),
             outcomes: vec![Vec::new(); n],
             mode: Mode::Browse,
             status: None,
             done: false,
+        };
+        app.deal();
+        app
+    }
+
+    /// Make the card at the current position, unless it was dealt before.
+    fn deal(&mut self) {
+        if self.pos < self.queue.deck.len() && !self.shown.contains_key(&self.pos) {
+            let card = self.queue.deck.card(self.pos);
+            self.shown.insert(self.pos, card);
         }
     }
 
     pub fn card(&self) -> Option<&Card> {
-        self.queue.cards.get(self.pos)
+        self.shown.get(&self.pos)
     }
 
     /// The source ids the chooser offers under its current filter.
@@ -134,13 +147,14 @@ impl App {
     }
 
     fn move_to(&mut self, pos: usize) {
-        self.pos = pos.min(self.queue.cards.len());
+        self.pos = pos.min(self.queue.deck.len());
         self.status = None;
+        self.deal();
     }
 
     /// Record a decision about the current card; returns whether it was saved.
     fn decide(&mut self, backend: &mut dyn Backend, decision: Decision) -> bool {
-        let Some(card) = self.queue.cards.get(self.pos) else {
+        let Some(card) = self.shown.get(&self.pos) else {
             return false;
         };
         match backend.apply(self.pos, card, &decision) {
@@ -152,7 +166,9 @@ impl App {
                 };
                 self.outcomes[self.pos].push(what);
                 // Keep the card in step with what was saved.
-                let card = &mut self.queue.cards[self.pos];
+                let Some(card) = self.shown.get_mut(&self.pos) else {
+                    return true;
+                };
                 match &decision {
                     Decision::Link(s) => {
                         card.suggested.retain(|l| &l.id != s);
@@ -242,7 +258,7 @@ impl App {
     }
 
     fn browse(&mut self, key: Key, backend: &mut dyn Backend) {
-        let at_end = self.pos >= self.queue.cards.len();
+        let at_end = self.pos >= self.queue.deck.len();
         match key {
             Key::Char('q') => self.done = true,
             // Not a way out: over a slow link an arrow key can arrive as a lone Esc.
@@ -339,11 +355,11 @@ mod tests {
 
     fn app() -> App {
         App::new(Queue {
-            cards: vec![
+            deck: Box::new(vec![
                 card("a/q-1", &["s1"]),
                 card("a/q-2", &["s1", "s2"]),
                 card("b/q-3", &[]),
-            ],
+            ]),
             verdicts: ["verified", "supported", "false"]
                 .iter()
                 .map(|v| VerdictChoice {
@@ -403,8 +419,8 @@ mod tests {
         let (mut a, mut be) = (app(), Memory::default());
         keys(&mut a, &mut be, &[Key::Char('c')]);
         assert_eq!(be.log, [(0, Decision::Link("s1".into()))]);
-        assert!(a.queue.cards[0].suggested.is_empty());
-        assert_eq!(a.queue.cards[0].linked[0].id, "s1");
+        assert!(a.shown[&0].suggested.is_empty());
+        assert_eq!(a.shown[&0].linked[0].id, "s1");
         assert_eq!(a.pos, 0, "a link keeps the card, for its verdict");
         keys(&mut a, &mut be, &[Key::Char(' '), Key::Char('c')]);
         assert!(
@@ -460,7 +476,7 @@ mod tests {
         keys(&mut a, &mut be, &[Key::Char('q'), Key::Enter]);
         assert!(!a.done);
         assert_eq!(be.log, [(0, Decision::Note("check wordinGq".into()))]);
-        assert_eq!(a.queue.cards[0].notes, ["check wordinGq"]);
+        assert_eq!(a.shown[&0].notes, ["check wordinGq"]);
         keys(&mut a, &mut be, &[Key::Char('n'), Key::Char('x'), Key::Esc]);
         keys(
             &mut a,
