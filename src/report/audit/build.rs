@@ -329,12 +329,14 @@ fn source_audits(
     let mut cited_by: HashMap<&str, Vec<String>> = HashMap::new();
     let mut relied: HashMap<&str, Vec<ClaimUse>> = HashMap::new();
     let mut suggested: HashMap<&str, Vec<ClaimUse>> = HashMap::new();
+    // Each article once per source: looked up, not searched for in the list (a source cited
+    // by thousands of articles would make that quadratic).
+    let mut citing: HashSet<(&str, &str)> = HashSet::new();
     for a in scope {
         for r in &a.loaded.data.references {
             if let Some(s) = &r.source {
-                let list = cited_by.entry(s.as_str()).or_default();
-                if !list.contains(&a.slug) {
-                    list.push(a.slug.clone());
+                if citing.insert((s.as_str(), a.slug.as_str())) {
+                    cited_by.entry(s.as_str()).or_default().push(a.slug.clone());
                 }
             }
         }
