@@ -6,19 +6,24 @@
 //! never prints; callers present the results.
 
 pub mod correct;
+mod error;
+mod queue;
+
+pub use error::ReviewError;
+pub use queue::{queue_of, Queue, QueueItem};
 
 pub use crate::suggest::suggest;
 
 use crate::check::Config;
 use crate::model::review::{text_fingerprint, LinkAction, LinkDecision, Review};
 use crate::model::{ClaimFile, SourceEntry};
-use crate::report::audit::{self, Filter, WorkItem};
+use crate::report::audit::{self, Filter};
 pub use crate::store::dossier::editor_name;
-use crate::store::dossier::{Dossier, DossierError};
-use crate::store::lock::{LockError, DEFAULT_WAIT};
+use crate::store::dossier::Dossier;
+use crate::store::lock::DEFAULT_WAIT;
 use crate::store::{fs, load, yaml};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 /// A claim of the dossier: its claim file and id.
@@ -52,45 +57,6 @@ impl std::fmt::Display for Target {
             Target::Source { id } => write!(f, "source {id}"),
         }
     }
-}
-
-/// One entry of the review queue: a claim or source with open findings and no current review.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QueueItem {
-    pub target: Target,
-    /// The claim's words, shortened, for claims.
-    pub excerpt: Option<String>,
-    /// Its open findings, in worklist order.
-    pub findings: Vec<WorkItem>,
-    /// A review that no longer applies because the words changed (`stale-review`).
-    pub stale_review: Option<Review>,
-}
-
-/// The review queue, and the files it could not include.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Queue {
-    pub items: Vec<QueueItem>,
-    /// Claim files and source entries that could not be read or parsed: their claims (or
-    /// the entry) are missing from `items`, so the queue is incomplete until they are fixed.
-    pub unread: Vec<load::Problem>,
-    /// The articles and snapshots the claim files and source entries name (paths in the
-    /// dossier): with the folders they are usually in, what the queue was made from.
-    pub read: Vec<String>,
-}
-
-/// The load problems that keep a whole claim file or source entry out of the dossier.
-fn unread_files(loaded: &load::LoadedDossier) -> Vec<load::Problem> {
-    use load::ProblemKind::{InvalidValue, InvalidYaml, UnknownField};
-    loaded
-        .problems
-        .iter()
-        .filter(|p| matches!(p.kind, InvalidYaml | UnknownField | InvalidValue))
-        .filter(|p| match &p.source {
-            Some(id) => !loaded.sources.contains_key(id),
-            None => !loaded.claims.iter().any(|c| c.file == p.file),
-        })
-        .cloned()
-        .collect()
 }
 
 /// Everything a reviewer needs to judge one claim, from one [`DeskView`] of the dossier.
@@ -210,132 +176,6 @@ pub enum Change {
     Unchanged,
 }
 
-/// Why a desk operation failed.
-#[derive(Debug, thiserror::Error)]
-pub enum ReviewError {
-    #[error(transparent)]
-    Dossier(#[from] DossierError),
-    #[error(transparent)]
-    Lock(#[from] LockError),
-    #[error("no claim `{given}` in this dossier{}", hint(suggestions))]
-    UnknownClaim {
-        given: String,
-        suggestions: Vec<String>,
-    },
-    #[error("claim id `{given}` is in several claim files: {}; name one as ARTICLE/ID", candidates.join(", "))]
-    AmbiguousClaim {
-        given: String,
-        candidates: Vec<String>,
-    },
-    #[error(
-        "no source entry `{given}` (sources/{given}.yaml){}",
-        hint(suggestions)
-    )]
-    UnknownSource {
-        given: String,
-        suggestions: Vec<String>,
-    },
-    #[error(
-        "no claim or source entry `{given}` in this dossier{}",
-        hint(suggestions)
-    )]
-    UnknownTarget {
-        given: String,
-        suggestions: Vec<String>,
-    },
-    #[error("the verdict `{verdict}` is for {}, and {target} is not one", if *verdict == crate::model::Verdict::NotAClaim { "a claim" } else { "a source entry" })]
-    WrongVerdict {
-        verdict: crate::model::Verdict,
-        target: String,
-    },
-    #[error("no reference or claim `{given}` in this dossier{}", hint(suggestions))]
-    UnknownReference {
-        given: String,
-        suggestions: Vec<String>,
-    },
-    #[error(transparent)]
-    Field(crate::model::correction::FieldError),
-    #[error("the value for `{field}` is empty")]
-    EmptyValue { field: String },
-    #[error("`{field}` has no correction to drop{}", if corrected.is_empty() { String::new() } else { format!(" (corrected: {})", corrected.join(", ")) })]
-    NoCorrection {
-        field: String,
-        corrected: Vec<String>,
-    },
-    #[error("`{given}` is not a date of the form YYYY-MM-DD")]
-    InvalidDate { given: String },
-    #[error("the reviewer's name is empty")]
-    NoReviewer,
-    #[error("{path}: cannot read: {reason}")]
-    Read { path: PathBuf, reason: String },
-    #[error("{path}:{line}:{column}: cannot parse: {message}")]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error("{path}: cannot serialise: {message}")]
-    Serialise { path: PathBuf, message: String },
-    #[error("{path}: cannot write: {source}")]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: this comment cannot be kept in the rewritten file; nothing was written")]
-    Comments {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-    },
-}
-
-use crate::suggest::hint;
-
-impl crate::util::Advice for ReviewError {
-    fn help(&self) -> &'static str {
-        match self {
-            ReviewError::Dossier(e) => e.help(),
-            ReviewError::Lock(e) => e.help(),
-            ReviewError::UnknownClaim { .. } | ReviewError::UnknownTarget { .. } => {
-                "list the claims waiting for review with `dossier review --list`, or look up ids in claims/*.yaml"
-            }
-            ReviewError::AmbiguousClaim { .. } => {
-                "prefix the id with the article's slug, e.g. my-article/q-1a2b3c4d"
-            }
-            ReviewError::UnknownSource { .. } => {
-                "source ids are the file names in sources/ without .yaml; create the entry first if the work is new"
-            }
-            ReviewError::WrongVerdict { .. } => {
-                "use `not-a-claim` for a claim and `not-a-source` for a source entry"
-            }
-            ReviewError::UnknownReference { .. } => {
-                "name a reference as ARTICLE/REF-ID (e.g. port-strike/ref-1); the ids are in claims/ARTICLE.yaml"
-            }
-            ReviewError::Field(_) => {
-                "a claim's fields are speaker, role, cue, venue and kind; a reference's outlet, year, title and url"
-            }
-            ReviewError::EmptyValue { .. } => {
-                "give the editor's value, or drop the correction with --drop FIELD"
-            }
-            ReviewError::NoCorrection { .. } => "list the item's corrections in its claim file under `corrections:`",
-            ReviewError::InvalidDate { .. } => "give the date as an ISO 8601 calendar date, e.g. 2025-04-21",
-            ReviewError::NoReviewer => "give a name with --by, or set DOSSIER_REVIEWER",
-            ReviewError::Read { .. } | ReviewError::Write { .. } => {
-                "check that the file exists and that you may read and write it"
-            }
-            ReviewError::Parse { .. } => {
-                "fix the file (`dossier check` points at the problem) and run the command again"
-            }
-            ReviewError::Serialise { .. } => "this is a bug in dossier; please report it",
-            ReviewError::Comments { .. } => {
-                "move the comment into `notes:` (`dossier review ID --note ...`) or delete it, and run the command again"
-            }
-        }
-    }
-}
-
 /// The editor's desk on one dossier.
 #[derive(Debug, Clone)]
 pub struct Desk {
@@ -371,7 +211,7 @@ impl Desk {
         };
         Queue {
             items,
-            unread: unread_files(&loaded),
+            unread: queue::unread_files(&loaded),
             read: loaded.named_files(),
         }
     }
@@ -672,7 +512,7 @@ impl Desk {
             fs::read_text_inside(&self.dossier.root, path, yaml::MAX_YAML_BYTES).map_err(|e| {
                 ReviewError::Read {
                     path: path.to_path_buf(),
-                    reason: e.to_string(),
+                    source: e,
                 }
             })?;
         let mut data: D = yaml::from_str(&text).map_err(|e| ReviewError::Parse {
@@ -744,68 +584,4 @@ fn find_claim<'a>(
             suggestions: suggest(&c.id, file.claims.iter().map(|x| x.id.clone())),
         }),
     }
-}
-
-/// The review queue of a dossier already loaded, checked and audited, from the audit's
-/// worklist (see [`Desk::queue`]).
-pub fn queue_of(
-    loaded: &crate::store::load::LoadedDossier,
-    worklist: Vec<audit::WorkItem>,
-) -> Vec<QueueItem> {
-    let mut out: Vec<QueueItem> = Vec::new();
-    // Where each target's item is in `out` (or None when a current verdict keeps it out),
-    // and each claim's review, so that the queue is built in one pass over the worklist.
-    let mut seen: std::collections::HashMap<Target, Option<usize>> = Default::default();
-    let claim_reviews: std::collections::HashMap<(&str, &str), &crate::model::Claim> = loaded
-        .claims
-        .iter()
-        .flat_map(|f| {
-            f.data
-                .claims
-                .iter()
-                .map(move |c| ((f.file.as_str(), c.id.as_str()), c))
-        })
-        .collect();
-    // The worklist is taken, not copied: half a million items on a large dossier.
-    for item in worklist {
-        let target = match (&item.claim, &item.source, &item.article) {
-            (Some(id), _, Some(article)) => Target::Claim(ClaimRef {
-                file: item.at.file.clone(),
-                article: article.clone(),
-                id: id.clone(),
-            }),
-            (None, Some(source), _) if item.at.file.starts_with("sources/") => {
-                Target::Source { id: source.clone() }
-            }
-            _ => continue,
-        };
-        match seen.get(&target) {
-            Some(Some(i)) => {
-                out[*i].findings.push(item);
-                continue;
-            }
-            Some(None) => continue,
-            None => {}
-        }
-        let (review, stale) = match &target {
-            Target::Claim(c) => claim_reviews
-                .get(&(c.file.as_str(), c.id.as_str()))
-                .map_or((None, false), |x| (x.review.clone(), x.review_is_stale())),
-            Target::Source { id } => loaded.sources.get(id).map_or((None, false), |s| {
-                (s.data.review.clone(), s.data.review_is_stale())
-            }),
-        };
-        if review.is_some() && !stale {
-            seen.insert(target, None);
-            continue;
-        }
-        seen.insert(target.clone(), Some(out.len()));
-        out.push(QueueItem {
-            target,
-            excerpt: item.excerpt.clone(),
-            findings: vec![item],
-            stale_review: review.filter(|_| stale),
-        });
-    }
-    out
 }
