@@ -2,7 +2,7 @@
 //! reviews, references nothing relies on, and fact-checks stored in the dossier.
 
 use super::out::{key_pos, At, Out};
-use super::review::{self, review_findings};
+use super::review::{self, review_findings, ReviewSubject};
 use super::{source_rejected, Context, Related, Rule};
 use crate::link::{self, Link};
 use crate::model::review::Verdict;
@@ -178,11 +178,13 @@ fn record_findings(
             file,
             pos: key_pos(keys, &["review", "text"]),
         },
-        claim.review.as_ref(),
-        claim.review_is_stale(),
-        Some(&claim.id),
-        None,
-        related.clone(),
+        ReviewSubject {
+            review: claim.review.as_ref(),
+            stale: claim.review_is_stale(),
+            claim: Some(&claim.id),
+            source: None,
+            related: related.clone(),
+        },
     );
     if let Some(message) = review::stale_corrections_message(claim, &format!("claim {}", claim.id))
     {

@@ -194,18 +194,26 @@ pub fn apply(findings: Vec<Finding>, reviews: &Reviews) -> (Vec<Finding>, Vec<Fi
     (open, resolved)
 }
 
+/// What a review is on, for [`review_findings`]: a claim or a source entry, with the review
+/// (if any), whether its words changed since, and the related location findings point to.
+pub(super) struct ReviewSubject<'a> {
+    pub review: Option<&'a Review>,
+    pub stale: bool,
+    pub claim: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub related: Option<Related>,
+}
+
 /// The findings a review itself calls for: `stale-review` when it judged other words, and
 /// `disputed` / `refuted` for those verdicts.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn review_findings(
-    out: &mut Out,
-    at: At,
-    review: Option<&Review>,
-    stale: bool,
-    claim: Option<&str>,
-    source: Option<&str>,
-    related: Option<Related>,
-) {
+pub(super) fn review_findings(out: &mut Out, at: At, on: ReviewSubject) {
+    let ReviewSubject {
+        review,
+        stale,
+        claim,
+        source,
+        related,
+    } = on;
     let Some(r) = review else {
         return;
     };

@@ -256,16 +256,14 @@ pub fn check_loaded(
             }
         }
         let article = Ok(text.clone());
-        fresh(
+        let shared = Shared {
             config,
-            &ctx,
-            &fingerprints,
-            &config_key,
+            ctx: &ctx,
+            fingerprints: &fingerprints,
+            config_key: &config_key,
             cache,
-            &c.with_positions(cache),
-            &article,
-            problems,
-        )
+        };
+        fresh(&shared, &c.with_positions(cache), &article, problems)
     });
     finish(config, &ctx, &rest, files, &loaded.root, true)
 }
@@ -302,31 +300,41 @@ fn check_path(
     if let Err(why) = &article {
         problems.push(load::missing_article(&loaded, why));
     }
-    let check = fresh(
+    let shared = Shared {
         config,
         ctx,
         fingerprints,
         config_key,
-        options.cache,
-        &loaded,
-        &article,
-        &problems,
-    );
+        cache: options.cache,
+    };
+    let check = fresh(&shared, &loaded, &article, &problems);
     (check, false)
 }
 
+/// What every claim file's fresh check in one run shares: the settings (and their key in
+/// the cache), the source entries with their fingerprints, and the cache the checks go to.
+struct Shared<'a> {
+    config: &'a Config,
+    ctx: &'a Context<'a>,
+    fingerprints: &'a BTreeMap<&'a str, String>,
+    config_key: &'a str,
+    cache: &'a Cache,
+}
+
 /// Check a claim file and cache the check with what it was made from.
-#[allow(clippy::too_many_arguments)]
 fn fresh(
-    config: &Config,
-    ctx: &Context,
-    fingerprints: &BTreeMap<&str, String>,
-    config_key: &str,
-    cache: &Cache,
+    shared: &Shared,
     loaded: &load::LoadedClaims,
     article: &Result<String, String>,
     problems: &[load::Problem],
 ) -> FileCheck {
+    let Shared {
+        config,
+        ctx,
+        fingerprints,
+        config_key,
+        cache,
+    } = *shared;
     let article_print = article_print(article);
     let check = super::check_file(config, ctx, loaded, article.as_deref().ok(), problems);
     let mut named: BTreeSet<&str> = BTreeSet::new();

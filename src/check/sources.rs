@@ -2,7 +2,7 @@
 //! citing them) and on snapshots changed since they were taken.
 
 use super::out::{key_pos, At, Out};
-use super::review::review_findings;
+use super::review::{review_findings, ReviewSubject};
 use super::{ArticleFacts, Context, Rule};
 use crate::evidence::verify;
 use crate::store::load::LoadedSource;
@@ -45,11 +45,13 @@ pub(super) fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFa
             file,
             pos: key_pos(Some(&s.keys), &["review", "type"]),
         },
-        e.review.as_ref(),
-        e.review_is_stale(),
-        None,
-        Some(&s.id),
-        None,
+        ReviewSubject {
+            review: e.review.as_ref(),
+            stale: e.review_is_stale(),
+            claim: None,
+            source: Some(&s.id),
+            related: None,
+        },
     );
     if !e.has_locator() {
         out.add(
