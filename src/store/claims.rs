@@ -61,8 +61,24 @@ pub enum StoreError {
     Dossier(#[from] DossierError),
     #[error("{path}: cannot serialise: {message}")]
     Serialise { path: PathBuf, message: String },
-    #[error("{path}: cannot write: {reason}")]
-    Write { path: PathBuf, reason: String },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: cannot write: cannot read the existing file: {source}")]
+    ReadExisting {
+        path: PathBuf,
+        #[source]
+        source: fs::ReadError,
+    },
+    #[error("{path}: cannot write: cannot read the article again: {source}")]
+    ReadArticle {
+        path: PathBuf,
+        #[source]
+        source: fs::ReadError,
+    },
     #[error("{path}: this claim file holds content extract does not recognise ({message}); extract will not overwrite it")]
     Unrecognised { path: PathBuf, message: String },
     #[error("{path}: the article changed while it was being extracted")]
@@ -87,7 +103,9 @@ impl crate::util::Advice for StoreError {
         match self {
             StoreError::Dossier(e) => e.help(),
             StoreError::Serialise { .. } => "this is a bug in dossier; please report it with the article",
-            StoreError::Write { .. } => "check free space and permissions of the dossier directories",
+            StoreError::Write { .. } | StoreError::ReadExisting { .. } | StoreError::ReadArticle { .. } => {
+                "check free space and permissions of the dossier directories"
+            }
             StoreError::Unrecognised { .. } => "fix the file (`dossier check` shows where), or move it aside, and run extract again",
             StoreError::ArticleChanged { .. } => "run extract again once the article is saved",
             StoreError::TooLarge { .. } => "split the article into smaller ones, or leave it out of the dossier",
@@ -145,9 +163,9 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
         Ok(t) => t,
         Err(fs::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(fresh),
         Err(e) => {
-            return Err(StoreError::Write {
+            return Err(StoreError::ReadExisting {
                 path: path.to_path_buf(),
-                reason: format!("cannot read the existing file: {e}"),
+                source: e,
             })
         }
     };
@@ -183,9 +201,9 @@ fn merged(dossier: &Dossier, path: &Path, x: &Extraction) -> Result<String, Stor
     }
     let article_path = dossier.root.join(&x.article.path);
     let article = fs::read_limited(&article_path, crate::article::load::MAX_ARTICLE_BYTES)
-        .map_err(|e| StoreError::Write {
+        .map_err(|e| StoreError::ReadArticle {
             path: article_path.clone(),
-            reason: format!("cannot read the article again: {e}"),
+            source: e,
         })?;
     if crate::article::fingerprint(&article) != x.article.fingerprint {
         return Err(StoreError::ArticleChanged { path: article_path });
@@ -343,7 +361,7 @@ pub fn write_with(dossier: &Dossier, plan: &[Planned], jobs: usize) -> Result<Wr
             path: batched
                 .get(e.index)
                 .map_or_else(PathBuf::new, |p| p.path.clone()),
-            reason: e.error.to_string(),
+            source: e.error,
         })?;
     for (p, written) in batched.into_iter().zip(written) {
         match p.kind {
