@@ -21,8 +21,9 @@
 //! Like the rest of the cache it is only a shortcut: a memo that is cut short, does not
 //! parse or names another key is ignored; `--no-cache` bypasses memos; a memo is written to
 //! a temporary file and renamed into place whole, so two runs storing one at once leave one
-//! whole memo. The [`KEEP`] most recently written are kept, fewer when they would take more
-//! than [`MAX_TOTAL`] bytes together.
+//! whole memo. Storing a memo removes those made from another state of the input folders
+//! (no later run can match them); of the rest, the [`KEEP`] most recently written are kept,
+//! fewer when they would take more than [`MAX_TOTAL`] bytes together.
 
 use super::cache::Cache;
 use serde::{Deserialize, Serialize};
@@ -64,6 +65,8 @@ pub struct Memo {
     /// `None`: no memo (cache disabled or inputs unusable).
     path: Option<PathBuf>,
     key: String,
+    /// The stamp of the input folders, as a digest.
+    stamp: String,
     started: SystemTime,
     /// Some input changed too recently for a memo to be stored.
     racy: bool,
@@ -80,6 +83,9 @@ struct Trailer {
     extra: Vec<String>,
     extra_stamp: String,
     len: u64,
+    /// The stamp of the input folders the run started from (absent in older memos).
+    #[serde(default)]
+    stamp: String,
 }
 
 /// A remembered run.
@@ -118,6 +124,24 @@ impl Hit {
         self.copy_to(&mut out)?;
         Ok(out)
     }
+}
+
+/// The trailer of a memo file, and the length of the output before it.
+fn read_trailer(file: &mut File) -> Option<(Trailer, u64)> {
+    let total = file.metadata().ok()?.len();
+    let tail_len = total.checked_sub(8)?;
+    file.seek(SeekFrom::Start(tail_len)).ok()?;
+    let mut n = [0u8; 8];
+    file.read_exact(&mut n).ok()?;
+    let trailer_len = u64::from_le_bytes(n);
+    let body_len = tail_len.checked_sub(trailer_len)?;
+    if trailer_len > 64 << 20 {
+        return None;
+    }
+    file.seek(SeekFrom::Start(body_len)).ok()?;
+    let mut trailer = Vec::new();
+    file.take(trailer_len).read_to_end(&mut trailer).ok()?;
+    Some((serde_json::from_slice(&trailer).ok()?, body_len))
 }
 
 /// The digest of a file's metadata as the stamp records it, and whether it changed within
@@ -270,6 +294,7 @@ impl Memo {
             root,
             path: None,
             key: String::new(),
+            stamp: String::new(),
             started,
             racy: true,
         };
@@ -296,6 +321,7 @@ impl Memo {
             path: Some(dir.join("runs").join(format!("{key}.memo"))),
             root,
             key,
+            stamp,
             started,
             racy,
         }
@@ -305,23 +331,7 @@ impl Memo {
     pub fn hit(&self) -> Option<Hit> {
         let path = self.path.as_ref()?;
         let mut file = File::open(path).ok()?;
-        let total = file.metadata().ok()?.len();
-        let tail_len = total.checked_sub(8)?;
-        file.seek(SeekFrom::Start(tail_len)).ok()?;
-        let mut n = [0u8; 8];
-        file.read_exact(&mut n).ok()?;
-        let trailer_len = u64::from_le_bytes(n);
-        let body_len = tail_len.checked_sub(trailer_len)?;
-        if trailer_len > 64 << 20 {
-            return None;
-        }
-        file.seek(SeekFrom::Start(body_len)).ok()?;
-        let mut trailer = Vec::new();
-        (&mut file)
-            .take(trailer_len)
-            .read_to_end(&mut trailer)
-            .ok()?;
-        let t: Trailer = serde_json::from_slice(&trailer).ok()?;
+        let (t, body_len) = read_trailer(&mut file)?;
         if t.key != self.key || t.len != body_len || t.extra.len() > MAX_EXTRA {
             return None;
         }
@@ -355,6 +365,7 @@ impl Memo {
             real,
             root: self.root.clone(),
             key: self.key.clone(),
+            stamp: self.stamp.clone(),
             started: self.started,
             len: 0,
         })
@@ -370,6 +381,7 @@ pub struct MemoWriter {
     real: PathBuf,
     root: PathBuf,
     key: String,
+    stamp: String,
     started: SystemTime,
     len: u64,
 }
@@ -407,6 +419,7 @@ impl MemoWriter {
                 extra,
                 extra_stamp,
                 len: self.len,
+                stamp: self.stamp.clone(),
             })
             .ok()?;
             file.write_all(&trailer).ok()?;
@@ -418,7 +431,7 @@ impl MemoWriter {
         if stored.is_none() {
             let _ = std::fs::remove_file(&self.tmp);
         } else if let Some(dir) = self.real.parent() {
-            keep_newest(dir);
+            keep_newest(dir, &self.stamp);
         }
     }
 }
@@ -432,9 +445,10 @@ impl Drop for MemoWriter {
     }
 }
 
-/// Remove all but the [`KEEP`] newest memos (fewer beyond [`MAX_TOTAL`] bytes), and
-/// temporary files a killed run left.
-fn keep_newest(dir: &Path) {
+/// Remove the memos of other states of the input folders (a file's status-change time never
+/// goes back, so no later run can match them), all but the [`KEEP`] newest of the rest (fewer
+/// beyond [`MAX_TOTAL`] bytes), and temporary files a killed run left.
+fn keep_newest(dir: &Path, stamp: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -448,7 +462,15 @@ fn keep_newest(dir: &Path) {
         let at = m.modified().unwrap_or(SystemTime::UNIX_EPOCH);
         let name = e.file_name().to_string_lossy().into_owned();
         if name.ends_with(".memo") {
-            memos.push((at, m.len(), path));
+            let current = File::open(&path)
+                .ok()
+                .and_then(|mut f| read_trailer(&mut f))
+                .is_some_and(|(t, _)| t.stamp == stamp);
+            if current {
+                memos.push((at, m.len(), path));
+            } else {
+                let _ = std::fs::remove_file(&path);
+            }
         } else if name.ends_with(".tmp")
             && at.elapsed().is_ok_and(|age| age > Duration::from_secs(600))
         {
@@ -644,6 +666,24 @@ mod tests {
         assert!(Memo::new(&off, "check", "").writer().is_none());
         remember(&cache_of(d.path()), "json", "out", &[]);
         assert!(Memo::new(&off, "check", "json").hit().is_none());
+    }
+
+    #[test]
+    fn memos_of_files_since_changed_are_removed_when_a_new_one_is_stored() {
+        let (d, cache) = dossier();
+        remember(&cache, "json", "before", &[]);
+        remember(&cache, "sarif", "before", &[]);
+        same_size_edit(&d.path().join("articles/a.md"));
+        settle(&cache);
+        let dir = d.path().join(".dossier/cache/runs");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+        remember(&cache, "json", "after", &[]);
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "only the memo of the files as they are now is kept"
+        );
+        assert_eq!(replay(&cache, "json").unwrap().2, "after");
     }
 
     #[test]
