@@ -2,8 +2,9 @@
 //!
 //! The parts, each testable alone: [`context`] finds the passage around a claim, [`model`] is
 //! what is shown and decided, [`state`] turns keys into decisions, [`draw`] turns the state
-//! into lines (a pure function), [`term`] paints them and reads keys, and [`desk`] builds the
-//! queue and records decisions through the library's [`dossier::review::Desk`].
+//! into lines (a pure function), [`term`] paints them and reads keys, [`desk`] builds the
+//! queue and records decisions through the library's [`dossier::review::Desk`], and [`deck`]
+//! deals the cards one at a time, from the queue made now or the one remembered.
 
 mod context;
 mod deck;
