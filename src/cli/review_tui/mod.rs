@@ -63,6 +63,10 @@ pub fn run(
     let decided = Arc::new(AtomicBool::new(false));
     let (queue, remembering) = desk::open(&desk, &config, &decided);
     if queue.deck.len() == 0 {
+        // An empty queue is remembered too: the next review says so at once.
+        if let Some(thread) = remembering {
+            let _ = thread.join();
+        }
         if !ctx.quiet {
             eprintln!("nothing to review: no claim or source has open findings without a verdict");
         }

@@ -2,7 +2,7 @@
 //! everything the screen shows kept in [`App`]. No terminal here, so it is tested directly.
 
 use super::model::{Backend, Card, Decision, Queue, SourceLine};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A key, as the review understands it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +95,12 @@ pub struct App {
     pub queue: Queue,
     /// The card shown; `queue.deck.len()` is the end screen.
     pub pos: usize,
-    /// The cards dealt so far, by position, as this session changed them (notes, links).
+    /// The card shown and those this session changed (notes, links), by position; any other
+    /// card is dealt again from the deck when it is shown, so memory does not grow with the
+    /// cards an editor steps through.
     pub shown: BTreeMap<usize, Card>,
+    /// The positions of the cards this session changed.
+    changed: BTreeSet<usize>,
     /// What was decided about each card in this session, in words.
     pub outcomes: Vec<Vec<String>>,
     pub mode: Mode,
@@ -111,6 +115,7 @@ impl App {
             queue,
             pos: 0,
             shown: BTreeMap::new(),
+            changed: BTreeSet::new(),
             outcomes: vec![Vec::new(); n],
             mode: Mode::Browse,
             status: None,
@@ -120,8 +125,11 @@ impl App {
         app
     }
 
-    /// Make the card at the current position, unless it was dealt before.
+    /// Make the card at the current position, unless it is at hand; let go of the others
+    /// this session did not change.
     fn deal(&mut self) {
+        let (pos, changed) = (self.pos, &self.changed);
+        self.shown.retain(|k, _| *k == pos || changed.contains(k));
         if self.pos < self.queue.deck.len() && !self.shown.contains_key(&self.pos) {
             let card = self.queue.deck.card(self.pos);
             self.shown.insert(self.pos, card);
@@ -169,6 +177,9 @@ impl App {
                 let Some(card) = self.shown.get_mut(&self.pos) else {
                     return true;
                 };
+                if !matches!(decision, Decision::Verdict(_)) {
+                    self.changed.insert(self.pos);
+                }
                 match &decision {
                     Decision::Link(s) => {
                         card.suggested.retain(|l| &l.id != s);
@@ -455,6 +466,26 @@ mod tests {
             [(0, Decision::Link("s2".into()))],
             "digits filter too"
         );
+    }
+
+    #[test]
+    fn only_the_card_shown_and_the_cards_changed_are_kept_in_memory() {
+        let mut a = app();
+        let mut be = Memory::default();
+        keys(&mut a, &mut be, &[Key::Char('n')]);
+        keys(&mut a, &mut be, &typed("ask"));
+        keys(
+            &mut a,
+            &mut be,
+            &[Key::Enter, Key::Char(' '), Key::Char(' ')],
+        );
+        assert_eq!(a.shown.keys().copied().collect::<Vec<_>>(), [0, 2]);
+        // Back to the second card: dealt again from the deck; the first kept its note.
+        keys(&mut a, &mut be, &[Key::Left]);
+        assert_eq!(a.shown.keys().copied().collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(a.card().unwrap().name, "a/q-2");
+        keys(&mut a, &mut be, &[Key::Left]);
+        assert_eq!(a.card().unwrap().notes, ["ask"]);
     }
 
     #[test]
