@@ -61,6 +61,8 @@ pub const MAX_OMISSION: usize = 400;
 pub const ALTERED_MIN: f64 = 0.6;
 /// Least share of a claim's content words a passage must hold to be suggested.
 pub const SUPPORT_MIN: f64 = 0.5;
+/// How far a supporting match is widened to its sentences, at most, each way (bytes).
+const WIDEN_MAX: usize = 400;
 /// Anchor hits kept per request, at least; more when there are few requests, as long as all
 /// requests together keep at most [`HITS_TOTAL`].
 const HITS_MAX: usize = 4096;
@@ -560,34 +562,30 @@ fn decide(
     }
 }
 
-/// Widen a byte range to the sentences it touches (at most 400 bytes further each way).
+/// Widen a byte range to the sentences it touches (by the one sentence splitter), within its
+/// line and at most [`WIDEN_MAX`] bytes further each way.
 fn sentence_bounds(text: &str, a: usize, b: usize) -> (usize, usize) {
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let lo = a.saturating_sub(400);
-    let mut start = a;
-    for (i, c) in text[..a].char_indices().rev() {
-        if i < lo {
-            break;
-        }
-        if is_end(c) {
-            break;
-        }
-        start = i;
+    let mut lo = a.saturating_sub(WIDEN_MAX);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
     }
-    let hi = (b + 400).min(text.len());
-    let mut end = b;
-    for (i, c) in text[b..].char_indices() {
-        if b + i >= hi {
-            break;
-        }
-        end = b + i + c.len_utf8();
-        if is_end(c) {
-            break;
-        }
+    let lo = text[lo..a].rfind('\n').map_or(lo, |p| lo + p + 1);
+    let mut hi = (b + WIDEN_MAX).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
     }
-    let s = &text[start..end];
-    let trimmed = s.trim_start();
-    (start + (s.len() - trimmed.len()), end)
+    let hi = text[b..hi].find('\n').map_or(hi, |p| b + p);
+    let sentences = crate::util::sentences::split(text, lo, hi, &[]);
+    // The sentence holding `a` (or the first after it), and the one holding the last byte.
+    let first = sentences.partition_point(|s| s.end <= a);
+    let start = sentences.get(first).map_or(a, |s| s.start.min(a));
+    let last = b.saturating_sub(1).max(a);
+    let end = sentences
+        .iter()
+        .skip(first)
+        .find(|s| s.end > last)
+        .map_or(b, |s| s.end.max(b));
+    (start, end)
 }
 
 #[cfg(test)]
@@ -762,6 +760,16 @@ mod tests {
             (40, 2),
         ];
         assert_eq!(anchor_hits(&hits, 3), vec![(10, 0), (11, 1), (12, 2)]);
+    }
+
+    #[test]
+    fn a_support_match_widens_to_its_sentences_within_its_line() {
+        let text = "First line.\nHe wrote: “The ferry stops at midnight.” Later, Dr. Berg said more.\nNext";
+        let at = |w: &str| text.find(w).unwrap();
+        let (s, e) = sentence_bounds(text, at("ferry"), at("midnight") + "midnight".len());
+        assert_eq!(&text[s..e], "He wrote: “The ferry stops at midnight.”");
+        let (s, e) = sentence_bounds(text, at("Berg"), at("said") + 4);
+        assert_eq!(&text[s..e], "Later, Dr. Berg said more.");
     }
 
     #[test]

@@ -12,34 +12,12 @@ pub struct Sentence {
     pub markers: Vec<u32>,
 }
 
-/// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm",
-    "st", "jr", "sr", "no", "nos", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "fig",
-    "p", "pp", "vol", "ed", "eds", "cong", "res", "rev", "hon", "mt", "ft", "est", "dept", "univ",
-    "assn", "bros", "cf", "al", "op", "cit", "ibid", "art", "sec", "ch",
-];
+use crate::util::sentences::skip_space;
+pub use crate::util::sentences::{inside, is_abbreviation};
 
-pub fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let w = w.trim_end_matches('.');
-    if w.is_empty() {
-        return false;
-    }
-    // Initials ("J.") and dotted abbreviations ("U.S.", "D.C.").
-    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
-        return true;
-    }
-    if w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2) {
-        return true;
-    }
-    let lower = w.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-}
-
-/// Split `text[start..end]` into sentences. `protected` lists spans (quotations) inside which
-/// no sentence ends.
+/// Split `text[start..end]` (block `block`) into sentences, by the one sentence splitter
+/// ([`crate::util::sentences`]). `protected` lists spans (quotations) inside which no sentence
+/// ends.
 pub fn split_sentences(
     text: &str,
     block: usize,
@@ -47,116 +25,15 @@ pub fn split_sentences(
     end: usize,
     protected: &[(usize, usize)],
 ) -> Vec<Sentence> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut s = skip_space(text, start, end);
-    let mut i = s;
-    while i < end {
-        let c = bytes[i];
-        if matches!(c, b'.' | b'!' | b'?') && !inside(protected, i) {
-            // Extend over repeated punctuation, closing quotes and brackets.
-            let mut j = i + 1;
-            while j < end && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
-                j += 1;
-            }
-            // A bracketed marker glued to the punctuation: "…agreement.[1]".
-            if j < end && bytes[j] == b'[' {
-                let close = text[j..end].find(']').map(|p| j + p);
-                if let Some(c) = close.filter(|&c| {
-                    c - j <= 4 && c > j + 1 && text[j + 1..c].bytes().all(|b| b.is_ascii_digit())
-                }) {
-                    if c + 1 == end || bytes[c + 1].is_ascii_whitespace() {
-                        let n = text[j + 1..c].parse::<u32>().ok();
-                        let after = c + 1;
-                        push(&mut out, text, block, s, j, n);
-                        s = skip_space(text, after, end);
-                        i = s;
-                        continue;
-                    }
-                }
-            }
-            let sentence_end = j;
-            // A footnote marker glued to the punctuation.
-            let mut k = j;
-            while k < end && bytes[k].is_ascii_digit() && k - j < 3 {
-                k += 1;
-            }
-            let marker = (k > j && (k == end || bytes[k].is_ascii_whitespace()))
-                .then(|| text[j..k].parse::<u32>().ok())
-                .flatten();
-            let after = if marker.is_some() { k } else { j };
-            let at_end = after >= end;
-            let next_ok = at_end
-                || (bytes[after].is_ascii_whitespace() && {
-                    let n = skip_space(text, after, end);
-                    n >= end
-                        || text[n..].chars().next().is_some_and(|ch| {
-                            ch.is_uppercase() || ch.is_ascii_digit() || "\"'([-".contains(ch)
-                        })
-                });
-            // The word before the mark (looking back a bounded distance).
-            let mut from = i.saturating_sub(32).max(s);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            let word_before = text[from..i]
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or("");
-            let abbreviation =
-                c == b'.' && j == i + 1 && is_abbreviation(&format!("{word_before}."));
-            if next_ok
-                && !abbreviation
-                && (marker.is_some() || at_end || bytes[after].is_ascii_whitespace())
-            {
-                push(&mut out, text, block, s, sentence_end, marker);
-                s = skip_space(text, after, end);
-                i = s;
-                continue;
-            }
-            i = j;
-            continue;
-        }
-        i += 1;
-    }
-    if s < end {
-        push(&mut out, text, block, s, end, None);
-    }
-    out
-}
-
-fn push(
-    out: &mut Vec<Sentence>,
-    text: &str,
-    block: usize,
-    s: usize,
-    e: usize,
-    marker: Option<u32>,
-) {
-    let trimmed = text[s..e].trim_end();
-    let e = s + trimmed.len();
-    if e > s {
-        out.push(Sentence {
+    crate::util::sentences::split(text, start, end, protected)
+        .into_iter()
+        .map(|s| Sentence {
             block,
-            start: s,
-            end: e,
-            markers: marker.into_iter().collect(),
-        });
-    }
-}
-
-fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
-    let b = text.as_bytes();
-    while i < end && b[i].is_ascii_whitespace() {
-        i += 1;
-    }
-    i
-}
-
-/// Is `pos` inside one of `spans` (sorted by start, not overlapping)?
-pub fn inside(spans: &[(usize, usize)], pos: usize) -> bool {
-    let i = spans.partition_point(|&(s, _)| s <= pos);
-    i > 0 && pos < spans[i - 1].1
+            start: s.start,
+            end: s.end,
+            markers: s.marker.into_iter().collect(),
+        })
+        .collect()
 }
 
 /// Does `start..end` overlap one of `spans` (sorted by start, not overlapping)?

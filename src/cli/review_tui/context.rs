@@ -9,36 +9,12 @@ pub struct Passage {
     pub after: String,
 }
 
-/// Is `i` (a byte index just after a sentence-ending mark and its closing quotes/brackets)
-/// followed by white space or the end of the text?
-fn ends_sentence(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_none_or(char::is_whitespace)
-}
-
-/// Byte offsets just after each sentence end in `text[from..to]` (absolute offsets).
+/// Byte offsets just after each sentence end in `text[from..to]` (absolute offsets) but the
+/// last, by the one sentence splitter.
 fn sentence_ends(text: &str, from: usize, to: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut chars = text[from..to].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut end = from + i + c.len_utf8();
-            while let Some(&(j, q)) = chars.peek() {
-                if matches!(
-                    q,
-                    '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '.' | '!' | '?'
-                ) {
-                    end = from + j + q.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if end < to && ends_sentence(text, end) {
-                out.push(end);
-            }
-        }
-    }
-    out
+    let sentences = dossier::util::sentences::split(text, from, to, &[]);
+    let ends = sentences.iter().map(|s| s.end);
+    ends.take(sentences.len().saturating_sub(1)).collect()
 }
 
 /// The paragraph (bounded by blank lines) holding `start..end`.
@@ -126,6 +102,14 @@ mod tests {
         let p = around(text, "We had no other way,");
         assert_eq!(p.before, "“");
         assert_eq!(p.after, "” Mayor Berg said. Then he left.");
+    }
+
+    #[test]
+    fn an_abbreviation_does_not_cut_the_sentence_before() {
+        let text = "Intro.\n\nShe met Dr. Berg in St. Ives. The ferry stopped at midnight. End.";
+        let p = around(text, "The ferry stopped at midnight.");
+        assert_eq!(p.before, "She met Dr. Berg in St. Ives. ");
+        assert_eq!(p.after, " End.");
     }
 
     #[test]
