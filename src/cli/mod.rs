@@ -153,10 +153,11 @@ fn timeout_secs() -> clap::builder::RangedU64ValueParser<u64> {
 }
 
 /// A URL argument (`review --url`): an http(s) URL as browsers parse it (see
-/// [`dossier::fetch::web_url`]), kept as given but trimmed; anything else is refused at parsing.
+/// [`dossier::util::url::WebUrl`]), kept as given but trimmed; anything else is refused at
+/// parsing.
 fn web_url_arg(s: &str) -> Result<String, String> {
-    dossier::fetch::web_url(s)
-        .map(|_| s.trim().to_string())
+    dossier::util::url::WebUrl::parse(s)
+        .map(|u| u.as_str().to_string())
         .map_err(|e| format!("{e}; {}", e.help()))
 }
 

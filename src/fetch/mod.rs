@@ -11,7 +11,7 @@ pub mod source;
 pub mod time;
 
 pub use crate::evidence::snapshot::readable_text;
-pub use crate::util::url::{is_http, is_loopback, resolve, web_url, UrlError};
+pub use crate::util::url::{is_http, is_loopback, resolve, UrlError, WebUrl};
 
 use std::io::Read;
 use std::time::Duration;
@@ -119,7 +119,7 @@ pub enum FetchError {
 pub fn get(url: &str, policy: &Policy) -> Result<Fetched, FetchError> {
     let policy = &policy.bounded();
     let url = url.trim();
-    match web_url(url) {
+    match WebUrl::parse(url) {
         Ok(_) => {}
         Err(UrlError::Scheme(_)) => return Err(FetchError::Scheme(url.to_string())),
         Err(e) => return Err(FetchError::Url(e)),

@@ -2,6 +2,7 @@
 //! names (so that the entries can feed a bibliography tool) plus dossier's own fields.
 
 use super::review::Review;
+use crate::util::url::is_http;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -209,8 +210,8 @@ impl SourceEntry {
     /// when it is http(s); see [`SourceEntry::non_web_urls`].
     pub fn has_locator(&self) -> bool {
         let nonempty = |s: &Option<String>| s.as_deref().is_some_and(|v| !v.trim().is_empty());
-        self.url.as_ref().is_some_and(|u| is_web_url(u.value()))
-            || self.archive_url.as_deref().is_some_and(is_web_url)
+        self.url.as_ref().is_some_and(|u| is_http(u.value()))
+            || self.archive_url.as_deref().is_some_and(is_http)
             || nonempty(&self.doi)
             || self
                 .serial_number
@@ -227,12 +228,12 @@ impl SourceEntry {
     pub fn non_web_urls(&self) -> Vec<(&'static str, &str)> {
         let mut out = Vec::new();
         if let Some(u) = &self.url {
-            if !u.value().trim().is_empty() && !is_web_url(u.value()) {
+            if !u.value().trim().is_empty() && !is_http(u.value()) {
                 out.push(("url", u.value()));
             }
         }
         if let Some(u) = self.archive_url.as_deref() {
-            if !u.trim().is_empty() && !is_web_url(u) {
+            if !u.trim().is_empty() && !is_http(u) {
                 out.push(("archive-url", u));
             }
         }
@@ -276,11 +277,6 @@ impl SourceEntry {
             .and_then(|d| d.get(..4))
             .and_then(|y| y.parse().ok())
     }
-}
-
-/// An absolute http or https URL, parsed as browsers do: see [`crate::util::url::web_url`].
-pub fn is_web_url(url: &str) -> bool {
-    crate::util::url::is_http(url)
 }
 
 #[cfg(test)]

@@ -418,32 +418,12 @@ pub fn how_label(how: How) -> &'static str {
     }
 }
 
-/// `url` as a link target when it is http or https, with every byte outside the URL-safe
-/// ASCII set percent-encoded (so it can hold no space, quote, `<`, `>`, `|` or backtick);
-/// `None` for any other scheme (`javascript:`, `data:`) or a relative path.
+/// `url` as a link target when it is a web URL as `check` accepts one
+/// ([`crate::util::url::WebUrl`]), with every byte outside the URL-safe ASCII set
+/// percent-encoded (so it can hold no quote, `<`, `>`, `|` or backtick); `None` for any other
+/// scheme (`javascript:`, `data:`), a relative path, or an address with white space in it.
 pub fn web_url(url: &str) -> Option<String> {
-    let u = url.trim();
-    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &u[8..]
-    } else if lower.starts_with("http://") {
-        &u[7..]
-    } else {
-        return None;
-    };
-    if rest.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(u.len() + 8);
-    out.push_str(&lower[..u.len() - rest.len()]);
-    for b in rest.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&()*+,;=%".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    Some(out)
+    crate::util::url::WebUrl::parse(url).ok().map(|u| u.href())
 }
 
 impl Audit {
@@ -543,8 +523,8 @@ mod tests {
     #[test]
     fn web_urls_are_encoded_and_nothing_else_is_one() {
         assert_eq!(
-            web_url(" HTTPS://x.org/a|b c\"<é>").as_deref(),
-            Some("https://x.org/a%7Cb%20c%22%3C%C3%A9%3E")
+            web_url(" HTTPS://x.org/a|b\"<é>").as_deref(),
+            Some("https://x.org/a%7Cb%22%3C%C3%A9%3E")
         );
         assert_eq!(web_url("http://x.org").as_deref(), Some("http://x.org"));
         for bad in [
@@ -553,6 +533,7 @@ mod tests {
             "data:text/html,x",
             "/a",
             "https://",
+            "https://x.org/a b",
         ] {
             assert_eq!(web_url(bad), None, "{bad}");
         }

@@ -1,5 +1,5 @@
 //! URLs as dossier takes them from users and servers: parsed the way browsers do (WHATWG, by
-//! the `url` crate), recorded and fetched only when they are http(s).
+//! the `url` crate), recorded and fetched only when they are http(s): [`WebUrl`].
 
 use ::url::{Host, Url};
 
@@ -27,56 +27,112 @@ impl crate::util::Advice for UrlError {
     }
 }
 
-/// `s` (trimmed) as an absolute http or https URL: written with `http://` or `https://`, with a
-/// host, no white space or control character, and valid as the WHATWG URL standard has it.
-pub fn web_url(s: &str) -> Result<Url, UrlError> {
-    let u = s.trim();
-    let prefixed = ["https://", "http://"].iter().any(|scheme| {
-        u.get(..scheme.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
-    });
-    if !prefixed {
-        return Err(UrlError::Scheme(u.to_string()));
-    }
-    if u.chars()
-        .any(|c| c.is_whitespace() || c.is_control() || super::is_unsafe(c))
-    {
-        return Err(UrlError::Whitespace(u.to_string()));
-    }
-    let invalid = |reason: String| UrlError::Invalid {
-        url: u.to_string(),
-        reason,
-    };
-    let parsed = Url::parse(u).map_err(|e| invalid(e.to_string()))?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(UrlError::Scheme(u.to_string()));
-    }
-    match parsed.host() {
-        Some(Host::Domain("")) | None => Err(invalid("no host".into())),
-        Some(_) => Ok(parsed),
-    }
+/// An absolute http or https URL, the one URL type of dossier: written with `http://` or
+/// `https://`, with a host, no white space or control character, and valid as the WHATWG URL
+/// standard has it (parsed by the `url` crate). It keeps the text as it was given (trimmed),
+/// which is what records and reports show; the parsed form answers questions about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebUrl {
+    given: String,
+    parsed: Url,
 }
 
-/// An absolute http or https URL (see [`web_url`]).
-pub fn is_http(url: &str) -> bool {
-    web_url(url).is_ok()
-}
-
-/// Does the URL name this machine (`localhost`, `127.0.0.0/8`, `::1`)? Such requests never go
-/// through a proxy from the environment: a proxy elsewhere cannot reach this machine's ports.
-pub fn is_loopback(url: &str) -> bool {
-    let Ok(u) = Url::parse(url.trim()) else {
-        return false;
-    };
-    match u.host() {
-        Some(Host::Domain(d)) => {
-            let d = d.to_ascii_lowercase();
-            d == "localhost" || d.ends_with(".localhost")
+impl WebUrl {
+    /// `s` (trimmed) as a web URL, or why it is not one.
+    pub fn parse(s: &str) -> Result<WebUrl, UrlError> {
+        let u = s.trim();
+        let prefixed = ["https://", "http://"].iter().any(|scheme| {
+            u.get(..scheme.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+        });
+        if !prefixed {
+            return Err(UrlError::Scheme(u.to_string()));
         }
-        Some(Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
+        if u.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || super::is_unsafe(c))
+        {
+            return Err(UrlError::Whitespace(u.to_string()));
+        }
+        let invalid = |reason: String| UrlError::Invalid {
+            url: u.to_string(),
+            reason,
+        };
+        let parsed = Url::parse(u).map_err(|e| invalid(e.to_string()))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(UrlError::Scheme(u.to_string()));
+        }
+        match parsed.host() {
+            Some(Host::Domain("")) | None => Err(invalid("no host".into())),
+            Some(_) => Ok(WebUrl {
+                given: u.to_string(),
+                parsed,
+            }),
+        }
     }
+
+    /// The URL as it was given, trimmed.
+    pub fn as_str(&self) -> &str {
+        &self.given
+    }
+
+    /// The URL as the standard writes it (scheme and host lower-cased, `/` as an empty path).
+    pub fn normalized(&self) -> &str {
+        self.parsed.as_str()
+    }
+
+    /// The URL as given, for a link target: the scheme lower-cased and every byte outside the
+    /// URL-safe ASCII set percent-encoded (so it holds no quote, `<`, `>`, `|` or backtick).
+    pub fn href(&self) -> String {
+        let (scheme, rest) = self.given.split_at(self.parsed.scheme().len());
+        let mut out = String::with_capacity(self.given.len() + 8);
+        out.push_str(&scheme.to_ascii_lowercase());
+        for b in rest.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&()*+,;=%".contains(&b) {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+
+    /// Does it name this machine (`localhost`, `127.0.0.0/8`, `::1`)? Such requests never go
+    /// through a proxy from the environment: a proxy elsewhere cannot reach this machine's ports.
+    pub fn is_loopback(&self) -> bool {
+        match self.parsed.host() {
+            Some(Host::Domain(d)) => {
+                let d = d.to_ascii_lowercase();
+                d == "localhost" || d.ends_with(".localhost")
+            }
+            Some(Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        }
+    }
+}
+
+impl std::fmt::Display for WebUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.given)
+    }
+}
+
+impl std::str::FromStr for WebUrl {
+    type Err = UrlError;
+
+    fn from_str(s: &str) -> Result<WebUrl, UrlError> {
+        WebUrl::parse(s)
+    }
+}
+
+/// An absolute http or https URL (see [`WebUrl`]).
+pub fn is_http(url: &str) -> bool {
+    WebUrl::parse(url).is_ok()
+}
+
+/// Is `url` a web URL naming this machine (see [`WebUrl::is_loopback`])?
+pub fn is_loopback(url: &str) -> bool {
+    WebUrl::parse(url).is_ok_and(|u| u.is_loopback())
 }
 
 /// `location` resolved against `base` as a browser resolves a link (absolute,
@@ -128,6 +184,22 @@ mod tests {
     }
 
     #[test]
+    fn a_web_url_keeps_the_text_it_was_given() {
+        let u = WebUrl::parse("  HTTPS://Example.org/a|b\"é ").unwrap();
+        assert_eq!(u.as_str(), "HTTPS://Example.org/a|b\"é");
+        assert_eq!(u.to_string(), u.as_str());
+        assert_eq!(u.normalized(), "https://example.org/a|b%22%C3%A9");
+        assert_eq!(u.href(), "https://Example.org/a%7Cb%22%C3%A9");
+        assert!(WebUrl::parse("http://localhost:8080/")
+            .unwrap()
+            .is_loopback());
+        assert_eq!(
+            "ftp://x.org/".parse::<WebUrl>(),
+            Err(UrlError::Scheme("ftp://x.org/".into()))
+        );
+    }
+
+    #[test]
     fn only_well_formed_web_urls_are_taken() {
         for good in [
             "https://example.org/a?b=c#d",
@@ -135,7 +207,7 @@ mod tests {
             "https://de.wikipedia.org/wiki/München",
             "http://[::1]:8080/x",
         ] {
-            assert!(web_url(good).is_ok(), "{good}");
+            assert!(WebUrl::parse(good).is_ok(), "{good}");
         }
         for (bad, scheme) in [
             ("javascript:alert(1)", true),
@@ -150,7 +222,7 @@ mod tests {
             ("https://[::1/", false),
             ("http://a:99999/", false),
         ] {
-            let e = web_url(bad).unwrap_err();
+            let e = WebUrl::parse(bad).unwrap_err();
             assert_eq!(matches!(e, UrlError::Scheme(_)), scheme, "{bad}: {e}");
         }
     }
