@@ -43,7 +43,7 @@ fn res() -> &'static Res {
             year: re(r"(?:^|[^\d-])(?P<y>1[5-9]\d{2}|20\d{2})(?:[^\d-]|$)"),
             legislation: re(r"^(?:H\.\s?R\.|S\.|H\.\s?Res\.|S\.\s?Res\.|H\.\s?J\.\s?Res\.?|S\.\s?J\.\s?Res\.?|H\.\s?Con\.\s?Res\.|S\.\s?Con\.\s?Res\.|P\.\s?L\.|Pub\.\s?L\.)\s*\d|\b\d+(?:st|nd|rd|th) Cong\."),
             by_author: re(r",\s+by\s+(?P<a>[^,]+?)\.?$"),
-md_link: re(r"\[([^\]]+)\]\((https?://[^)\s]+)\)"),
+            md_link: re(r"\[([^\]]+)\]\((https?://[^)\s]+)\)"),
             trailing_date: re(r",\s*(?:[A-Z][a-z]+\.? \d{1,2}, )?(?P<y>\d{4})\.?$"),
             // Wikinews-style sources: `"[Title](url)" — *Outlet*, date`.
             italic_outlet: re(r"\s[—–-]{1,2}\s*(?:\*{1,2}|_)(?P<o>[^*_]+?)(?:\*{1,2}|_)(?:,|\s|$)"),
