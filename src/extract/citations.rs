@@ -10,18 +10,39 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// The article's references: the list entries first (`ref-n`), then the sources named in the
+/// text (`inline-n`).
 pub(super) fn build_references(
     article: &Article,
     entries: &[references::Entry],
     inline: &[inline::Inline],
 ) -> Vec<Reference> {
+    let (mut out, list_sources) = entry_references(article, entries);
+    let mut written = AsWritten {
+        article,
+        cache: HashMap::new(),
+    };
+    for (k, x) in inline.iter().enumerate() {
+        out.push(inline_reference(article, &mut written, &list_sources, k, x));
+    }
+    out
+}
+
+/// An outlet's name for comparison: lower case, without a leading "the".
+fn norm_outlet(o: &str) -> String {
+    let l = o.trim().to_lowercase();
+    l.strip_prefix("the ").unwrap_or(&l).to_string()
+}
+
+/// The records of the reference-list entries, and the (normalised outlet, source id) of each
+/// entry that names both.
+fn entry_references(
+    article: &Article,
+    entries: &[references::Entry],
+) -> (Vec<Reference>, Vec<(String, String)>) {
     let mut out = Vec::new();
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut list_sources: Vec<(String, String)> = Vec::new(); // (outlet lower, source id)
-    let norm_outlet = |o: &str| {
-        let l = o.trim().to_lowercase();
-        l.strip_prefix("the ").unwrap_or(&l).to_string()
-    };
     for (k, e) in entries.iter().enumerate() {
         let (os, oe) = article.original_span(e.start, e.end);
         let (line, column) = article.line_col(os);
@@ -79,73 +100,78 @@ pub(super) fn build_references(
             out[k].source = out[k - 1].source.clone();
         }
     }
-    let mut written = AsWritten {
-        article,
-        cache: HashMap::new(),
-    };
-    for (k, x) in inline.iter().enumerate() {
-        let (os, oe) = x
-            .orig
-            .unwrap_or_else(|| article.original_span(x.start, x.end));
-        let (line, column) = article.line_col(os);
-        let f = &x.fields;
-        // A source named in the text that is also in the reference list is that entry's work.
-        let listed = f.outlet.as_ref().and_then(|o| {
-            list_sources
-                .iter()
-                .find(|(lo, _)| *lo == norm_outlet(o))
-                .map(|(_, s)| s.clone())
-        });
-        let source = listed.or_else(|| {
-            let title_for_id = if x.cue == inline::Cue::Link {
-                None
+    (out, list_sources)
+}
+
+/// The record of the `k`-th source named in the text: the work of the list entry with the
+/// same outlet when there is one, its own source id otherwise.
+fn inline_reference(
+    article: &Article,
+    written: &mut AsWritten,
+    list_sources: &[(String, String)],
+    k: usize,
+    x: &inline::Inline,
+) -> Reference {
+    let (os, oe) = x
+        .orig
+        .unwrap_or_else(|| article.original_span(x.start, x.end));
+    let (line, column) = article.line_col(os);
+    let f = &x.fields;
+    // A source named in the text that is also in the reference list is that entry's work.
+    let listed = f.outlet.as_ref().and_then(|o| {
+        list_sources
+            .iter()
+            .find(|(lo, _)| *lo == norm_outlet(o))
+            .map(|(_, s)| s.clone())
+    });
+    let source = listed.or_else(|| {
+        let title_for_id = if x.cue == inline::Cue::Link {
+            None
+        } else {
+            f.title.as_deref()
+        };
+        ids::source_id(
+            f.outlet.as_deref(),
+            None,
+            if x.cue == inline::Cue::Link {
+                f.year
             } else {
-                f.title.as_deref()
-            };
-            ids::source_id(
-                f.outlet.as_deref(),
-                None,
-                if x.cue == inline::Cue::Link {
-                    f.year
-                } else {
-                    None
-                },
-                title_for_id,
-                f.url.as_deref(),
-            )
-        });
-        out.push(Reference {
-            id: format!("inline-{}", k + 1),
-            raw: article.original[os..oe].to_string(),
-            number: None,
-            author: written.opt(f.author.clone()),
-            outlet: written.opt(f.outlet.clone()),
-            year: f.year,
-            title: written.opt(f.title.clone()),
-            description: None,
-            url: f.url.clone(),
-            doi: None,
-            accessed: None,
-            inline: true,
-            cue: Some(
-                match x.cue {
-                    inline::Cue::Report => "report",
-                    inline::Cue::Venue => "venue",
-                    inline::Cue::Link => "link",
-                }
-                .to_string(),
-            ),
-            same_as: None,
-            source,
-            line,
-            column,
-            start: os,
-            end: oe,
-            corrections: Vec::new(),
-            extracted: None,
-        });
+                None
+            },
+            title_for_id,
+            f.url.as_deref(),
+        )
+    });
+    Reference {
+        id: format!("inline-{}", k + 1),
+        raw: article.original[os..oe].to_string(),
+        number: None,
+        author: written.opt(f.author.clone()),
+        outlet: written.opt(f.outlet.clone()),
+        year: f.year,
+        title: written.opt(f.title.clone()),
+        description: None,
+        url: f.url.clone(),
+        doi: None,
+        accessed: None,
+        inline: true,
+        cue: Some(
+            match x.cue {
+                inline::Cue::Report => "report",
+                inline::Cue::Venue => "venue",
+                inline::Cue::Link => "link",
+            }
+            .to_string(),
+        ),
+        same_as: None,
+        source,
+        line,
+        column,
+        start: os,
+        end: oe,
+        corrections: Vec::new(),
+        extracted: None,
     }
-    out
 }
 
 fn apa_in_text() -> &'static Regex {
