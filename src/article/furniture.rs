@@ -103,166 +103,199 @@ fn has_disclosure_words(t: &str) -> bool {
 
 /// Classify every block; the result is parallel to `blocks`.
 pub fn classify(text: &str, blocks: &[Block]) -> Vec<Option<Furniture>> {
-    let r = rules();
-    let body = |b: &Block| text[b.body..b.end].trim();
-    let mut out: Vec<Option<Furniture>> = blocks
-        .iter()
-        .map(|b| {
-            let t = body(b);
-            // Every test below compares the count with at most 150: counting further is waste
-            // on a long paragraph.
-            let words = t.split_whitespace().take(WORDS_COUNTED).count();
-            if r.placeholder.is_match(t) {
-                Some(Furniture::Placeholder)
-            } else if navigation(r, t, words) {
-                Some(Furniture::Navigation)
-            } else if words <= 3 && r.kicker.is_match(t) {
-                Some(Furniture::Label)
-            } else if words <= 80
-                && ((has_disclosure_words(t) && r.disclosure.is_match(t))
-                    || r.republished.is_match(t))
-            {
-                Some(Furniture::Disclaimer)
-            } else if r.comment_form.is_match(t) {
-                Some(Furniture::CommentForm)
-            } else if r.privacy.is_match(t)
-                || (words < 150 && t.contains("ookie") && r.cookie.is_match(t))
-            {
-                Some(Furniture::CookieNotice)
-            } else if r.label.is_match(t) {
-                Some(Furniture::Label)
-            } else if r.disclaimer.is_match(t) {
-                Some(Furniture::Disclaimer)
-            } else if r.metadata_key.is_match(t) && t.lines().count() == 1 && words <= 12 {
-                Some(Furniture::Metadata)
-            } else if r.byline.is_match(t) && super::metadata::parse_byline(t).is_some() {
-                Some(Furniture::Byline)
-            } else if t.len() <= MAX_DATELINE
-                && super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len())
-                || (words <= 14
-                    && !t.ends_with('.')
-                    && super::metadata::labelled_date(t)
-                    && super::metadata::find_date(t).is_some())
-            {
-                Some(Furniture::Dateline)
-            } else if b.kind != BlockKind::Heading
-                && t.lines().count() > 1
-                && t.lines().all(|l| r.metadata_line.is_match(l.trim()))
-            {
-                Some(Furniture::Metadata)
-            } else {
-                None
-            }
-        })
-        .collect();
-
-    // A paragraph whose every line is `Key: value` is a metadata block, even when its lines
-    // were laid out as separate blocks.
-    let mut i = 0;
-    while i < blocks.len() {
-        let para = blocks[i].para;
-        let mut j = i;
-        while j < blocks.len() && blocks[j].para == para {
-            j += 1;
-        }
-        let lines: Vec<&str> = blocks[i..j]
-            .iter()
-            .flat_map(|b| text[b.body..b.end].lines())
-            .collect();
-        if lines.len() > 1
-            && blocks[i].kind != BlockKind::Heading
-            && lines.iter().all(|l| r.metadata_line.is_match(l.trim()))
-        {
-            for slot in &mut out[i..j] {
-                *slot = Some(Furniture::Metadata);
-            }
-        }
-        i = j;
-    }
-
-    // Author bio boxes: a name line (often repeated) followed by a paragraph that starts with it,
-    // or an "About the author" heading and the paragraph after it.
-    for i in 0..blocks.len() {
-        let t = body(&blocks[i]);
-        if r.bio_start.is_match(t) {
-            out[i] = Some(Furniture::AuthorBio);
-            if let Some(next) = out.get_mut(i + 1) {
-                next.get_or_insert(Furniture::AuthorBio);
-            }
-            continue;
-        }
-        if !is_name_line(t) || out[i].is_some() {
-            continue;
-        }
-        let mut j = i + 1;
-        while j < blocks.len() && body(&blocks[j]) == t {
-            j += 1;
-        }
-        let bio_follows = blocks.get(j).is_some_and(|next| {
-            let n = body(next);
-            n.starts_with(t) && bio_sentence(&n[t.len()..])
-        });
-        if bio_follows {
-            for slot in &mut out[i..=j] {
-                *slot = Some(Furniture::AuthorBio);
-            }
-        } else if j > i + 1 {
-            for slot in &mut out[i..j] {
-                *slot = Some(Furniture::AuthorBio);
-            }
-        }
-    }
-
-    // Author credit lines (`Jane Doe, Professor of History, Midvale University`) under the
-    // headline, before the first paragraph of prose, and in the author box at the end; bio
-    // sentences (`Jane Doe is a reporter for …`) in the last blocks of the page.
-    let prose = |b: &Block| {
-        let t = body(b);
-        b.kind == BlockKind::Paragraph
-            && t.split_whitespace().nth(25).is_some()
-            && t.ends_with(['.', '"', '”', '?', '!'])
+    let page = Page {
+        r: rules(),
+        text,
+        blocks,
     };
-    let first_prose = blocks.iter().position(prose).unwrap_or(blocks.len());
-    let tail_from = last_blocks(&out, 4);
-    for i in 0..blocks.len() {
-        if out[i].is_some() || !(i < first_prose.min(8) || i >= tail_from) {
-            continue;
-        }
-        let t = body(&blocks[i]);
-        if super::metadata::parse_credit(t).is_some() {
-            out[i] = Some(Furniture::Byline);
-        } else if i >= tail_from && super::metadata::bio_name(t).is_some() {
-            out[i] = Some(Furniture::AuthorBio);
+    let mut out: Vec<Option<Furniture>> = blocks.iter().map(|b| page.by_wording(b)).collect();
+    page.metadata_paragraphs(&mut out);
+    page.bio_boxes(&mut out);
+    page.credit_lines(&mut out);
+    page.teaser_sections(&mut out);
+    out
+}
+
+/// The blocks being classified, with the rules they are read by.
+struct Page<'a> {
+    r: &'static Rules,
+    text: &'a str,
+    blocks: &'a [Block],
+}
+
+impl<'a> Page<'a> {
+    /// The text of a block after its list marker, trimmed.
+    fn body(&self, b: &Block) -> &'a str {
+        self.text[b.body..b.end].trim()
+    }
+
+    /// What a block is by its own wording alone.
+    fn by_wording(&self, b: &Block) -> Option<Furniture> {
+        let r = self.r;
+        let t = self.body(b);
+        // Every test below compares the count with at most 150: counting further is waste
+        // on a long paragraph.
+        let words = t.split_whitespace().take(WORDS_COUNTED).count();
+        if r.placeholder.is_match(t) {
+            Some(Furniture::Placeholder)
+        } else if navigation(r, t, words) {
+            Some(Furniture::Navigation)
+        } else if words <= 3 && r.kicker.is_match(t) {
+            Some(Furniture::Label)
+        } else if words <= 80
+            && ((has_disclosure_words(t) && r.disclosure.is_match(t)) || r.republished.is_match(t))
+        {
+            Some(Furniture::Disclaimer)
+        } else if r.comment_form.is_match(t) {
+            Some(Furniture::CommentForm)
+        } else if r.privacy.is_match(t)
+            || (words < 150 && t.contains("ookie") && r.cookie.is_match(t))
+        {
+            Some(Furniture::CookieNotice)
+        } else if r.label.is_match(t) {
+            Some(Furniture::Label)
+        } else if r.disclaimer.is_match(t) {
+            Some(Furniture::Disclaimer)
+        } else if r.metadata_key.is_match(t) && t.lines().count() == 1 && words <= 12 {
+            Some(Furniture::Metadata)
+        } else if r.byline.is_match(t) && super::metadata::parse_byline(t).is_some() {
+            Some(Furniture::Byline)
+        } else if t.len() <= MAX_DATELINE
+            && super::metadata::parse_date(t).is_some_and(|(_, len)| len * 2 >= t.len())
+            || (words <= 14
+                && !t.ends_with('.')
+                && super::metadata::labelled_date(t)
+                && super::metadata::find_date(t).is_some())
+        {
+            Some(Furniture::Dateline)
+        } else if b.kind != BlockKind::Heading
+            && t.lines().count() > 1
+            && t.lines().all(|l| r.metadata_line.is_match(l.trim()))
+        {
+            Some(Furniture::Metadata)
+        } else {
+            None
         }
     }
 
-    // Teaser sections: after a "Related stories" heading, titles and truncated snippets.
-    let mut i = 0;
-    while i < blocks.len() {
-        if r.teaser_heading.is_match(body(&blocks[i])) {
-            out[i] = Some(Furniture::TeaserHeading);
-            let mut j = i + 1;
-            while j < blocks.len() {
-                let t = body(&blocks[j]);
-                let truncated = t.ends_with("...");
-                let title_like = blocks[j].kind == BlockKind::Heading
-                    || (!t.ends_with('.') && t.split_whitespace().count() <= 14);
-                if out[j].is_some() && out[j] != Some(Furniture::Placeholder) {
-                    j += 1;
-                    continue;
-                }
-                if out[j] == Some(Furniture::Placeholder) || !(truncated || title_like) {
-                    break;
-                }
-                out[j] = Some(Furniture::Teaser);
+    /// A paragraph whose every line is `Key: value` is a metadata block, even when its lines
+    /// were laid out as separate blocks.
+    fn metadata_paragraphs(&self, out: &mut [Option<Furniture>]) {
+        let (r, text, blocks) = (self.r, self.text, self.blocks);
+        let mut i = 0;
+        while i < blocks.len() {
+            let para = blocks[i].para;
+            let mut j = i;
+            while j < blocks.len() && blocks[j].para == para {
                 j += 1;
             }
+            let lines: Vec<&str> = blocks[i..j]
+                .iter()
+                .flat_map(|b| text[b.body..b.end].lines())
+                .collect();
+            if lines.len() > 1
+                && blocks[i].kind != BlockKind::Heading
+                && lines.iter().all(|l| r.metadata_line.is_match(l.trim()))
+            {
+                for slot in &mut out[i..j] {
+                    *slot = Some(Furniture::Metadata);
+                }
+            }
             i = j;
-        } else {
-            i += 1;
         }
     }
-    out
+
+    /// Author bio boxes: a name line (often repeated) followed by a paragraph that starts with
+    /// it, or an "About the author" heading and the paragraph after it.
+    fn bio_boxes(&self, out: &mut [Option<Furniture>]) {
+        let blocks = self.blocks;
+        for i in 0..blocks.len() {
+            let t = self.body(&blocks[i]);
+            if self.r.bio_start.is_match(t) {
+                out[i] = Some(Furniture::AuthorBio);
+                if let Some(next) = out.get_mut(i + 1) {
+                    next.get_or_insert(Furniture::AuthorBio);
+                }
+                continue;
+            }
+            if !is_name_line(t) || out[i].is_some() {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < blocks.len() && self.body(&blocks[j]) == t {
+                j += 1;
+            }
+            let bio_follows = blocks.get(j).is_some_and(|next| {
+                let n = self.body(next);
+                n.starts_with(t) && bio_sentence(&n[t.len()..])
+            });
+            if bio_follows {
+                for slot in &mut out[i..=j] {
+                    *slot = Some(Furniture::AuthorBio);
+                }
+            } else if j > i + 1 {
+                for slot in &mut out[i..j] {
+                    *slot = Some(Furniture::AuthorBio);
+                }
+            }
+        }
+    }
+
+    /// Author credit lines (`Jane Doe, Professor of History, Midvale University`) under the
+    /// headline, before the first paragraph of prose, and in the author box at the end; bio
+    /// sentences (`Jane Doe is a reporter for …`) in the last blocks of the page.
+    fn credit_lines(&self, out: &mut [Option<Furniture>]) {
+        let blocks = self.blocks;
+        let prose = |b: &Block| {
+            let t = self.body(b);
+            b.kind == BlockKind::Paragraph
+                && t.split_whitespace().nth(25).is_some()
+                && t.ends_with(['.', '"', '”', '?', '!'])
+        };
+        let first_prose = blocks.iter().position(prose).unwrap_or(blocks.len());
+        let tail_from = last_blocks(out, 4);
+        for i in 0..blocks.len() {
+            if out[i].is_some() || !(i < first_prose.min(8) || i >= tail_from) {
+                continue;
+            }
+            let t = self.body(&blocks[i]);
+            if super::metadata::parse_credit(t).is_some() {
+                out[i] = Some(Furniture::Byline);
+            } else if i >= tail_from && super::metadata::bio_name(t).is_some() {
+                out[i] = Some(Furniture::AuthorBio);
+            }
+        }
+    }
+
+    /// Teaser sections: after a "Related stories" heading, titles and truncated snippets.
+    fn teaser_sections(&self, out: &mut [Option<Furniture>]) {
+        let blocks = self.blocks;
+        let mut i = 0;
+        while i < blocks.len() {
+            if self.r.teaser_heading.is_match(self.body(&blocks[i])) {
+                out[i] = Some(Furniture::TeaserHeading);
+                let mut j = i + 1;
+                while j < blocks.len() {
+                    let t = self.body(&blocks[j]);
+                    let truncated = t.ends_with("...");
+                    let title_like = blocks[j].kind == BlockKind::Heading
+                        || (!t.ends_with('.') && t.split_whitespace().count() <= 14);
+                    if out[j].is_some() && out[j] != Some(Furniture::Placeholder) {
+                        j += 1;
+                        continue;
+                    }
+                    if out[j] == Some(Furniture::Placeholder) || !(truncated || title_like) {
+                        break;
+                    }
+                    out[j] = Some(Furniture::Teaser);
+                    j += 1;
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
 }
 
 /// Menus, breadcrumbs, search boxes and filter panels, archive headers, share buttons and

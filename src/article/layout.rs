@@ -216,128 +216,126 @@ pub fn layout_text(original: &str) -> Layout {
 
 /// Lay out a Markdown article with pulldown-cmark.
 pub fn layout_markdown(original: &str) -> Layout {
-    let mut b = Builder::new(original);
-    let mut blocks = Vec::new();
-    let mut links = Vec::new();
-    let mut open: Option<(BlockKind, usize)> = None;
-    let mut item_depth = 0usize;
-    let mut skip_depth = 0usize;
-    let mut link_stack: Vec<(usize, usize, usize, String)> = Vec::new();
-    let mut para = 0usize;
-    let mut quote_depth = 0usize;
+    let mut l = MarkdownLayout {
+        original,
+        b: Builder::new(original),
+        blocks: Vec::new(),
+        links: Vec::new(),
+        open: None,
+        item_depth: 0,
+        skip_depth: 0,
+        link_stack: Vec::new(),
+        para: 0,
+        quote_depth: 0,
+    };
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    let close = |b: &mut Builder,
-                 open: &mut Option<(BlockKind, usize)>,
-                 blocks: &mut Vec<Block>,
-                 (para, quoted): (&mut usize, bool),
-                 at: usize| {
-        if let Some((kind, start)) = open.take() {
-            let (s, e) = trim_range(b.text(), start, b.len());
+    for (event, range) in Parser::new_ext(original, opts).into_offset_iter() {
+        l.event(event, range);
+    }
+    l.close(original.len());
+    Layout {
+        norm: l.b.finish(),
+        blocks: l.blocks,
+        links: l.links,
+    }
+}
+
+/// The state of a Markdown layout between pulldown-cmark's events.
+struct MarkdownLayout<'a> {
+    original: &'a str,
+    /// The analysis text being built.
+    b: Builder<'a>,
+    blocks: Vec<Block>,
+    links: Vec<Link>,
+    /// The block being written: its kind and where it starts in the analysis text.
+    open: Option<(BlockKind, usize)>,
+    item_depth: usize,
+    /// Depth inside code blocks, HTML blocks, tables and images, whose content is left out.
+    skip_depth: usize,
+    /// Open links: start in the analysis text, original range of the whole link, address.
+    link_stack: Vec<(usize, usize, usize, String)>,
+    para: usize,
+    quote_depth: usize,
+}
+
+impl MarkdownLayout<'_> {
+    /// End the open block, if any, with a paragraph break taken from original offset `at`.
+    fn close(&mut self, at: usize) {
+        let quoted = self.quote_depth > 0;
+        if let Some((kind, start)) = self.open.take() {
+            let (s, e) = trim_range(self.b.text(), start, self.b.len());
             if e > s {
-                blocks.push(Block {
+                self.blocks.push(Block {
                     kind,
                     start: s,
                     end: e,
                     body: s,
                     marker: (kind == BlockKind::ListItem).then_some(Marker::Bullet),
-                    para: *para,
+                    para: self.para,
                     quoted,
                 });
-                *para += 1;
+                self.para += 1;
             }
-            b.push_synthetic("\n\n", at);
+            self.b.push_synthetic("\n\n", at);
         }
-    };
-    for (event, range) in Parser::new_ext(original, opts).into_offset_iter() {
+    }
+
+    /// Take one event, at `range` of the original.
+    fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
         match event {
             Event::Start(
                 Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_) | Tag::Image { .. },
-            ) => skip_depth += 1,
+            ) => self.skip_depth += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table | TagEnd::Image) => {
-                skip_depth = skip_depth.saturating_sub(1)
+                self.skip_depth = self.skip_depth.saturating_sub(1)
             }
-            _ if skip_depth > 0 => {}
+            _ if self.skip_depth > 0 => {}
             Event::Start(Tag::BlockQuote(_)) => {
-                close(
-                    &mut b,
-                    &mut open,
-                    &mut blocks,
-                    (&mut para, quote_depth > 0),
-                    range.start,
-                );
-                quote_depth += 1;
+                self.close(range.start);
+                self.quote_depth += 1;
             }
             Event::End(TagEnd::BlockQuote(_)) => {
-                close(
-                    &mut b,
-                    &mut open,
-                    &mut blocks,
-                    (&mut para, quote_depth > 0),
-                    range.end,
-                );
-                quote_depth = quote_depth.saturating_sub(1);
+                self.close(range.end);
+                self.quote_depth = self.quote_depth.saturating_sub(1);
             }
             Event::Start(Tag::Heading { .. }) => {
-                close(
-                    &mut b,
-                    &mut open,
-                    &mut blocks,
-                    (&mut para, quote_depth > 0),
-                    range.start,
-                );
-                open = Some((BlockKind::Heading, b.len()));
+                self.close(range.start);
+                self.open = Some((BlockKind::Heading, self.b.len()));
             }
-            Event::Start(Tag::Paragraph) if open.is_none() => {
-                let kind = if item_depth > 0 {
+            Event::Start(Tag::Paragraph) if self.open.is_none() => {
+                let kind = if self.item_depth > 0 {
                     BlockKind::ListItem
                 } else {
                     BlockKind::Paragraph
                 };
-                open = Some((kind, b.len()));
+                self.open = Some((kind, self.b.len()));
             }
             Event::Start(Tag::Item) => {
-                close(
-                    &mut b,
-                    &mut open,
-                    &mut blocks,
-                    (&mut para, quote_depth > 0),
-                    range.start,
-                );
-                item_depth += 1;
-                open = Some((BlockKind::ListItem, b.len()));
+                self.close(range.start);
+                self.item_depth += 1;
+                self.open = Some((BlockKind::ListItem, self.b.len()));
             }
             Event::End(TagEnd::Item) => {
-                close(
-                    &mut b,
-                    &mut open,
-                    &mut blocks,
-                    (&mut para, quote_depth > 0),
-                    range.end,
-                );
-                item_depth = item_depth.saturating_sub(1);
+                self.close(range.end);
+                self.item_depth = self.item_depth.saturating_sub(1);
             }
             Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
-                if item_depth == 0 || matches!(open, Some((BlockKind::Heading, _))) {
-                    close(
-                        &mut b,
-                        &mut open,
-                        &mut blocks,
-                        (&mut para, quote_depth > 0),
-                        range.end,
-                    );
+                if self.item_depth == 0 || matches!(self.open, Some((BlockKind::Heading, _))) {
+                    self.close(range.end);
                 } else {
-                    b.push_synthetic("\n", range.end);
+                    self.b.push_synthetic("\n", range.end);
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                link_stack.push((b.len(), range.start, range.end, dest_url.to_string()));
+                self.link_stack
+                    .push((self.b.len(), range.start, range.end, dest_url.to_string()));
             }
             Event::End(TagEnd::Link) => {
-                if let Some((start, os, oe, url)) = link_stack.pop() {
-                    b.stretch(start, b.len(), os, oe);
-                    links.push(Link {
+                if let Some((start, os, oe, url)) = self.link_stack.pop() {
+                    self.b.stretch(start, self.b.len(), os, oe);
+                    self.links.push(Link {
                         start,
-                        end: b.len(),
+                        end: self.b.len(),
                         orig_start: os,
                         orig_end: oe,
                         url,
@@ -345,30 +343,18 @@ pub fn layout_markdown(original: &str) -> Layout {
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if open.is_none() {
-                    open = Some((BlockKind::Paragraph, b.len()));
+                if self.open.is_none() {
+                    self.open = Some((BlockKind::Paragraph, self.b.len()));
                 }
-                if original.get(range.clone()) == Some(&*t) {
-                    b.push_range(range.start, range.end);
+                if self.original.get(range.clone()) == Some(&*t) {
+                    self.b.push_range(range.start, range.end);
                 } else {
-                    b.push_synthetic(&t, range.start);
+                    self.b.push_synthetic(&t, range.start);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => b.push_synthetic("\n", range.start),
+            Event::SoftBreak | Event::HardBreak => self.b.push_synthetic("\n", range.start),
             _ => {}
         }
-    }
-    close(
-        &mut b,
-        &mut open,
-        &mut blocks,
-        (&mut para, quote_depth > 0),
-        original.len(),
-    );
-    Layout {
-        norm: b.finish(),
-        blocks,
-        links,
     }
 }
 

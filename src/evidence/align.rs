@@ -59,100 +59,15 @@ pub fn align_near(
     if n == 0 {
         return None;
     }
-    let band = bands(n, m, anchors);
-    // Row i's cells are columns band[i].0..=band[i].1; their steps start at offset[i].
-    let mut offset = Vec::with_capacity(n + 1);
-    let mut total = 0usize;
-    for &(lo, hi) in &band {
-        offset.push(total);
-        total += hi + 1 - lo;
-    }
-    let mut step = vec![0u32; total];
-    let (lo0, hi0) = band[0];
-    let mut prev: Vec<u32> = vec![0; hi0 + 1 - lo0];
-    let mut cur: Vec<u32> = Vec::new();
-    // Prefix minimum of the previous row, for omissions: (value, column), latest on ties.
-    let mut pmin: Vec<(u32, usize)> = Vec::new();
-    for i in 1..=n {
-        let (plo, phi) = band[i - 1];
-        let (lo, hi) = band[i];
-        let get = |row: &[u32], j: usize| {
-            if j >= plo && j <= phi {
-                row[j - plo]
-            } else {
-                INF
-            }
-        };
-        cur.clear();
-        let st = &mut step[offset[i]..offset[i] + (hi + 1 - lo)];
-        match &pieces[i - 1] {
-            Piece::Word(q) => {
-                for j in lo..=hi {
-                    let up = (get(&prev, j) + 1).min(INF);
-                    let (v, s) = if j == 0 {
-                        (up, UP)
-                    } else {
-                        let sub =
-                            (get(&prev, j - 1) + u32::from(q.norm != words[j - 1].norm)).min(INF);
-                        let left = if j > lo {
-                            (cur[j - 1 - lo] + 1).min(INF)
-                        } else {
-                            INF
-                        };
-                        if sub <= up && sub <= left {
-                            (sub, DIAG)
-                        } else if up <= left {
-                            (up, UP)
-                        } else {
-                            (left, LEFT)
-                        }
-                    };
-                    cur.push(v);
-                    st[j - lo] = s;
-                }
-            }
-            Piece::Omission => {
-                // Any number of words: a running minimum (ties: the latest, skipping fewest).
-                pmin.clear();
-                let (mut best, mut at) = (u32::MAX, plo);
-                for (k, &v) in prev.iter().enumerate() {
-                    if v <= best {
-                        best = v;
-                        at = plo + k;
-                    }
-                    pmin.push((best, at));
-                }
-                for j in lo..=hi {
-                    let (v, at) = if j < plo {
-                        (INF, j)
-                    } else {
-                        pmin[j.min(phi) - plo]
-                    };
-                    cur.push(v.min(INF));
-                    st[j - lo] = at as u32;
-                }
-            }
-            Piece::Insertion { .. } => {
-                for j in lo..=hi {
-                    let from = j.saturating_sub(MAX_INSERTION).max(plo);
-                    let (mut best, mut at) = (INF, j);
-                    // Prefer skipping the fewest words.
-                    for k in (from..=j.min(phi)).rev() {
-                        let v = prev[k - plo];
-                        if v < best {
-                            best = v;
-                            at = k;
-                        }
-                    }
-                    cur.push(best);
-                    st[j - lo] = at as u32;
-                }
-            }
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    let (lo, _) = band[n];
-    let last = &prev;
+    let problem = Problem {
+        quote,
+        pieces,
+        text,
+        words,
+    };
+    let table = problem.fill(bands(n, m, anchors));
+    let (lo, _) = table.band[n];
+    let last = &table.last;
     let cost = *last.iter().min()?;
     if cost >= INF {
         return None;
@@ -165,67 +80,247 @@ pub fn align_near(
         } else {
             last.iter().rposition(|&v| v == cost)?
         };
-    // Trace back.
-    let mut parts: Vec<DiffPart> = Vec::new();
-    let (mut i, mut j) = (n, to);
-    let mut same = 0;
-    while i > 0 {
-        let (lo, hi) = band[i];
-        if j < lo || j > hi {
-            // Not reachable from a finite cell; no alignment rather than a wrong one.
-            return None;
-        }
-        match step[offset[i] + j - lo] {
-            DIAG => {
-                let q = pieces[i - 1].word().map_or("", |x| &quote[x.start..x.end]);
-                let s = &text[words[j - 1].start..words[j - 1].end];
-                if pieces[i - 1].word().map(|x| &x.norm) == Some(&words[j - 1].norm) {
-                    same += 1;
-                    parts.push(DiffPart::new(DiffKind::Same, q));
-                } else {
-                    parts.push(DiffPart::new(DiffKind::Quote, q));
-                    parts.push(DiffPart::new(DiffKind::Source, s));
-                }
-                i -= 1;
-                j -= 1;
-            }
-            UP => {
-                let q = pieces[i - 1].word().map_or("", |x| &quote[x.start..x.end]);
-                parts.push(DiffPart::new(DiffKind::Quote, q));
-                i -= 1;
-            }
-            LEFT => {
-                parts.push(DiffPart::new(
-                    DiffKind::Source,
-                    &text[words[j - 1].start..words[j - 1].end],
-                ));
-                j -= 1;
-            }
-            k => {
-                let k = (k as usize).min(j);
-                match &pieces[i - 1] {
-                    Piece::Insertion { start, end } => {
-                        parts.push(DiffPart::new(DiffKind::Inserted, &quote[*start..*end]))
-                    }
-                    _ => {
-                        let skipped: Vec<&str> =
-                            words[k..j].iter().map(|x| &text[x.start..x.end]).collect();
-                        parts.push(DiffPart::new(DiffKind::Omitted, &skipped.join(" ")))
-                    }
-                }
-                i -= 1;
-                j = k;
-            }
-        }
-    }
-    parts.reverse();
+    let path = problem.trace(&table, to)?;
     Some(Alignment {
         cost,
-        from: j,
+        from: path.from,
         to,
-        same,
-        diff: super::diff::merge(parts),
+        same: path.same,
+        diff: super::diff::merge(path.parts),
     })
+}
+
+/// The quote and the stretch of source being aligned.
+struct Problem<'a> {
+    quote: &'a str,
+    pieces: &'a [Piece],
+    text: &'a str,
+    words: &'a [Word],
+}
+
+/// The filled table of an alignment: row i (0..=n) after the first i pieces of the quote.
+struct Table {
+    /// Row i's cells are columns `band[i].0..=band[i].1`.
+    band: Vec<(usize, usize)>,
+    /// Where row i's steps start in `step`.
+    offset: Vec<usize>,
+    /// Each cell's step back.
+    step: Vec<u32>,
+    /// The costs of the last row.
+    last: Vec<u32>,
+}
+
+/// The alignment traced back from its end.
+struct Path {
+    /// The source word it starts at.
+    from: usize,
+    /// Quote words equal to their source word.
+    same: usize,
+    /// The edits, in order.
+    parts: Vec<DiffPart>,
+}
+
+impl Problem<'_> {
+    /// Compute the rows of the table within `band`, keeping every cell's step and the costs of
+    /// the last row.
+    fn fill(&self, band: Vec<(usize, usize)>) -> Table {
+        let n = self.pieces.len();
+        // Row i's cells are columns band[i].0..=band[i].1; their steps start at offset[i].
+        let mut offset = Vec::with_capacity(n + 1);
+        let mut total = 0usize;
+        for &(lo, hi) in &band {
+            offset.push(total);
+            total += hi + 1 - lo;
+        }
+        let mut step = vec![0u32; total];
+        let (lo0, hi0) = band[0];
+        let mut prev: Vec<u32> = vec![0; hi0 + 1 - lo0];
+        let mut cur: Vec<u32> = Vec::new();
+        // Prefix minimum of the previous row, for omissions: (value, column), latest on ties.
+        let mut pmin: Vec<(u32, usize)> = Vec::new();
+        for i in 1..=n {
+            let (plo, phi) = band[i - 1];
+            let (lo, hi) = band[i];
+            let row = Row {
+                prev: &prev,
+                plo,
+                phi,
+                lo,
+                hi,
+            };
+            cur.clear();
+            let st = &mut step[offset[i]..offset[i] + (hi + 1 - lo)];
+            match &self.pieces[i - 1] {
+                Piece::Word(q) => row.word(q, self.words, &mut cur, st),
+                Piece::Omission => row.omission(&mut pmin, &mut cur, st),
+                Piece::Insertion { .. } => row.insertion(&mut cur, st),
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        Table {
+            band,
+            offset,
+            step,
+            last: prev,
+        }
+    }
+
+    /// Trace the alignment back from column `to` of the last row; `None` when a step leads
+    /// out of the band.
+    fn trace(&self, table: &Table, to: usize) -> Option<Path> {
+        let (quote, pieces, text, words) = (self.quote, self.pieces, self.text, self.words);
+        let mut parts: Vec<DiffPart> = Vec::new();
+        let (mut i, mut j) = (pieces.len(), to);
+        let mut same = 0;
+        while i > 0 {
+            let (lo, hi) = table.band[i];
+            if j < lo || j > hi {
+                // Not reachable from a finite cell; no alignment rather than a wrong one.
+                return None;
+            }
+            match table.step[table.offset[i] + j - lo] {
+                DIAG => {
+                    let q = pieces[i - 1].word().map_or("", |x| &quote[x.start..x.end]);
+                    let s = &text[words[j - 1].start..words[j - 1].end];
+                    if pieces[i - 1].word().map(|x| &x.norm) == Some(&words[j - 1].norm) {
+                        same += 1;
+                        parts.push(DiffPart::new(DiffKind::Same, q));
+                    } else {
+                        parts.push(DiffPart::new(DiffKind::Quote, q));
+                        parts.push(DiffPart::new(DiffKind::Source, s));
+                    }
+                    i -= 1;
+                    j -= 1;
+                }
+                UP => {
+                    let q = pieces[i - 1].word().map_or("", |x| &quote[x.start..x.end]);
+                    parts.push(DiffPart::new(DiffKind::Quote, q));
+                    i -= 1;
+                }
+                LEFT => {
+                    parts.push(DiffPart::new(
+                        DiffKind::Source,
+                        &text[words[j - 1].start..words[j - 1].end],
+                    ));
+                    j -= 1;
+                }
+                k => {
+                    let k = (k as usize).min(j);
+                    match &pieces[i - 1] {
+                        Piece::Insertion { start, end } => {
+                            parts.push(DiffPart::new(DiffKind::Inserted, &quote[*start..*end]))
+                        }
+                        _ => {
+                            let skipped: Vec<&str> =
+                                words[k..j].iter().map(|x| &text[x.start..x.end]).collect();
+                            parts.push(DiffPart::new(DiffKind::Omitted, &skipped.join(" ")))
+                        }
+                    }
+                    i -= 1;
+                    j = k;
+                }
+            }
+        }
+        parts.reverse();
+        Some(Path {
+            from: j,
+            same,
+            parts,
+        })
+    }
+}
+
+/// One row of the table, computed from the row before.
+struct Row<'p> {
+    /// The previous row's costs, for columns `plo..=phi`.
+    prev: &'p [u32],
+    plo: usize,
+    phi: usize,
+    /// This row's columns: `lo..=hi`.
+    lo: usize,
+    hi: usize,
+}
+
+impl Row<'_> {
+    /// The previous row's cost at column `j`; infinite outside its band.
+    fn get(&self, j: usize) -> u32 {
+        if j >= self.plo && j <= self.phi {
+            self.prev[j - self.plo]
+        } else {
+            INF
+        }
+    }
+
+    /// The row of quote word `q`: matched or substituted (diagonal), missing from the source
+    /// (up), or a source word the quote lacks (left). Costs go to `cur`, steps to `st`.
+    fn word(&self, q: &Word, words: &[Word], cur: &mut Vec<u32>, st: &mut [u32]) {
+        let lo = self.lo;
+        for j in lo..=self.hi {
+            let up = (self.get(j) + 1).min(INF);
+            let (v, s) = if j == 0 {
+                (up, UP)
+            } else {
+                let sub = (self.get(j - 1) + u32::from(q.norm != words[j - 1].norm)).min(INF);
+                let left = if j > lo {
+                    (cur[j - 1 - lo] + 1).min(INF)
+                } else {
+                    INF
+                };
+                if sub <= up && sub <= left {
+                    (sub, DIAG)
+                } else if up <= left {
+                    (up, UP)
+                } else {
+                    (left, LEFT)
+                }
+            };
+            cur.push(v);
+            st[j - lo] = s;
+        }
+    }
+
+    /// The row of an omission: any number of words, a running minimum of the previous row
+    /// (ties: the latest, skipping fewest), kept in `pmin`.
+    fn omission(&self, pmin: &mut Vec<(u32, usize)>, cur: &mut Vec<u32>, st: &mut [u32]) {
+        let (plo, phi) = (self.plo, self.phi);
+        pmin.clear();
+        let (mut best, mut at) = (u32::MAX, plo);
+        for (k, &v) in self.prev.iter().enumerate() {
+            if v <= best {
+                best = v;
+                at = plo + k;
+            }
+            pmin.push((best, at));
+        }
+        for j in self.lo..=self.hi {
+            let (v, at) = if j < plo {
+                (INF, j)
+            } else {
+                pmin[j.min(phi) - plo]
+            };
+            cur.push(v.min(INF));
+            st[j - self.lo] = at as u32;
+        }
+    }
+
+    /// The row of an editorial insertion: it stands for up to [`MAX_INSERTION`] source words.
+    fn insertion(&self, cur: &mut Vec<u32>, st: &mut [u32]) {
+        let (plo, phi) = (self.plo, self.phi);
+        for j in self.lo..=self.hi {
+            let from = j.saturating_sub(MAX_INSERTION).max(plo);
+            let (mut best, mut at) = (INF, j);
+            // Prefer skipping the fewest words.
+            for k in (from..=j.min(phi)).rev() {
+                let v = self.prev[k - plo];
+                if v < best {
+                    best = v;
+                    at = k;
+                }
+            }
+            cur.push(best);
+            st[j - self.lo] = at as u32;
+        }
+    }
 }
 
 /// The columns of each row (0..=n) to compute: all of them for a small problem or without

@@ -172,15 +172,50 @@ pub fn extract(
     blocks: &[Block],
     furniture: &[Option<Furniture>],
 ) -> Metadata {
-    let text = norm.text();
-    // Values are slices of the analysis text; record them as the article writes them, with
-    // white space tidied.
-    let orig = |s: &str| -> String {
+    let src = Source {
+        norm,
+        original,
+        text: norm.text(),
+        blocks,
+        furniture,
+    };
+    let mut meta = Metadata::default();
+    src.key_lines(&mut meta);
+    let title = src.title(&mut meta);
+    src.top_date(&mut meta);
+    src.credits(&mut meta);
+    src.late_date(&mut meta, title.block);
+    src.notice_outlet(&mut meta, title.masthead);
+    meta
+}
+
+/// The article as the metadata passes of [`extract`] read it.
+struct Source<'a> {
+    norm: &'a Normalized,
+    original: &'a str,
+    /// The analysis text.
+    text: &'a str,
+    blocks: &'a [Block],
+    /// Parallel to `blocks`.
+    furniture: &'a [Option<Furniture>],
+}
+
+/// Where the title was found: its block's start, and a masthead passed over above it.
+struct Title<'a> {
+    block: Option<usize>,
+    masthead: Option<&'a str>,
+}
+
+impl<'a> Source<'a> {
+    /// A value, a slice of the analysis text, recorded as the article writes it, with white
+    /// space tidied.
+    fn orig(&self, s: &str) -> String {
+        let text = self.text;
         let base = text.as_ptr() as usize;
         let at = (s.as_ptr() as usize).wrapping_sub(base);
         let raw = if at <= text.len() && at + s.len() <= text.len() {
-            let (a, b) = (norm.orig_start(at), norm.orig_end(at + s.len()));
-            original.get(a..b.max(a)).unwrap_or(s)
+            let (a, b) = (self.norm.orig_start(at), self.norm.orig_end(at + s.len()));
+            self.original.get(a..b.max(a)).unwrap_or(s)
         } else {
             s
         };
@@ -191,182 +226,219 @@ pub fn extract(
             raw
         };
         tidy(raw)
-    };
-    let mut meta = Metadata::default();
-    let body = |b: &Block| text[b.body..b.end].trim();
-    let n = blocks.len();
-    // Key: value metadata lines (Markdown front matter rendered as bold labels, PDF headers).
-    for (b, f) in blocks.iter().zip(furniture).take(12) {
-        if *f != Some(Furniture::Metadata) {
-            continue;
-        }
-        for line in body(b).lines() {
-            let Some((key, value)) = line.split_once(':') else {
-                continue;
-            };
-            let (key, value) = (key.trim().to_lowercase(), value.trim());
-            if value.is_empty() {
+    }
+
+    /// The text of a block after its list marker, trimmed.
+    fn body(&self, b: &Block) -> &'a str {
+        self.text[b.body..b.end].trim()
+    }
+
+    /// Key: value metadata lines (Markdown front matter rendered as bold labels, PDF headers).
+    fn key_lines(&self, meta: &mut Metadata) {
+        for (b, f) in self.blocks.iter().zip(self.furniture).take(12) {
+            if *f != Some(Furniture::Metadata) {
                 continue;
             }
-            if key.starts_with("author") || key == "by" || key == "writer" {
-                meta.author
-                    .get_or_insert_with(|| author_value(value, &orig));
-            } else if key.contains("date") || key == "published" || key == "updated" {
-                if let Some((iso, _)) = parse_date(value) {
-                    meta.date.get_or_insert(iso);
+            for line in self.body(b).lines() {
+                let Some((key, value)) = line.split_once(':') else {
+                    continue;
+                };
+                let (key, value) = (key.trim().to_lowercase(), value.trim());
+                if value.is_empty() {
+                    continue;
                 }
-            } else if key == "outlet" || key == "publisher" || key == "publication" || key == "site"
-            {
-                meta.outlet.get_or_insert_with(|| orig(value));
-            } else if key == "source" || key == "url" {
-                if let Some(outlet) = crate::outlets::outlet_for_url(value) {
-                    meta.outlet.get_or_insert(outlet);
+                if key.starts_with("author") || key == "by" || key == "writer" {
+                    meta.author
+                        .get_or_insert_with(|| author_value(value, &|s: &str| self.orig(s)));
+                } else if key.contains("date") || key == "published" || key == "updated" {
+                    if let Some((iso, _)) = parse_date(value) {
+                        meta.date.get_or_insert(iso);
+                    }
+                } else if key == "outlet"
+                    || key == "publisher"
+                    || key == "publication"
+                    || key == "site"
+                {
+                    meta.outlet.get_or_insert_with(|| self.orig(value));
+                } else if key == "source" || key == "url" {
+                    if let Some(outlet) = crate::outlets::outlet_for_url(value) {
+                        meta.outlet.get_or_insert(outlet);
+                    }
+                } else if key == "title" {
+                    meta.title.get_or_insert_with(|| self.orig(value));
                 }
-            } else if key == "title" {
-                meta.title.get_or_insert_with(|| orig(value));
             }
         }
     }
-    // Title: a Markdown `#` heading near the top, else the first heading-like block near the
-    // top that is not furniture.
-    let top_heading = blocks.iter().zip(furniture).take(12).find(|(b, f)| {
-        f.is_none()
-            && b.kind == BlockKind::Heading
-            && original
-                .get(norm.orig_start(b.start)..)
-                .is_some_and(|o| o.starts_with("# "))
-    });
-    let mut title_block = None;
-    if let Some((b, _)) = top_heading {
-        title_block = Some(b.start);
-        meta.title.get_or_insert_with(|| orig(body(b)));
-    }
-    let heading_like = |b: &Block| {
-        let t = body(b);
-        let ends_sentence = t.ends_with('.') || t.ends_with(':');
-        b.kind == BlockKind::Heading || (!ends_sentence && t.split_whitespace().count() <= 30)
-    };
-    let mut masthead = None;
-    if meta.title.is_none() {
-        let candidates: Vec<&Block> = blocks
-            .iter()
-            .zip(furniture)
-            .take(8)
-            .filter(|(b, f)| f.is_none() && heading_like(b))
-            .map(|(b, _)| b)
-            .collect();
-        // A masthead (`The Midvale Courier`) above the headline names the outlet, not the
-        // article.
-        let skip = match candidates.as_slice() {
-            [first, second, ..] if is_masthead(body(first)) && second.para <= first.para + 3 => {
-                masthead = Some(body(first));
-                1
-            }
-            _ => 0,
+
+    /// Title: a Markdown `#` heading near the top, else the first heading-like block near the
+    /// top that is not furniture.
+    fn title(&self, meta: &mut Metadata) -> Title<'a> {
+        let (blocks, furniture) = (self.blocks, self.furniture);
+        let body = |b: &Block| self.body(b);
+        let top_heading = blocks.iter().zip(furniture).take(12).find(|(b, f)| {
+            f.is_none()
+                && b.kind == BlockKind::Heading
+                && self
+                    .original
+                    .get(self.norm.orig_start(b.start)..)
+                    .is_some_and(|o| o.starts_with("# "))
+        });
+        let mut title = Title {
+            block: None,
+            masthead: None,
         };
-        if let Some(b) = candidates.get(skip) {
-            title_block = Some(b.start);
-            meta.title = Some(orig(body(b)));
+        if let Some((b, _)) = top_heading {
+            title.block = Some(b.start);
+            meta.title.get_or_insert_with(|| self.orig(body(b)));
         }
-    }
-    // Date: the first date line near the top.
-    for (b, f) in blocks.iter().zip(furniture).take(HEAD) {
-        if *f == Some(Furniture::Dateline) || b.kind == BlockKind::Line {
-            if let Some((iso, len)) = parse_date(body(b)) {
-                if *f == Some(Furniture::Dateline) || len * 2 >= body(b).len() {
-                    meta.date.get_or_insert(iso);
-                    break;
-                }
-            }
-        }
-    }
-    // Author (and outlet, date): bylines, credit lines, bio boxes, "Author" headings.
-    let mut disclosed = None;
-    for (i, (b, f)) in blocks.iter().zip(furniture).enumerate() {
-        let t = body(b);
-        match f {
-            Some(Furniture::Byline) => {
-                if let Some(by) = parse_byline(t) {
-                    meta.author.get_or_insert_with(|| orig(by.author));
-                    if let Some(o) = by.outlet {
-                        meta.outlet.get_or_insert_with(|| orig(o));
-                    }
-                    if let (Some(d), true) = (by.date, i < HEAD) {
-                        meta.date.get_or_insert(d);
-                    }
-                } else if let Some(names) = parse_credit(t) {
-                    let names: Vec<String> = names.into_iter().map(&orig).collect();
-                    meta.author.get_or_insert_with(|| join_names(&names));
-                }
-            }
-            Some(Furniture::AuthorBio) if super::furniture::is_name_line(t) => {
-                meta.author.get_or_insert_with(|| orig(t));
-            }
-            Some(Furniture::AuthorBio) => {
-                if let Some(name) = bio_name(t) {
-                    meta.author.get_or_insert_with(|| orig(name));
-                }
-            }
-            Some(Furniture::Disclaimer) => {
-                if let Some(c) = disclosure_re().captures(t) {
-                    disclosed = disclosed.or(c.name("name").map(|m| m.as_str()));
-                }
-            }
-            None if b.kind == BlockKind::Heading
-                && t.to_lowercase().starts_with("author")
-                && !t.contains(':') =>
-            {
-                if let Some(next) = blocks.get(i + 1) {
-                    let n = body(next);
-                    if super::furniture::is_name_line(n) {
-                        meta.author.get_or_insert_with(|| orig(n));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(name) = disclosed {
-        meta.author.get_or_insert_with(|| orig(name));
-    }
-    // Date, failing a date line at the top: a "Published:" or "Last updated:" line anywhere,
-    // then a date that ends the headline ("Remarks at the Harbour Forum, March 3, 2024").
-    if meta.date.is_none() {
-        meta.date = blocks
-            .iter()
-            .zip(furniture)
-            .filter(|(b, f)| **f == Some(Furniture::Dateline) && labelled_date(body(b)))
-            .find_map(|(b, _)| parse_date(body(b)).map(|d| d.0));
-    }
-    if meta.date.is_none() {
-        if let Some(b) = title_block.and_then(|s| blocks.iter().find(|b| b.start == s)) {
+        let heading_like = |b: &Block| {
             let t = body(b);
-            if let Some((iso, _, end)) = find_date(t) {
-                if t[end..].trim().is_empty() && t[..end].contains(',') {
-                    meta.date = Some(iso);
-                }
-            }
-        }
-    }
-    // Outlet, failing a metadata line or a byline: a republication notice, else a copyright
-    // line, near the top or the end of the page.
-    if meta.outlet.is_none() {
-        let near = |i: usize| i < HEAD || i + TAIL >= n;
-        let notices = || {
-            blocks
+            let ends_sentence = t.ends_with('.') || t.ends_with(':');
+            b.kind == BlockKind::Heading || (!ends_sentence && t.split_whitespace().count() <= 30)
+        };
+        if meta.title.is_none() {
+            let candidates: Vec<&Block> = blocks
                 .iter()
                 .zip(furniture)
+                .take(8)
+                .filter(|(b, f)| f.is_none() && heading_like(b))
+                .map(|(b, _)| b)
+                .collect();
+            // A masthead (`The Midvale Courier`) above the headline names the outlet, not the
+            // article.
+            let skip = match candidates.as_slice() {
+                [first, second, ..]
+                    if is_masthead(body(first)) && second.para <= first.para + 3 =>
+                {
+                    title.masthead = Some(body(first));
+                    1
+                }
+                _ => 0,
+            };
+            if let Some(b) = candidates.get(skip) {
+                title.block = Some(b.start);
+                meta.title = Some(self.orig(body(b)));
+            }
+        }
+        title
+    }
+
+    /// Date: the first date line near the top.
+    fn top_date(&self, meta: &mut Metadata) {
+        for (b, f) in self.blocks.iter().zip(self.furniture).take(HEAD) {
+            if *f == Some(Furniture::Dateline) || b.kind == BlockKind::Line {
+                if let Some((iso, len)) = parse_date(self.body(b)) {
+                    if *f == Some(Furniture::Dateline) || len * 2 >= self.body(b).len() {
+                        meta.date.get_or_insert(iso);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Author (and outlet, date): bylines, credit lines, bio boxes, "Author" headings, and
+    /// failing those a disclosure statement naming the author.
+    fn credits(&self, meta: &mut Metadata) {
+        let blocks = self.blocks;
+        let orig = |s: &str| self.orig(s);
+        let mut disclosed = None;
+        for (i, (b, f)) in blocks.iter().zip(self.furniture).enumerate() {
+            let t = self.body(b);
+            match f {
+                Some(Furniture::Byline) => {
+                    if let Some(by) = parse_byline(t) {
+                        meta.author.get_or_insert_with(|| orig(by.author));
+                        if let Some(o) = by.outlet {
+                            meta.outlet.get_or_insert_with(|| orig(o));
+                        }
+                        if let (Some(d), true) = (by.date, i < HEAD) {
+                            meta.date.get_or_insert(d);
+                        }
+                    } else if let Some(names) = parse_credit(t) {
+                        let names: Vec<String> = names.into_iter().map(orig).collect();
+                        meta.author.get_or_insert_with(|| join_names(&names));
+                    }
+                }
+                Some(Furniture::AuthorBio) if super::furniture::is_name_line(t) => {
+                    meta.author.get_or_insert_with(|| orig(t));
+                }
+                Some(Furniture::AuthorBio) => {
+                    if let Some(name) = bio_name(t) {
+                        meta.author.get_or_insert_with(|| orig(name));
+                    }
+                }
+                Some(Furniture::Disclaimer) => {
+                    if let Some(c) = disclosure_re().captures(t) {
+                        disclosed = disclosed.or(c.name("name").map(|m| m.as_str()));
+                    }
+                }
+                None if b.kind == BlockKind::Heading
+                    && t.to_lowercase().starts_with("author")
+                    && !t.contains(':') =>
+                {
+                    if let Some(next) = blocks.get(i + 1) {
+                        let n = self.body(next);
+                        if super::furniture::is_name_line(n) {
+                            meta.author.get_or_insert_with(|| orig(n));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(name) = disclosed {
+            meta.author.get_or_insert_with(|| orig(name));
+        }
+    }
+
+    /// Date, failing a date line at the top: a "Published:" or "Last updated:" line anywhere,
+    /// then a date that ends the headline ("Remarks at the Harbour Forum, March 3, 2024"), the
+    /// block starting at `title_block`.
+    fn late_date(&self, meta: &mut Metadata, title_block: Option<usize>) {
+        let blocks = self.blocks;
+        if meta.date.is_none() {
+            meta.date = blocks
+                .iter()
+                .zip(self.furniture)
+                .filter(|(b, f)| **f == Some(Furniture::Dateline) && labelled_date(self.body(b)))
+                .find_map(|(b, _)| parse_date(self.body(b)).map(|d| d.0));
+        }
+        if meta.date.is_none() {
+            if let Some(b) = title_block.and_then(|s| blocks.iter().find(|b| b.start == s)) {
+                let t = self.body(b);
+                if let Some((iso, _, end)) = find_date(t) {
+                    if t[end..].trim().is_empty() && t[..end].contains(',') {
+                        meta.date = Some(iso);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Outlet, failing a metadata line or a byline: a republication notice, else a copyright
+    /// line, near the top or the end of the page, else the `masthead` above the headline.
+    fn notice_outlet(&self, meta: &mut Metadata, masthead: Option<&str>) {
+        if meta.outlet.is_some() {
+            return;
+        }
+        let n = self.blocks.len();
+        let near = |i: usize| i < HEAD || i + TAIL >= n;
+        let notices = || {
+            self.blocks
+                .iter()
+                .zip(self.furniture)
                 .enumerate()
                 .filter(move |(i, (_, f))| near(*i) && **f == Some(Furniture::Disclaimer))
-                .map(|(_, (b, _))| body(b))
+                .map(|(_, (b, _))| self.body(b))
         };
         meta.outlet = notices()
             .find_map(republished_from)
             .or_else(|| notices().find_map(copyright_holder))
             .or(masthead)
-            .map(&orig);
+            .map(|s| self.orig(s));
     }
-    meta
 }
 
 /// A newspaper's name set above the headline: `The Midvale Courier`, `The Daily Planet`.
