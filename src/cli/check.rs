@@ -3,10 +3,13 @@
 use super::diagnostics::{emit, FileProblem, Problem};
 use super::progress::Progress;
 use super::{Context, Exit};
-use dossier::check::FailOn;
+use dossier::check::run::Checked;
+use dossier::check::{CheckResult, Config, FailOn};
 use dossier::report::{CiPaths, Github, Human, Json, Reporter, Sarif, Texts};
-use dossier::store::memo::{Memo, Tee};
+use dossier::store::memo::{Memo, MemoWriter, Tee};
+use dossier::store::Dossier;
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
@@ -89,24 +92,8 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
     );
     let shard = args.shard;
     let cache = ctx.cache(&dossier);
-    let chosen: Option<Vec<String>> = if args.paths.is_empty() {
-        None
-    } else {
-        let cwd = std::env::current_dir().unwrap_or_else(|_| dossier.root.clone());
-        match dossier.resolve_articles(&cwd, &args.paths) {
-            Ok(files) => Some(files.iter().map(|f| dossier.record_path(f)).collect()),
-            Err(e) => return Err(e.into()),
-        }
-    };
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            args.output.is_none()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
-    };
+    let chosen = chosen_articles(&dossier, &args.paths)?;
+    let color = use_color(args.color, args.output.is_none());
     let width = terminal_width(args.output.is_none());
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or_default();
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -139,26 +126,8 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
         },
     );
     progress.finish();
-    let mut result = checked.result;
-    if args.online {
-        let policy = dossier::fetch::Policy {
-            timeout: std::time::Duration::from_secs(args.timeout.max(1)),
-            max_bytes: 2 * 1024 * 1024,
-            ..dossier::fetch::Policy::default()
-        };
-        result.add(dossier::check::online(&checked.sources, &config, &policy));
-    }
-    if let Some(s) = shard {
-        result = s.narrow_files(&checked.files, result);
-    }
-    if let Some(articles) = &chosen {
-        result = dossier::check::run::narrow_to_articles(
-            &checked.files,
-            articles,
-            &checked.sources,
-            result,
-        );
-    }
+    let checked = with_findings(&args, &config, checked, chosen.as_deref());
+    let result = &checked.result;
     let texts = Texts::from_disk(&dossier.root);
     // CI paths: relative to the repository root, else the working directory (issue 15).
     let ci_paths = || CiPaths::new(&dossier.root, &cwd);
@@ -173,57 +142,139 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Exit, Problem> {
         CheckFormat::Sarif => Box::new(Sarif::new(ci_paths(), fail_on)),
     };
     let mut memo_out = memo.as_ref().and_then(Memo::writer);
-    match &args.output {
-        Some(path) => {
-            let mut bytes = Vec::new();
-            let written = reporter
-                .write(&result, &texts, &mut bytes)
-                .and_then(|_| dossier::store::fs::write_atomic(path, &bytes));
-            if let Err(e) = written {
-                emit(FileProblem::new(
-                    format!("{}: cannot write the findings: {e}", path.display()),
-                    "check the path and that you may write there",
-                ));
-                return Ok(Exit::Error);
-            }
-            if let Some(m) = memo_out.as_mut() {
-                m.add(&bytes);
-            }
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            let mut out = Tee {
-                out: &mut stdout,
-                memo: memo_out.as_mut(),
-            };
-            if reporter
-                .write(&result, &texts, &mut out)
-                .and_then(|_| out.flush())
-                .is_err()
-            {
-                return Ok(Exit::Error);
-            }
-        }
+    let findings = Findings {
+        reporter: reporter.as_ref(),
+        result,
+        texts: &texts,
+    };
+    if !findings.write(args.output.as_deref(), memo_out.as_mut()) {
+        return Ok(Exit::Error);
     }
     let exit = match result.worst() {
         Some(s) if fail_on.fails(s) => Exit::Findings,
         _ => Exit::Ok,
     };
     if let Some(m) = memo_out {
-        // What the run read besides the input folders: articles and snapshots kept elsewhere.
-        let mut read: Vec<String> = checked
-            .files
-            .iter()
-            .filter_map(|f| f.article.clone())
-            .collect();
-        // (The run's loaded dossier holds the source entries only: their snapshots.)
-        read.extend(checked.sources.named_files());
-        m.finish(exit as u8, "", &read);
+        m.finish(exit as u8, "", &files_read(&checked));
     }
     // The process ends next: freeing half a million findings one by one (a third of a second
     // on a large dossier) would only keep the pipeline waiting. They hold no file.
-    std::mem::forget(result);
+    std::mem::forget(checked.result);
     Ok(exit)
+}
+
+/// The articles named on the command line (files or folders under articles/), as paths in
+/// the dossier; `None` when none were, for a check of the whole dossier.
+fn chosen_articles(
+    dossier: &Dossier,
+    paths: &[std::path::PathBuf],
+) -> Result<Option<Vec<String>>, Problem> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| dossier.root.clone());
+    let files = dossier.resolve_articles(&cwd, paths)?;
+    Ok(Some(files.iter().map(|f| dossier.record_path(f)).collect()))
+}
+
+/// Whether human output is coloured: under `auto`, when it goes to a terminal (stdout, not
+/// --output) and NO_COLOR is unset or empty.
+fn use_color(color: Color, to_stdout: bool) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            to_stdout
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The run with its findings completed: the network check's added under --online, then
+/// narrowed to the shard and to the chosen articles.
+fn with_findings(
+    args: &CheckArgs,
+    config: &Config,
+    mut checked: Checked,
+    chosen: Option<&[String]>,
+) -> Checked {
+    let mut result = checked.result;
+    if args.online {
+        let policy = dossier::fetch::Policy {
+            timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+            max_bytes: 2 * 1024 * 1024,
+            ..dossier::fetch::Policy::default()
+        };
+        result.add(dossier::check::online(&checked.sources, config, &policy));
+    }
+    if let Some(s) = args.shard {
+        result = s.narrow_files(&checked.files, result);
+    }
+    if let Some(articles) = chosen {
+        result = dossier::check::run::narrow_to_articles(
+            &checked.files,
+            articles,
+            &checked.sources,
+            result,
+        );
+    }
+    checked.result = result;
+    checked
+}
+
+/// The findings as a reporter writes them.
+struct Findings<'a> {
+    reporter: &'a dyn Reporter,
+    result: &'a CheckResult,
+    texts: &'a Texts,
+}
+
+impl Findings<'_> {
+    /// Write the findings to `output` (replaced atomically) or else stdout, and a copy to
+    /// `memo`; false when they could not be written (said on stderr for a file).
+    fn write(&self, output: Option<&Path>, mut memo: Option<&mut MemoWriter>) -> bool {
+        let Some(path) = output else {
+            let mut stdout = std::io::stdout().lock();
+            let mut out = Tee {
+                out: &mut stdout,
+                memo,
+            };
+            return self
+                .reporter
+                .write(self.result, self.texts, &mut out)
+                .and_then(|_| out.flush())
+                .is_ok();
+        };
+        let mut bytes = Vec::new();
+        let written = self
+            .reporter
+            .write(self.result, self.texts, &mut bytes)
+            .and_then(|_| dossier::store::fs::write_atomic(path, &bytes));
+        if let Err(e) = written {
+            emit(FileProblem::new(
+                format!("{}: cannot write the findings: {e}", path.display()),
+                "check the path and that you may write there",
+            ));
+            return false;
+        }
+        if let Some(m) = memo.as_mut() {
+            m.add(&bytes);
+        }
+        true
+    }
+}
+
+/// What the run read besides the input folders: articles and snapshots kept elsewhere.
+fn files_read(checked: &Checked) -> Vec<String> {
+    let mut read: Vec<String> = checked
+        .files
+        .iter()
+        .filter_map(|f| f.article.clone())
+        .collect();
+    // (The run's loaded dossier holds the source entries only: their snapshots.)
+    read.extend(checked.sources.named_files());
+    read
 }
 
 /// The width human diagnostics are laid out for: `COLUMNS` when set, else the terminal's

@@ -4,7 +4,8 @@ use super::diagnostics::{emit, FileProblem, Problem};
 use super::{Context, Exit};
 use dossier::model::review::{today, Review, Verdict};
 use dossier::report::terminal_safe as safe;
-use dossier::review::{Desk, ReviewError, Target};
+use dossier::review::{Desk, QueueItem, ReviewError, Target};
+use dossier::store::load::Problem as LoadProblem;
 use dossier::store::memo::{Memo, Tee};
 use dossier::store::Dossier;
 use std::io::Write;
@@ -198,6 +199,8 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<Exit, Problem> {
     }
 }
 
+/// `review --list`: the review queue, most severe first, on stdout (replayed when nothing
+/// changed since the last listing like it); exit 2 when a file could not be read.
 fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
     let Some(config) = super::diagnostics::load_config(&dossier) else {
         return Exit::Error;
@@ -208,17 +211,8 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
         "review --list",
         &format!("{format:?} quiet={}", ctx.quiet),
     );
-    if let Some(hit) = memo.hit() {
-        if let Some(exit) = Exit::from_code(hit.exit) {
-            let note = hit.note.clone();
-            if let Some(failed) = super::replay(hit, None) {
-                return failed;
-            }
-            if !note.is_empty() {
-                eprintln!("{note}");
-            }
-            return exit;
-        }
+    if let Some(exit) = replayed(&memo) {
+        return exit;
     }
     let dossier::review::Queue {
         items: queue,
@@ -229,25 +223,7 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
         ..Desk::new(dossier)
     }
     .queue(&config);
-    // A file that could not be read leaves its claims out: say so, and fail (exit 2), rather
-    // than show a queue that looks complete.
-    for p in &unread {
-        let what = if p.source.is_some() {
-            "this source entry is not in the queue"
-        } else {
-            "none of its claims are in the queue"
-        };
-        emit(FileProblem::new(
-            format!(
-                "{}:{}:{}: {}; {what}",
-                p.file, p.pos.line, p.pos.column, p.message
-            ),
-            p.help.map_or(
-                "fix the file at the position shown (`dossier check` shows it in place), then list the queue again",
-                |h| h.help(),
-            ),
-        ));
-    }
+    report_unread(&unread);
     let mut memo_out = memo.writer().filter(|_| unread.is_empty());
     let mut stdout = std::io::stdout().lock();
     let mut out = Tee {
@@ -255,61 +231,8 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
         memo: memo_out.as_mut(),
     };
     let written = match format {
-        ListFormat::Json => {
-            #[derive(serde::Serialize)]
-            struct Unread<'a> {
-                file: &'a str,
-                line: usize,
-                column: usize,
-                message: &'a str,
-            }
-            let unread: Vec<Unread> = unread
-                .iter()
-                .map(|p| Unread {
-                    file: &p.file,
-                    line: p.pos.line,
-                    column: p.pos.column,
-                    message: &p.message,
-                })
-                .collect();
-            // `{"version": 1, "queue": [...], "unread": [...]}`, the queue (half a million
-            // items on a large dossier) serialised on every core.
-            (|| {
-                let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut out);
-                out.write_all(b"{\n  \"version\": 1,\n  \"queue\": ")?;
-                dossier::report::write_json_items(&mut out, &queue, 1, ctx.jobs)?;
-                // Files left out of the queue because they could not be read.
-                out.write_all(b",\n  \"unread\": ")?;
-                dossier::report::write_json_items(&mut out, &unread, 1, ctx.jobs)?;
-                out.write_all(b"\n}\n")?;
-                out.flush()
-            })()
-        }
-        ListFormat::Human => (|| {
-            for q in &queue {
-                let rules: Vec<String> = q
-                    .findings
-                    .iter()
-                    .map(|f| format!("{} {}", f.severity.as_str(), f.rule.code()))
-                    .collect();
-                let name = match &q.target {
-                    Target::Claim(c) => c.to_string(),
-                    Target::Source { id } => format!("source {id}"),
-                };
-                writeln!(out, "{}  [{}]", safe(&name), rules.join(", "))?;
-                if let Some(x) = &q.excerpt {
-                    writeln!(out, "    {}", safe(&dossier::util::excerpt(x, 100)))?;
-                }
-                if let Some(r) = &q.stale_review {
-                    let line = format!(
-                        "    stale verdict: {} ({}, {}); the words changed since",
-                        r.verdict, r.by, r.date
-                    );
-                    writeln!(out, "{}", safe(&line))?;
-                }
-            }
-            Ok::<(), std::io::Error>(())
-        })(),
+        ListFormat::Json => write_json(&mut out, &queue, &unread, ctx.jobs),
+        ListFormat::Human => write_human(&mut out, &queue),
     };
     if written.and_then(|_| out.flush()).is_err() {
         return Exit::Error;
@@ -327,4 +250,102 @@ fn list(ctx: &Context, dossier: Dossier, format: ListFormat) -> Exit {
     } else {
         Exit::Error
     }
+}
+
+/// The exit of the remembered listing, replayed (its output and its note), if `memo` has one.
+fn replayed(memo: &Memo) -> Option<Exit> {
+    let hit = memo.hit()?;
+    let exit = Exit::from_code(hit.exit)?;
+    let note = hit.note.clone();
+    if let Some(failed) = super::replay(hit, None) {
+        return Some(failed);
+    }
+    if !note.is_empty() {
+        eprintln!("{note}");
+    }
+    Some(exit)
+}
+
+/// A file that could not be read leaves its claims out: say so, and fail (exit 2), rather
+/// than show a queue that looks complete.
+fn report_unread(unread: &[LoadProblem]) {
+    for p in unread {
+        let what = if p.source.is_some() {
+            "this source entry is not in the queue"
+        } else {
+            "none of its claims are in the queue"
+        };
+        emit(FileProblem::new(
+            format!(
+                "{}:{}:{}: {}; {what}",
+                p.file, p.pos.line, p.pos.column, p.message
+            ),
+            p.help.map_or(
+                "fix the file at the position shown (`dossier check` shows it in place), then list the queue again",
+                |h| h.help(),
+            ),
+        ));
+    }
+}
+
+/// The queue as one JSON document: `{"version": 1, "queue": [...], "unread": [...]}`, the
+/// queue (half a million items on a large dossier) serialised on every core.
+fn write_json(
+    out: &mut impl Write,
+    queue: &[QueueItem],
+    unread: &[LoadProblem],
+    jobs: usize,
+) -> std::io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Unread<'a> {
+        file: &'a str,
+        line: usize,
+        column: usize,
+        message: &'a str,
+    }
+    let unread: Vec<Unread> = unread
+        .iter()
+        .map(|p| Unread {
+            file: &p.file,
+            line: p.pos.line,
+            column: p.pos.column,
+            message: &p.message,
+        })
+        .collect();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    out.write_all(b"{\n  \"version\": 1,\n  \"queue\": ")?;
+    dossier::report::write_json_items(&mut out, queue, 1, jobs)?;
+    // Files left out of the queue because they could not be read.
+    out.write_all(b",\n  \"unread\": ")?;
+    dossier::report::write_json_items(&mut out, &unread, 1, jobs)?;
+    out.write_all(b"\n}\n")?;
+    out.flush()
+}
+
+/// The queue for people: each item with its findings' rules, its excerpt and any stale
+/// verdict.
+fn write_human(out: &mut impl Write, queue: &[QueueItem]) -> std::io::Result<()> {
+    for q in queue {
+        let rules: Vec<String> = q
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", f.severity.as_str(), f.rule.code()))
+            .collect();
+        let name = match &q.target {
+            Target::Claim(c) => c.to_string(),
+            Target::Source { id } => format!("source {id}"),
+        };
+        writeln!(out, "{}  [{}]", safe(&name), rules.join(", "))?;
+        if let Some(x) = &q.excerpt {
+            writeln!(out, "    {}", safe(&dossier::util::excerpt(x, 100)))?;
+        }
+        if let Some(r) = &q.stale_review {
+            let line = format!(
+                "    stale verdict: {} ({}, {}); the words changed since",
+                r.verdict, r.by, r.date
+            );
+            writeln!(out, "{}", safe(&line))?;
+        }
+    }
+    Ok(())
 }

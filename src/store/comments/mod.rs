@@ -210,102 +210,31 @@ impl Comments {
             return Ok(new.to_string());
         }
         let outline = Outline::of(new)?;
-        let mut children: HashMap<(usize, &Seg), usize> = HashMap::new();
-        let mut root = None;
-        for (i, p) in outline.points.iter().enumerate() {
-            if p.parent == NO_PARENT {
-                root.get_or_insert(i);
-            } else {
-                children.entry((p.parent, &p.seg)).or_insert(i);
-            }
-        }
-        let header = if new.starts_with(MODELINE) {
-            new.find('\n').map_or(new.len(), |i| i + 1)
-        } else {
-            0
-        };
-        // Insertions: (byte offset, order, text).
-        let mut inserts: Vec<(usize, usize, String)> = Vec::new();
-        let mut eol_taken: std::collections::HashSet<usize> = Default::default();
-        let line_start = |at: usize| new[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = |at: usize| new[at..].find('\n').map_or(new.len(), |i| at + i);
-        let indent_of = |ls: usize| {
-            let rest = &new[ls..];
-            rest[..rest.len() - rest.trim_start_matches(' ').len()].to_string()
-        };
-        let before = |order: usize, ls: usize, text: &str, inserts: &mut Vec<_>| {
-            if ls < header || outline.inside_scalar(ls) {
-                inserts.push((header, order, format!("{text}\n")));
-            } else {
-                inserts.push((ls, order, format!("{}{text}\n", indent_of(ls))));
-            }
-        };
+        let mut placing = Placing::new(new, &outline);
         for (order, a) in self.items.iter().enumerate() {
-            let text = a.comment.text.as_str();
-            let path = match &a.anchor {
-                Anchor::Before(p) | Anchor::After(p, _) => p.as_slice(),
-                Anchor::End => {
-                    let sep = if new.ends_with('\n') || new.is_empty() {
-                        ""
-                    } else {
-                        "\n"
-                    };
-                    inserts.push((new.len(), order, format!("{sep}{text}\n")));
-                    continue;
-                }
-            };
-            // Walk down the path as far as it still exists.
-            let mut at = root;
-            let mut found = 0;
-            if let Some(mut i) = root {
-                for seg in path {
-                    match children.get(&(i, seg)) {
-                        Some(&c) => {
-                            i = c;
-                            found += 1;
-                        }
-                        None => break,
-                    }
-                }
-                at = Some(i);
-            }
-            let Some(i) = at else {
-                inserts.push((header, order, format!("{}\n", marked(text, path))));
-                continue;
-            };
-            let p = &outline.points[i];
-            if found < path.len() {
-                before(
-                    order,
-                    line_start(p.start),
-                    &marked(text, path),
-                    &mut inserts,
-                );
-                continue;
-            }
-            match &a.anchor {
-                Anchor::After(_, role) => {
-                    let e = match role {
-                        Role::Key => p.key_end.unwrap_or(p.end),
-                        Role::Value => p.end,
-                    };
-                    let le = line_end(e);
-                    if !outline.inside_scalar(le) && eol_taken.insert(le) {
-                        inserts.push((le, order, format!("  {text}")));
-                    } else {
-                        before(order, line_start(p.start), text, &mut inserts);
-                    }
-                }
-                _ => before(order, line_start(p.start), text, &mut inserts),
-            }
+            placing.place(order, a);
         }
-        let out = splice(new, inserts);
+        let header = placing.header;
+        let out = splice(new, placing.inserts);
         if self.kept_in(new, &out) {
             return Ok(out);
         }
         // Some place could not take its comment: every comment to the top of the file.
-        let inserts = self
-            .items
+        let out = splice(new, self.at_top(header));
+        if self.kept_in(new, &out) {
+            return Ok(out);
+        }
+        let first = &self.items[0].comment;
+        Err(CommentError::Refused(Refused {
+            line: first.line,
+            column: first.column,
+        }))
+    }
+
+    /// Every comment below the first `header` bytes of the new text (its modeline), marked
+    /// with its place, as insertions for [`splice`].
+    fn at_top(&self, header: usize) -> Vec<(usize, usize, String)> {
+        self.items
             .iter()
             .enumerate()
             .map(|(order, a)| {
@@ -319,16 +248,7 @@ impl Comments {
                     format!("{}\n", marked(&a.comment.text, path)),
                 )
             })
-            .collect();
-        let out = splice(new, inserts);
-        if self.kept_in(new, &out) {
-            return Ok(out);
-        }
-        let first = &self.items[0].comment;
-        Err(CommentError::Refused(Refused {
-            line: first.line,
-            column: first.column,
-        }))
+            .collect()
     }
 
     /// Does `out` hold the data of `new` and, besides `new`'s own, one comment for each of
@@ -351,6 +271,140 @@ impl Comments {
             *got.entry(unmarked(&c.text).to_string()).or_default() += 1;
         }
         want == got
+    }
+}
+
+/// Where the comments go in the new text of a rewrite: its outline, and the insertions
+/// made so far.
+struct Placing<'a> {
+    new: &'a str,
+    outline: &'a Outline,
+    /// The length of the schema modeline on its first line (0 when it has none): no comment
+    /// goes above it.
+    header: usize,
+    /// The child of each point by segment (the first one, when several have the same).
+    children: HashMap<(usize, &'a Seg), usize>,
+    /// The first point without a parent.
+    root: Option<usize>,
+    /// Insertions: (byte offset, order, text).
+    inserts: Vec<(usize, usize, String)>,
+    /// The line ends that already took an end-of-line comment.
+    eol_taken: std::collections::HashSet<usize>,
+}
+
+impl<'a> Placing<'a> {
+    /// Nothing placed yet in `new`, whose outline is `outline`.
+    fn new(new: &'a str, outline: &'a Outline) -> Placing<'a> {
+        let mut children = HashMap::new();
+        let mut root = None;
+        for (i, p) in outline.points.iter().enumerate() {
+            if p.parent == NO_PARENT {
+                root.get_or_insert(i);
+            } else {
+                children.entry((p.parent, &p.seg)).or_insert(i);
+            }
+        }
+        let header = if new.starts_with(MODELINE) {
+            new.find('\n').map_or(new.len(), |i| i + 1)
+        } else {
+            0
+        };
+        Placing {
+            new,
+            outline,
+            header,
+            children,
+            root,
+            inserts: Vec::new(),
+            eol_taken: Default::default(),
+        }
+    }
+
+    /// The start of the line `at` is on.
+    fn line_start(&self, at: usize) -> usize {
+        self.new[..at].rfind('\n').map_or(0, |i| i + 1)
+    }
+
+    /// The end of the line `at` is on (its `\n`, or the end of the text).
+    fn line_end(&self, at: usize) -> usize {
+        self.new[at..].find('\n').map_or(self.new.len(), |i| at + i)
+    }
+
+    /// Put `text` on a line of its own before the line that starts at `ls`, indented as that
+    /// line; or below the header when that line cannot take it (it is the header, or inside
+    /// a scalar).
+    fn before(&mut self, order: usize, ls: usize, text: &str) {
+        if ls < self.header || self.outline.inside_scalar(ls) {
+            self.inserts.push((self.header, order, format!("{text}\n")));
+        } else {
+            let rest = &self.new[ls..];
+            let indent = &rest[..rest.len() - rest.trim_start_matches(' ').len()];
+            self.inserts.push((ls, order, format!("{indent}{text}\n")));
+        }
+    }
+
+    /// The deepest point of `path` that still exists, walking down from the root, and how
+    /// many of its segments were found; `None` when the text has no root.
+    fn deepest(&self, path: &[Seg]) -> Option<(usize, usize)> {
+        let mut i = self.root?;
+        let mut found = 0;
+        for seg in path {
+            match self.children.get(&(i, seg)) {
+                Some(&c) => {
+                    i = c;
+                    found += 1;
+                }
+                None => break,
+            }
+        }
+        Some((i, found))
+    }
+
+    /// Place comment `a`, the `order`th: at its place, else before the nearest surviving
+    /// parent (marked with where it was), else at the top.
+    fn place(&mut self, order: usize, a: &Attached) {
+        let text = a.comment.text.as_str();
+        let path = match &a.anchor {
+            Anchor::Before(p) | Anchor::After(p, _) => p.as_slice(),
+            Anchor::End => {
+                let new = self.new;
+                let sep = if new.ends_with('\n') || new.is_empty() {
+                    ""
+                } else {
+                    "\n"
+                };
+                self.inserts
+                    .push((new.len(), order, format!("{sep}{text}\n")));
+                return;
+            }
+        };
+        let Some((i, found)) = self.deepest(path) else {
+            let marked = format!("{}\n", marked(text, path));
+            self.inserts.push((self.header, order, marked));
+            return;
+        };
+        let outline = self.outline;
+        let p = &outline.points[i];
+        let ls = self.line_start(p.start);
+        if found < path.len() {
+            self.before(order, ls, &marked(text, path));
+            return;
+        }
+        match &a.anchor {
+            Anchor::After(_, role) => {
+                let e = match role {
+                    Role::Key => p.key_end.unwrap_or(p.end),
+                    Role::Value => p.end,
+                };
+                let le = self.line_end(e);
+                if !outline.inside_scalar(le) && self.eol_taken.insert(le) {
+                    self.inserts.push((le, order, format!("  {text}")));
+                } else {
+                    self.before(order, ls, text);
+                }
+            }
+            _ => self.before(order, ls, text),
+        }
     }
 }
 
