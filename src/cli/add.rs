@@ -22,8 +22,7 @@ pub struct AddArgs {
 
 /// An http(s) address rather than a file name.
 fn is_url(s: &str) -> bool {
-    let lower = s.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    dossier::util::url::has_web_scheme(s)
 }
 
 const SAVE_IT: &str = "save the page from your browser (or the article's text as a .txt or .md \

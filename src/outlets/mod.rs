@@ -4,26 +4,19 @@
 
 mod tables;
 
+use crate::util::url::WebUrl;
 use tables::{
     ACRONYMS, AMBIGUOUS_NAMES, AU_STATES, INSTITUTION_HOSTS, MASTHEAD_WORDS, MEDIA_HOSTS, OUTLETS,
     RESERVE_BANK_CITIES, RESERVE_BANK_NAMES, SECOND_LEVEL,
 };
 
-/// The host part of an http(s) URL, lower-cased, without `www.`.
+/// The host part of an http(s) URL (see [`WebUrl::link`]), lower-cased, without `www.` or a
+/// final dot; `None` for a host that is not a domain name with a dot.
 pub fn host_of(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host
-        .rsplit('@')
-        .next()?
-        .split(':')
-        .next()?
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    (!host.is_empty() && host.contains('.')).then_some(host)
+    let host = WebUrl::link(None, url)?.host()?;
+    let host = host.trim_end_matches('.');
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty() && host.contains('.')).then(|| host.to_string())
 }
 
 fn host_table() -> &'static std::collections::HashMap<&'static str, &'static str> {

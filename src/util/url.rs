@@ -41,11 +41,7 @@ impl WebUrl {
     /// `s` (trimmed) as a web URL, or why it is not one.
     pub fn parse(s: &str) -> Result<WebUrl, UrlError> {
         let u = s.trim();
-        let prefixed = ["https://", "http://"].iter().any(|scheme| {
-            u.get(..scheme.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
-        });
-        if !prefixed {
+        if !has_web_scheme(u) {
             return Err(UrlError::Scheme(u.to_string()));
         }
         if u.chars()
@@ -67,6 +63,31 @@ impl WebUrl {
                 given: u.to_string(),
                 parsed,
             }),
+        }
+    }
+
+    /// The web URL a link `href` leads to, resolved against `base` as a browser follows a link
+    /// (an absolute address, or a relative one when there is a base), written as the standard
+    /// writes it; `None` for other schemes, fragments and what cannot be parsed.
+    pub fn link(base: Option<&WebUrl>, href: &str) -> Option<WebUrl> {
+        let href = href.trim();
+        let parsed = match Url::parse(href) {
+            Ok(u) => u,
+            Err(::url::ParseError::RelativeUrlWithoutBase) => base?.parsed.join(href).ok()?,
+            Err(_) => return None,
+        };
+        matches!(parsed.scheme(), "http" | "https").then(|| WebUrl {
+            given: parsed.as_str().to_string(),
+            parsed,
+        })
+    }
+
+    /// The host's name as people write it: lower case, an internationalised name in its own
+    /// letters rather than its `xn--` form; an IP address as the standard writes it.
+    pub fn host(&self) -> Option<String> {
+        match self.parsed.host()? {
+            Host::Domain(d) => Some(idna::domain_to_unicode(d).0.to_lowercase()),
+            ip => Some(ip.to_string()),
         }
     }
 
@@ -123,6 +144,16 @@ impl std::str::FromStr for WebUrl {
     fn from_str(s: &str) -> Result<WebUrl, UrlError> {
         WebUrl::parse(s)
     }
+}
+
+/// Does `s` (trimmed) start with `http://` or `https://`, in any case? The first test of a web
+/// URL, and how an argument or a line of a page is told to be an address at all.
+pub fn has_web_scheme(s: &str) -> bool {
+    let s = s.trim();
+    ["https://", "http://"].iter().any(|scheme| {
+        s.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+    })
 }
 
 /// An absolute http or https URL (see [`WebUrl`]).
@@ -197,6 +228,39 @@ mod tests {
             "ftp://x.org/".parse::<WebUrl>(),
             Err(UrlError::Scheme("ftp://x.org/".into()))
         );
+    }
+
+    #[test]
+    fn a_link_is_followed_as_a_browser_follows_it() {
+        let base = WebUrl::parse("https://coast.example/news/ferry").unwrap();
+        let link = |href: &str| WebUrl::link(Some(&base), href).map(|u| u.as_str().to_string());
+        assert_eq!(
+            link("/timetable").as_deref(),
+            Some("https://coast.example/timetable")
+        );
+        assert_eq!(
+            link("HTTP://Other.example/a b").as_deref(),
+            Some("http://other.example/a%20b")
+        );
+        assert_eq!(link("javascript:void(0)"), None);
+        assert_eq!(link("mailto:desk@coast.example"), None);
+        assert_eq!(WebUrl::link(None, "/timetable"), None);
+    }
+
+    #[test]
+    fn a_host_is_written_in_its_own_letters() {
+        let host = |u: &str| WebUrl::parse(u).unwrap().host();
+        assert_eq!(
+            host("https://Example.ORG/x").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            host("https://xn--mnchen-3ya.de/").as_deref(),
+            Some("münchen.de")
+        );
+        assert_eq!(host("https://MÜNCHEN.de/").as_deref(), Some("münchen.de"));
+        assert_eq!(host("http://127.0.0.1:8080/").as_deref(), Some("127.0.0.1"));
+        assert!(has_web_scheme(" HTTPS://x.org") && !has_web_scheme("ftp://x.org"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::escape::{escape, escape_into, escape_line};
 use super::furniture::without_furniture;
 use super::tokens::{is_in, Tok};
+use crate::util::url::WebUrl;
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
@@ -58,7 +59,7 @@ struct Writer<'a> {
     lists: Vec<Option<u32>>,
     /// An open link: where its `[` is in `cur`, and its address.
     link: Option<(usize, String)>,
-    base: Option<&'a url::Url>,
+    base: Option<&'a WebUrl>,
     title: Option<&'a str>,
 }
 
@@ -243,16 +244,9 @@ impl Writer<'_> {
         if href.is_empty() || href.starts_with('#') {
             return None;
         }
-        let u = match url::Url::parse(href) {
-            Ok(u) => u,
-            Err(url::ParseError::RelativeUrlWithoutBase) => self.base?.join(href).ok()?,
-            Err(_) => return None,
-        };
-        if !matches!(u.scheme(), "http" | "https") {
-            return None;
-        }
+        let u = WebUrl::link(self.base, href)?;
         Some(
-            u.as_str()
+            u.normalized()
                 .replace('(', "%28")
                 .replace(')', "%29")
                 .replace('<', "%3C")
@@ -263,7 +257,7 @@ impl Writer<'_> {
 
 /// The body of the article as Markdown: furniture dropped, one block per paragraph, heading,
 /// list item or quoted paragraph.
-pub(super) fn body_markdown(toks: &[Tok], base: Option<&url::Url>, title: Option<&str>) -> String {
+pub(super) fn body_markdown(toks: &[Tok], base: Option<&WebUrl>, title: Option<&str>) -> String {
     let mut w = Writer {
         out: String::new(),
         cur: String::new(),
@@ -314,7 +308,7 @@ mod tests {
         );
         let md = body_markdown(
             main_part(&tokens(&html)),
-            url::Url::parse("https://coast.example/news/ferry")
+            WebUrl::parse("https://coast.example/news/ferry")
                 .ok()
                 .as_ref(),
             None,

@@ -4,6 +4,7 @@
 use super::furniture::{main_part, without_furniture};
 use super::tokens::{squash, Tok};
 use super::PageMeta;
+use crate::util::url::has_web_scheme;
 use std::collections::BTreeMap;
 
 /// The largest JSON-LD block read for metadata.
@@ -178,7 +179,7 @@ impl Tags {
             .clone()
             .filter(|u| !u.is_empty())
             .or(self.meta("og:url"))
-            .filter(|u| is_http(u))
+            .filter(|u| has_web_scheme(u))
     }
 }
 
@@ -289,14 +290,8 @@ impl LdMeta {
     }
 }
 
-/// Is `u` an http(s) address?
-pub(super) fn is_http(u: &str) -> bool {
-    let l = u.trim().to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://")
-}
-
 fn looks_like_address(s: &str) -> bool {
-    is_http(s) || s.starts_with('/') || s.contains("www.")
+    has_web_scheme(s) || s.starts_with('/') || s.contains("www.")
 }
 
 /// `By Jane Doe` → `Jane Doe`.

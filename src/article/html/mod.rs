@@ -25,10 +25,11 @@ mod meta;
 mod readable;
 mod tokens;
 
+use crate::util::url::{has_web_scheme, WebUrl};
 use escape::{escape, escape_line};
 use furniture::main_part;
 use markdown::body_markdown;
-use meta::{is_http, page_meta};
+use meta::page_meta;
 use readable::{cleaned_html, readable_part};
 use tokens::{max_depth, tokens};
 
@@ -64,9 +65,9 @@ pub fn convert(html: &str, page_url: Option<&str>) -> Converted {
     let toks = tokens(html);
     let meta = page_meta(&toks);
     let base = page_url
-        .filter(|u| is_http(u))
+        .filter(|u| has_web_scheme(u))
         .or(meta.url.as_deref())
-        .and_then(|u| url::Url::parse(u).ok());
+        .and_then(|u| WebUrl::link(None, u));
     // The readability pass sees the page without the furniture its tags name (it keeps some
     // of it on a short page): what both leave out is not article text.
     let readable = if max_depth(&toks) <= MAX_DEPTH {

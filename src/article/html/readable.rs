@@ -3,9 +3,10 @@
 
 use super::furniture::without_furniture;
 use super::tokens::Tok;
+use crate::util::url::WebUrl;
 
 /// The readable part of a page as HTML, by the readability pass; `None` when it finds none.
-pub(super) fn readable_part(html: &str, base: Option<&url::Url>) -> Option<String> {
+pub(super) fn readable_part(html: &str, base: Option<&WebUrl>) -> Option<String> {
     let cfg = dom_smoothie::Config {
         // The metadata is read from the tags by `page_meta`.
         disable_json_ld: true,
@@ -13,7 +14,8 @@ pub(super) fn readable_part(html: &str, base: Option<&url::Url>) -> Option<Strin
         keep_classes: true,
         ..dom_smoothie::Config::default()
     };
-    let mut r = dom_smoothie::Readability::new(html, base.map(url::Url::as_str), Some(cfg)).ok()?;
+    let mut r =
+        dom_smoothie::Readability::new(html, base.map(WebUrl::normalized), Some(cfg)).ok()?;
     let article = r.parse().ok()?;
     Some(article.content.to_string())
 }
