@@ -54,3 +54,31 @@ fn span(s: &Span) -> String {
         Span::Reason { lead, why } => escape::text(&format!("{lead}{why}")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_is_set_its_own_way() {
+        let s = [
+            Span::Word("a*b ".to_string()),
+            Span::Text("a*b ".to_string()),
+            Span::Code("x".to_string()),
+            Span::Term("r".to_string()),
+            Span::Missing,
+        ];
+        assert_eq!(render(&s), "a*b a\\*b`x`r**missing**");
+        // A reason is escaped with its lead, as one text; a message alone.
+        let why = "- later".to_string();
+        assert_eq!(
+            render(&[Span::Reason {
+                lead: "dossier.toml: ",
+                why: why.clone()
+            }]),
+            "dossier.toml: - later"
+        );
+        assert_eq!(render(&[Span::Message(why)]), "\\- later");
+        assert_eq!(cell(&[Span::Text(" ".to_string())]), "—");
+    }
+}
