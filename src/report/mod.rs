@@ -12,6 +12,7 @@ pub mod locate;
 mod markdown;
 pub mod safe;
 mod sarif;
+mod wording;
 
 pub use github::Github;
 pub use human::Human;

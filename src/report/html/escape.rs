@@ -10,18 +10,35 @@ pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             ':' => out.push_str("&#58;"),
             '\n' | '\t' => out.push(c),
             c if c.is_control() => {}
-            c => out.push(c),
+            c => push_escaped(&mut out, c),
         }
     }
     out
+}
+
+/// Our own words (headings, labels, sentences): `& < > " '` become entities. A colon stays
+/// as it is: our words name no scheme.
+pub(crate) fn words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_escaped(&mut out, c);
+    }
+    out
+}
+
+/// `c`, or its entity when it is one of `& < > " '`.
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    }
 }
 
 /// [`text`] with each pair of backticks made a `<code>` span, for messages and help that
@@ -75,6 +92,14 @@ mod tests {
         );
         assert_eq!(text("javascript:alert(1)"), "javascript&#58;alert(1)");
         assert_eq!(text("a\u{0}b"), "ab");
+    }
+
+    #[test]
+    fn our_words_keep_their_colons() {
+        assert_eq!(
+            words("Editor's note: a <b> & \"c\""),
+            "Editor&#39;s note: a &lt;b&gt; &amp; &quot;c&quot;"
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The report's list of what editors rejected (`not-a-claim`, `not-a-source`), collapsed.
 
-use super::{escape, Md};
-use crate::report::audit::{Rejected, EXCERPT_CHARS};
+use super::spans::render;
+use super::Md;
+use crate::report::audit::Rejected;
+use crate::report::wording as w;
 
 /// A collapsed `<details>` section listing each rejected item with who rejected it, when and
 /// why; nothing when none was rejected.
@@ -9,29 +11,14 @@ pub(super) fn section(md: &mut Md, rejected: &[Rejected]) {
     if rejected.is_empty() {
         return;
     }
-    md.line("## Rejected");
-    md.blank();
+    md.heading(2, w::REJECTED);
     md.line("<details>");
-    md.line(&format!(
+    md.para(&format!(
         "<summary>{}</summary>",
         Rejected::summary(rejected.len())
     ));
-    md.blank();
     for r in rejected {
-        let what = escape::text(&r.label());
-        let note = r
-            .review
-            .note
-            .as_deref()
-            .map(|n| format!(": {}", escape::prose(n)))
-            .unwrap_or_default();
-        md.line(&format!(
-            "- {what} (\u{201c}{}\u{201d}): `{}` by {}, {}{note}",
-            escape::short(&r.text, EXCERPT_CHARS),
-            r.review.verdict,
-            escape::text(&r.review.by),
-            escape::text(&r.review.date),
-        ));
+        md.line(&format!("- {}", render(&w::rejected(r))));
     }
     md.blank();
     md.line("</details>");
