@@ -14,41 +14,9 @@
 use super::align::{align_near, Alignment};
 use super::diff::DiffPart;
 use super::normalize::{for_each_word, for_each_word_ref, quote_pieces, words, Piece};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A fast multiplicative hasher for the scan's lookups (one per word of the snapshot); the
-/// keys are the claims' own words and shingles, so hash flooding is not a concern.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// The scan's lookups (one per word of the snapshot) are keyed by the claims' own words.
+pub(crate) use crate::util::hash::FastMap as Map;
 
 /// A shingle occurring more often than this in a snapshot is not an anchor (unless it is the
 /// request's rarest).

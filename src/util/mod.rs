@@ -4,6 +4,7 @@
 //! - [`charset`]: bytes to text in the charset a page declares;
 //! - [`fs`]: every read and write of a file (bounded reads, atomic writes inside the dossier);
 //! - [`sentences`]: where sentences end, the one splitter;
+//! - [`hash`]: the one fast hasher, for maps and sets keyed by the crate's own words;
 //! - [`url`]: URLs from users and servers, parsed as browsers do, taken only when http(s);
 //! - [`fingerprint`]: the `sha256:<hex>` that records name a text or file by;
 //! - [`Advice`]: the fix an error suggests, for diagnostics;
@@ -14,6 +15,7 @@
 
 pub mod charset;
 pub mod fs;
+pub mod hash;
 pub mod sentences;
 pub mod url;
 

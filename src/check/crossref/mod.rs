@@ -42,10 +42,11 @@ use super::{Config, FileCheck};
 mod wording;
 
 use crate::evidence::normalize::{quote_pieces, Piece};
-use crate::evidence::search::{FastHasher, Map};
+use crate::evidence::search::Map;
 use crate::model::review::Review;
 use crate::store::load::{LoadedClaims, Pos};
 use crate::util::excerpt;
+use crate::util::hash::FastHasher;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::hash::Hasher;

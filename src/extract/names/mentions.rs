@@ -105,7 +105,7 @@ impl Names {
             let opens = toks
                 .first()
                 .is_some_and(|t| t.start == sentences[*si].start);
-            for (a, b) in runs(toks, 0) {
+            for (a, b) in runs(toks) {
                 // A lone sentence-initial word is a name only if it is capitalised elsewhere
                 // too, or if what follows makes it one: an appositive role ("Nura, a mother of
                 // four,") or a verb of saying ("Nura said").

@@ -23,7 +23,7 @@ fn and_joins_org(toks: &[Token], k: usize) -> bool {
 }
 
 /// Group tokens into capitalised runs: `(first, last_exclusive)` token indices.
-pub(super) fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)> {
+pub(super) fn runs(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -94,7 +94,6 @@ pub(super) fn runs(toks: &[Token], sentence_start: usize) -> Vec<(usize, usize)>
         if s == 0 && j > 1 && contains(&lexicon::ROLE_NOUNS, &lower(toks[0].word)) {
             s = 1;
         }
-        let _ = sentence_start;
         // Trailing connectors cannot end a run.
         let mut e = j;
         while e > s
