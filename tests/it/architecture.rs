@@ -172,3 +172,55 @@ fn a_planted_cycle_is_found() {
         ]
     );
 }
+
+/// Most lines a source file may have before its test module, outside the hand-kept tables.
+const FILE_LINES_MAX: usize = 600;
+
+/// The source files over [`FILE_LINES_MAX`] lines without their tests, but for the files named
+/// `tables.rs`, which are data (word lists, host tables).
+fn oversized(files: &[(String, String)]) -> Vec<(String, usize)> {
+    files
+        .iter()
+        .filter(|(rel, _)| !rel.ends_with("/tables.rs"))
+        .map(|(rel, source)| {
+            let body = source.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+            (rel.clone(), body.lines().count())
+        })
+        .filter(|&(_, n)| n > FILE_LINES_MAX)
+        .collect()
+}
+
+#[test]
+fn no_source_file_is_over_600_lines_but_the_tables() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = root.join("src");
+    let mut files = Vec::new();
+    source_files(&src, &src, &mut files);
+    files.sort();
+    assert!(files.iter().any(|(f, _)| f.ends_with("tables.rs")));
+    let found = oversized(&files);
+    assert!(
+        found.is_empty(),
+        "split these by meaning into a folder module (ARCHITECTURE.md):\n{}",
+        found
+            .iter()
+            .map(|(f, n)| format!("  src/{f}: {n} lines before its tests"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn an_oversized_file_is_found_and_a_table_is_not() {
+    let long = "fn f() {}\n".repeat(FILE_LINES_MAX + 1);
+    let tested = format!("fn f() {{}}\n#[cfg(test)]\nmod tests {{\n{long}}}\n");
+    let files = [
+        ("extract/long.rs".to_string(), long.clone()),
+        ("extract/lexicon/tables.rs".to_string(), long),
+        ("extract/short.rs".to_string(), tested),
+    ];
+    assert_eq!(
+        oversized(&files),
+        [("extract/long.rs".to_string(), FILE_LINES_MAX + 1)]
+    );
+}

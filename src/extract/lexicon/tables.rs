@@ -1150,4 +1150,3 @@ pub static CONJUNCTIONS: Words = LazyLock::new(|| {
         "where", "who", "which", "whom",
     ])
 });
-
