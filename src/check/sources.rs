@@ -16,8 +16,8 @@ pub(super) fn snapshot_findings(out: &mut Out, ctx: &Context, changed: &[verify:
             "snapshot {} of source {} changed since it was taken: sha256 {} was recorded, the file has {}",
             c.path,
             c.source,
-            short(&c.recorded),
-            short(&c.actual)
+            hash_prefix(&c.recorded),
+            hash_prefix(&c.actual)
         );
         let help = format!(
             "{}; the file's sha256 is now {}",
@@ -131,6 +131,6 @@ pub(super) fn check_source(out: &mut Out, s: &LoadedSource, citing: &[&ArticleFa
 }
 
 /// The first 12 hex digits of a hash, enough to tell two apart in a message.
-fn short(hash: &str) -> &str {
+fn hash_prefix(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }

@@ -5,7 +5,7 @@ use super::extract::ExtractArgs;
 use super::{Context, Exit};
 use dossier::article::Format;
 use dossier::store::scaffold::{self, Incoming, Original, ScaffoldError};
-use dossier::util::Advice;
+
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -113,15 +113,11 @@ fn load(input: &str, timeout: u64) -> Result<Incoming, Box<FileProblem>> {
                         dossier::article::load::MAX_ARTICLE_BYTES,
                     )
                     .unwrap_or_default();
-                    FileProblem::new(e.to_string(), e.help()).at(
-                        input,
-                        String::from_utf8_lossy(&bytes).into_owned(),
-                        off,
-                    )
+                    FileProblem::of(&e).at(input, String::from_utf8_lossy(&bytes).into_owned(), off)
                 }
-                None => FileProblem::new(e.to_string(), e.help()),
+                None => FileProblem::of(&e),
             },
-            _ => FileProblem::new(e.to_string(), e.help()),
+            _ => FileProblem::of(&e),
         })
     })
 }

@@ -30,6 +30,11 @@ impl FileProblem {
         }
     }
 
+    /// The problem an error of the library describes: its message, and its advice as the help.
+    pub fn of(e: &impl dossier::util::Advice) -> Self {
+        FileProblem::new(e.to_string(), e.help())
+    }
+
     /// Point at byte `offset` of a file whose (lossily decoded) text is `text`.
     pub fn at(mut self, name: &str, text: String, offset: usize) -> Self {
         let offset = floor_boundary(&text, offset);

@@ -8,7 +8,7 @@ use dossier::article::LoadError;
 use dossier::store::claims::ArticleJson;
 use dossier::store::extraction::{select_articles, PendingState};
 use dossier::store::{extract_dossier, ExtractError, ExtractMode, ExtractOptions, ExtractOutcome};
-use dossier::util::Advice;
+
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -36,7 +36,7 @@ impl ExtractArgs {
 }
 
 fn load_problem(e: &LoadError, file: &std::path::Path, shown: &str) -> FileProblem {
-    let p = FileProblem::new(e.to_string(), e.help());
+    let p = FileProblem::of(e);
     match e.offset() {
         Some(off) => {
             let bytes =
@@ -59,11 +59,11 @@ fn emit_error(e: &ExtractError) {
                 emit(load_problem(&u.error, &u.file, &u.record));
             }
             if let Some(d) = duplicate {
-                emit(FileProblem::new(d.to_string(), d.help()));
+                emit(FileProblem::of(d));
             }
         }
-        ExtractError::Lock(e) => emit(FileProblem::new(e.to_string(), e.help())),
-        ExtractError::Store(e) => emit(FileProblem::new(e.to_string(), e.help())),
+        ExtractError::Lock(e) => emit(FileProblem::of(e)),
+        ExtractError::Store(e) => emit(FileProblem::of(e)),
     }
 }
 

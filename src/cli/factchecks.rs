@@ -5,7 +5,7 @@ use super::diagnostics::{emit, FileProblem, Problem};
 use super::{Context, Exit};
 use dossier::factchecks::{parse_claim_reviews, FactCheckStore, MatchDecision};
 use dossier::model::review::{today, LinkAction};
-use dossier::util::Advice;
+
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -85,7 +85,7 @@ fn decide(
     let found = match desk.resolve_claim(claim) {
         Ok(c) => c,
         Err(e) => {
-            emit(FileProblem::new(e.to_string(), e.help()));
+            emit(FileProblem::of(&e));
             return None;
         }
     };
