@@ -17,15 +17,20 @@ use std::path::{Path, PathBuf};
 /// The JSON form of one article's extraction (`dossier extract --format json`).
 #[derive(Debug, Serialize)]
 pub struct ArticleJson<'a> {
+    /// The article's record (its path in the dossier, fingerprint and metadata), its fields
+    /// placed directly in the object rather than under a key of their own.
     #[serde(flatten)]
     pub article: &'a ArticleRecord,
+    /// The works the article cites, as extract found them.
     pub references: &'a [Reference],
+    /// The claims extract found in the article.
     pub claims: &'a [Claim],
 }
 
 /// `{"articles": [...]}`.
 #[derive(Debug, Serialize)]
 pub struct ExtractJson<'a> {
+    /// One object per article, in the order the articles were extracted.
     pub articles: Vec<ArticleJson<'a>>,
 }
 
@@ -43,8 +48,12 @@ pub enum PlannedKind {
 /// A file extract wants on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Planned {
+    /// Where the file goes, below the dossier root: `claims/<slug>.yaml`, `sources/<id>.yaml`
+    /// or `schemas/<name>`.
     pub path: PathBuf,
+    /// The whole text the file is to hold (YAML, or JSON for a schema).
     pub contents: String,
+    /// What the file is, which decides whether an existing one may be replaced.
     pub kind: PlannedKind,
 }
 
@@ -57,43 +66,85 @@ impl Planned {
 /// Why writing failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// A problem with the dossier rather than with one file; two articles that would share a
+    /// claim file come this way ([`DossierError::DuplicateSlug`]).
     #[error(transparent)]
     Dossier(#[from] DossierError),
+    /// A claim file or source stub could not be turned into YAML (a bug in dossier: its own
+    /// data always serialises).
     #[error("{path}: cannot serialise: {message}")]
-    Serialise { path: PathBuf, message: String },
+    Serialise {
+        /// The file that was being rendered, on disk.
+        path: PathBuf,
+        /// The YAML serialiser's message.
+        message: String,
+    },
+    /// A planned file could not be written: no room, no permission, or a target that is not
+    /// a regular file or leads out of the dossier.
     #[error("{path}: cannot write: {source}")]
     Write {
+        /// The file that could not be written, on disk; empty if the batch did not say which.
         path: PathBuf,
+        /// The operating system's error, or why the target was refused.
         #[source]
         source: std::io::Error,
     },
+    /// The claim file already on disk, which the new extraction is merged into, could not be
+    /// read (not a regular file, too large, not UTF-8, outside the dossier, or an I/O error).
+    /// A claim file that does not exist yet is not an error.
     #[error("{path}: cannot write: cannot read the existing file: {source}")]
     ReadExisting {
+        /// The existing claim file, on disk.
         path: PathBuf,
+        /// Why it could not be read.
         #[source]
         source: fs::ReadError,
     },
+    /// The article had to be read again (to check it is unchanged before merging editors'
+    /// work into its claim file) and could not be.
     #[error("{path}: cannot write: cannot read the article again: {source}")]
     ReadArticle {
+        /// The article's file on disk.
         path: PathBuf,
+        /// Why it could not be read.
         #[source]
         source: fs::ReadError,
     },
+    /// The existing claim file does not parse as a claim file, or its comments cannot be
+    /// read, so extract refuses to overwrite it.
     #[error("{path}: this claim file holds content extract does not recognise ({message}); extract will not overwrite it")]
-    Unrecognised { path: PathBuf, message: String },
+    Unrecognised {
+        /// The existing claim file, on disk.
+        path: PathBuf,
+        /// The parser's message.
+        message: String,
+    },
+    /// The article on disk no longer has the fingerprint it was extracted with: it was saved
+    /// while extract ran, so merging into its claim file would mix two versions.
     #[error("{path}: the article changed while it was being extracted")]
-    ArticleChanged { path: PathBuf },
+    ArticleChanged {
+        /// The article's file on disk.
+        path: PathBuf,
+    },
+    /// A claim file would be larger than dossier reads back ([`yaml::MAX_YAML_BYTES`]); the
+    /// whole plan is refused before anything is written.
     #[error("{article}: its claim file would be {size} bytes, more than the {limit} bytes dossier reads back; nothing was written")]
     TooLarge {
+        /// The article's path as the dossier records it (`articles/…`).
         article: String,
+        /// The size the rendered claim file would have, in bytes.
         size: u64,
+        /// The largest claim file dossier reads, in bytes.
         limit: u64,
     },
     /// The editors' comments could not be placed in the rewritten file (nothing is written).
     #[error("{path}:{line}: {message}")]
     Comments {
+        /// The existing claim file the comments were read from, on disk.
         path: PathBuf,
+        /// 1-based line of the first comment in that file (1 if it has none).
         line: usize,
+        /// Why the comments could not be placed.
         message: String,
     },
 }
@@ -306,8 +357,12 @@ pub fn pending(plan: &[Planned]) -> Vec<&Planned> {
 /// Outcome of writing a plan.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Written {
+    /// Claim files created or rewritten.
     pub claim_files: usize,
+    /// Claim files left untouched because they already held exactly the new contents.
     pub unchanged: usize,
+    /// Source stubs created; an entry that already existed is never rewritten and not
+    /// counted.
     pub new_sources: usize,
 }
 

@@ -6,24 +6,52 @@ use std::path::{Path, PathBuf};
 /// Problems with the dossier itself, as opposed to one of its files.
 #[derive(Debug, thiserror::Error)]
 pub enum DossierError {
+    /// [`Dossier::discover`] found neither a `dossier.toml` nor an `articles/` directory in
+    /// the starting directory or any of its parents.
     #[error("no dossier found in {start} or any parent directory (looked for a dossier.toml or an articles/ directory)")]
-    NotFound { start: PathBuf },
+    NotFound {
+        /// The directory the search began in, canonicalised.
+        start: PathBuf,
+    },
+    /// A path could not be resolved, or a directory could not be listed.
     #[error("{path}: {source}")]
     Io {
+        /// The path as it was being used: as given, or a directory below `articles/`.
         path: PathBuf,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
+    /// [`Dossier::at`] was given something that is not a directory (`--root`).
     #[error("{path}: not a directory; --root must be a dossier directory")]
-    NotADirectory { path: PathBuf },
+    NotADirectory {
+        /// The path given, canonicalised.
+        path: PathBuf,
+    },
+    /// A path given on the command line is neither a directory nor an article file.
     #[error("{path}: not an article (articles are .txt, .md or .markdown files)")]
-    NotAnArticle { path: PathBuf },
+    NotAnArticle {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A given article path, or a symbolic link found under `articles/`, leads outside the
+    /// dossier, where dossier never reads.
     #[error("{path}: the file is outside the dossier at {root}")]
-    OutsideDossier { path: PathBuf, root: PathBuf },
+    OutsideDossier {
+        /// The path as given, or the link or directory met under `articles/`.
+        path: PathBuf,
+        /// The dossier's root directory.
+        root: PathBuf,
+    },
+    /// Two articles of one run have the same file stem, so both would write
+    /// `claims/<slug>.yaml`.
     #[error("two articles would share the claim file claims/{slug}.yaml: {first} and {second}")]
     DuplicateSlug {
+        /// The shared slug: the claim file's name without `.yaml`.
         slug: String,
+        /// The recorded path (`articles/…`) of the first of the two, in input order.
         first: String,
+        /// The recorded path of the second.
         second: String,
     },
 }
@@ -44,6 +72,9 @@ impl crate::util::Advice for DossierError {
 /// A dossier on disk.
 #[derive(Debug, Clone)]
 pub struct Dossier {
+    /// The dossier's root directory, the one holding `articles/`, `claims/` and `sources/`;
+    /// canonical (absolute, links resolved) when made by [`Dossier::discover`] or
+    /// [`Dossier::at`]. Every file of the dossier lies below it.
     pub root: PathBuf,
 }
 
@@ -78,14 +109,19 @@ impl Dossier {
         Ok(Dossier { root })
     }
 
+    /// The `articles/` directory below the root (it may not exist).
     pub fn articles_dir(&self) -> PathBuf {
         self.root.join("articles")
     }
 
+    /// Where the claim file of the article with this slug (its file stem) lives:
+    /// `claims/<slug>.yaml` below the root, whether or not it exists.
     pub fn claim_path(&self, slug: &str) -> PathBuf {
         self.root.join("claims").join(format!("{slug}.yaml"))
     }
 
+    /// Where the source entry with this id lives: `sources/<id>.yaml` below the root, whether
+    /// or not it exists.
     pub fn source_path(&self, id: &str) -> PathBuf {
         self.root.join("sources").join(format!("{id}.yaml"))
     }

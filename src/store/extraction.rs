@@ -28,6 +28,7 @@ pub enum ExtractMode {
 pub struct ExtractOptions {
     /// Threads for loading and extracting articles (1 extracts on the calling thread).
     pub jobs: usize,
+    /// Whether to write the files, only check them, or only extract.
     pub mode: ExtractMode,
     /// How long a writer waits for another one to release the dossier's lock.
     pub lock_wait: Duration,
@@ -40,22 +41,28 @@ pub struct Unloadable {
     pub file: PathBuf,
     /// Its path as the dossier records it.
     pub record: String,
+    /// Why the article could not be read or prepared.
     pub error: LoadError,
 }
 
 /// Why a file needs `dossier extract` (check mode).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PendingState {
+    /// The file does not exist yet: writing would create it.
     Missing,
+    /// The file exists but differs from what extract would write, or something other than a
+    /// regular file has its name.
     OutOfDate,
 }
 
 /// A file that writing would create or rewrite.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
+    /// The file on disk, below the dossier root.
     pub path: PathBuf,
     /// Its path relative to the dossier root, `/`-separated.
     pub record: String,
+    /// Whether the file is missing or out of date.
     pub state: PendingState,
 }
 
@@ -71,10 +78,12 @@ pub struct ExtractOutcome {
 }
 
 impl ExtractOutcome {
+    /// How many claims the run extracted, over all its articles.
     pub fn claims(&self) -> usize {
         self.extractions.iter().map(|(_, x)| x.claims.len()).sum()
     }
 
+    /// How many references the run extracted, over all its articles.
     pub fn references(&self) -> usize {
         self.extractions
             .iter()
@@ -90,9 +99,14 @@ pub enum ExtractError {
     /// `duplicate` is set when, besides, two of the loaded articles share a slug.
     #[error("{} article(s) could not be loaded", unloadable.len())]
     Unloadable {
+        /// Every article that could not be loaded, in input order.
         unloadable: Vec<Unloadable>,
+        /// The [`DossierError::DuplicateSlug`] of two loaded articles that share a slug, if
+        /// any, so that both problems are reported at once.
         duplicate: Option<DossierError>,
     },
+    /// A writing run could not take the dossier's lock: another writer held it for the whole
+    /// wait, or the lock file could not be opened.
     #[error(transparent)]
     Lock(#[from] LockError),
     /// A claim file could not be merged, or a file could not be written; also two articles

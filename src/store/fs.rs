@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 /// One file of a [`write_batch_inside`].
 #[derive(Debug, Clone, Copy)]
 pub struct BatchFile<'a> {
+    /// The file to write. Its directory must lie inside the dossier root once symbolic links
+    /// are resolved; missing directories are created.
     pub path: &'a Path,
+    /// The bytes the file is to hold.
     pub contents: &'a [u8],
     /// Only create the file: one that exists already is left alone (source stubs).
     pub create_only: bool,
@@ -23,6 +26,7 @@ pub struct BatchFile<'a> {
 pub struct BatchError {
     /// Its index in the batch.
     pub index: usize,
+    /// Why that file could not be written to its temporary file or renamed into place.
     pub error: std::io::Error,
 }
 

@@ -22,16 +22,25 @@ pub const DEFAULT_WAIT: Duration = Duration::from_secs(30);
 /// Why the lock could not be taken.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
+    /// The lock file could not be opened or created, is not a regular file, or the operating
+    /// system refused to lock it.
     #[error("{path}: cannot open the lock file: {source}")]
     Open {
+        /// The lock file ([`LOCK_FILE`] at the dossier root).
         path: PathBuf,
+        /// The operating system's error, or why the file was refused.
         #[source]
         source: std::io::Error,
     },
+    /// Another process held the lock for the whole wait.
     #[error("{path}: another dossier process{} is writing to this dossier; gave up after {waited} s", holder.map_or(String::new(), |p| format!(" (pid {p})")))]
     Busy {
+        /// The lock file ([`LOCK_FILE`] at the dossier root).
         path: PathBuf,
+        /// The process id the holder wrote into the lock file; `None` when it could not be
+        /// read.
         holder: Option<u32>,
+        /// How long this process waited, in whole seconds.
         waited: u64,
     },
 }

@@ -489,7 +489,9 @@ fn keep_newest(dir: &Path, stamp: &str) {
 
 /// A writer that sends everything to `out` and a copy to a memo.
 pub struct Tee<'a> {
+    /// Where the output really goes (usually stdout).
     pub out: &'a mut dyn Write,
+    /// The memo being recorded; `None` when this run stores none, and the tee only forwards.
     pub memo: Option<&'a mut MemoWriter>,
 }
 

@@ -31,20 +31,38 @@ pub const CONFIG_TEMPLATE: &str = r#"# dossier.toml: settings for this dossier. 
 /// these is returned.
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
+    /// `init` was run in a directory that already has a `dossier.toml`.
     #[error("{root}: already a dossier (it has a dossier.toml); nothing changed")]
-    AlreadyDossier { root: PathBuf },
+    AlreadyDossier {
+        /// That directory, canonicalised.
+        root: PathBuf,
+    },
+    /// Creating a directory or file, or listing the articles already in the dossier, failed.
     #[error("{path}: {source}")]
     Io {
+        /// The path being created or listed.
         path: PathBuf,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
+    /// `init` found something other than a directory where `articles/`, `claims/` or
+    /// `sources/` should be.
     #[error("{path}: exists and is not a directory")]
-    NotADirectory { path: PathBuf },
+    NotADirectory {
+        /// Its path, below the dossier root.
+        path: PathBuf,
+    },
+    /// `add` was given a file whose extension is neither an article's nor an HTML page's.
     #[error("{path}: not an article (articles are .txt, .md or .markdown files, or HTML pages)")]
-    NotAnArticle { path: PathBuf },
+    NotAnArticle {
+        /// The file as given.
+        path: PathBuf,
+    },
+    /// The article could not be read as article text, or a page held no readable text.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// `add` could not take the dossier's lock.
     #[error(transparent)]
     Lock(#[from] LockError),
 }
@@ -138,7 +156,11 @@ pub struct Incoming {
     /// A name to fall back on when the article has no title (a file stem, the last URL
     /// segment).
     pub name_hint: String,
+    /// Whether the text is plain text or Markdown, which decides the copy's extension
+    /// (`.txt` or `.md`).
     pub format: Format,
+    /// The article text `add` writes into `articles/` (for a page, the Markdown converted
+    /// from it).
     pub text: String,
     /// The HTML page the article was converted from, kept in `originals/`.
     pub original: Option<Original>,
@@ -148,6 +170,7 @@ pub struct Incoming {
 /// `originals/<slug>.<extension>`, where nothing reads it as an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Original {
+    /// The page exactly as it was read or downloaded.
     pub bytes: Vec<u8>,
     /// `html`, `htm` or `xhtml`.
     pub extension: String,

@@ -29,9 +29,11 @@ pub fn budget_for(len: usize) -> serde_saphyr::Budget {
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
 pub struct YamlError {
+    /// The parser's or serialiser's message (parser messages reworded for editors).
     pub message: String,
     /// 1-based line and column, when the parser knows where the problem is.
     pub line: Option<usize>,
+    /// 1-based column of the problem, when the parser knows it (`None` for serialising).
     pub column: Option<usize>,
 }
 
@@ -80,9 +82,13 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 /// Where a value stands in its document: 1-based line and column, byte offset and length.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Position {
+    /// 1-based line where the value starts.
     pub line: usize,
+    /// 1-based column where the value starts.
     pub column: usize,
+    /// Byte offset of the value's start in the document (0 when the parser does not say).
     pub offset: usize,
+    /// Length of the value's text in bytes (0 when the parser does not say).
     pub len: usize,
 }
 
@@ -106,7 +112,9 @@ impl Position {
 /// callers then read the document without positions. A unit test guards the protocol.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located<T> {
+    /// The mapping, read as `T`.
     pub value: T,
+    /// Each key of the mapping with the position of its value, in document order.
     pub keys: Vec<(String, Position)>,
 }
 

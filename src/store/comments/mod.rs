@@ -53,10 +53,15 @@ pub struct Comment {
 /// Why a YAML text could not be read for its comments, or why they cannot be carried.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CommentError {
+    /// The YAML parser could not read the text (the file's own, or the rewrite the comments
+    /// were to be carried into).
     #[error("{line}:{column}: cannot parse: {message}")]
     Parse {
+        /// 1-based line where the parser stopped.
         line: usize,
+        /// 1-based column where the parser stopped.
         column: usize,
+        /// The parser's message.
         message: String,
     },
     /// The comments could not be placed in the new text (nothing is written).
@@ -67,7 +72,9 @@ pub enum CommentError {
 /// The first comment that could not be carried into a rewrite.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
+    /// 1-based line of the comment's `#` in the text the comments were read from.
     pub line: usize,
+    /// 1-based column (in characters) of that `#`.
     pub column: usize,
 }
 
@@ -141,6 +148,8 @@ impl Comments {
         Ok(Comments { items })
     }
 
+    /// True when the text holds no editor's comment (the schema modeline does not count), so
+    /// a rewrite has nothing to carry.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

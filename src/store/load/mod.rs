@@ -32,9 +32,14 @@ use std::collections::BTreeMap;
     into = "(usize, usize, usize, usize)"
 )]
 pub struct Pos {
+    /// 1-based line where the value starts.
     pub line: usize,
+    /// 1-based column (in characters) where the value starts.
     pub column: usize,
+    /// Byte offset of the value's start in the file's text (0 when the parser does not say).
     pub offset: usize,
+    /// Length of the value's text in bytes; 0 when unknown, or when the position is a point
+    /// (a parser error) rather than a value.
     pub len: usize,
 }
 
@@ -61,11 +66,20 @@ pub type Keys = BTreeMap<String, Pos>;
 /// What is wrong with a file of the dossier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProblemKind {
+    /// The file is not valid YAML, or could not be read at all (the `invalid-yaml` rule).
     InvalidYaml,
+    /// A mapping has a key the file's format does not know (`unknown-field`).
     UnknownField,
+    /// A value has the wrong type or form, or a required field is missing (`invalid-value`).
     InvalidValue,
+    /// Two claims or two references of one claim file, or two source entries (letter case
+    /// aside), share an id (`duplicate-id`).
     DuplicateId,
+    /// A source entry's snapshot path is absolute, leaves the dossier, or names no readable
+    /// regular file of at most 64 MiB (`invalid-path`).
     InvalidPath,
+    /// The article a claim file names does not exist, lies outside the dossier or cannot be
+    /// read (`missing-article`).
     MissingArticle,
     /// An article no claim file describes.
     Unextracted,
@@ -74,11 +88,17 @@ pub enum ProblemKind {
 /// A problem found while loading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// What sort of problem it is, which decides the check rule it is reported under.
     pub kind: ProblemKind,
     /// Path relative to the dossier root.
     pub file: String,
+    /// Where in `file` the problem is: 1:1 when it concerns the whole file, all zeros when the
+    /// value it concerns could not be located.
     pub pos: Pos,
+    /// What is wrong, in an editor's words, without the position.
     pub message: String,
+    /// The id of the source entry the problem belongs to; `None` for claim files, articles
+    /// and `dossier.toml`.
     pub source: Option<String>,
     /// What to do about it, when the rule's general help does not fit (a file that could
     /// not be read is not a YAML syntax error).
@@ -88,10 +108,16 @@ pub struct Problem {
 /// Why a claim file or source entry could not be read, for the help that goes with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unreadable {
+    /// Something other than a regular file (a directory, FIFO, device or dangling link) has
+    /// the file's name.
     NotAFile,
+    /// The file is larger than the 64 MiB dossier reads ([`crate::store::yaml::MAX_YAML_BYTES`]).
     TooLarge,
+    /// The file is not valid UTF-8.
     NotUtf8,
+    /// The file is a symbolic link that leads outside the dossier.
     Outside,
+    /// The operating system refused the read (the file vanished, no permission, …).
     Io,
 }
 
@@ -145,11 +171,19 @@ impl LoadedDossier {
 /// A claim file with the positions of its values.
 #[derive(Debug, Clone)]
 pub struct LoadedClaims {
+    /// Its path relative to the dossier root (`claims/<slug>.yaml`), `/`-separated.
     pub file: String,
+    /// The file's text as read; the positions are offsets into it.
     pub text: String,
+    /// The parsed claim file.
     pub data: ClaimFile,
+    /// Positions of the values of its `article:` mapping, by key.
     pub article_keys: Keys,
+    /// Positions of each reference's values, by key, in the order of `data.references`
+    /// (empty after a slim load, see [`LoadedClaims::slim`]).
     pub reference_keys: Vec<Keys>,
+    /// Positions of each claim's values, by key, in the order of `data.claims` (empty after a
+    /// slim load, see [`LoadedClaims::slim`]).
     pub claim_keys: Vec<Keys>,
     /// The positions of its references' and claims' values were left out to save memory
     /// ([`load_slim`]): `reference_keys` and `claim_keys` are empty, and whoever needs them
@@ -183,22 +217,31 @@ impl LoadedClaims {
 /// A source entry with the positions of its values.
 #[derive(Debug, Clone)]
 pub struct LoadedSource {
+    /// The entry's id: its file name without the `.yaml` or `.yml` extension.
     pub id: String,
+    /// Its path relative to the dossier root (`sources/<id>.yaml`), `/`-separated.
     pub file: String,
+    /// The file's text as read; the positions are offsets into it.
     pub text: String,
+    /// The parsed source entry.
     pub data: SourceEntry,
+    /// Positions of its top-level values, by key.
     pub keys: Keys,
 }
 
 /// Everything `check` needs.
 #[derive(Debug, Clone, Default)]
 pub struct LoadedDossier {
+    /// The claim files that could be read and parsed, in path order.
     pub claims: Vec<LoadedClaims>,
+    /// The source entries that could be read and parsed, by id.
     pub sources: BTreeMap<String, LoadedSource>,
     /// Article texts by recorded path, for the claim files that name them.
     pub articles: BTreeMap<String, String>,
     /// Ids of source entries that exist but could not be read (their problem is reported).
     pub unreadable_sources: std::collections::BTreeSet<String>,
+    /// Every problem met while loading: those of the claim files and their articles first,
+    /// then those of the source entries.
     pub problems: Vec<Problem>,
     /// The dossier's root directory (snapshots are read from it); empty when the dossier was
     /// built in memory.
