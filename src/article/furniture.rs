@@ -18,17 +18,38 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Furniture {
+    /// Menus, breadcrumbs, search boxes and filter panels, archive headers, links between
+    /// pages, share buttons, and login, paywall, subscription or newsletter prompts.
     Navigation,
+    /// A "Related stories"-style heading that opens a section of teasers.
     TeaserHeading,
+    /// A title or truncated snippet in the section after a [`Furniture::TeaserHeading`].
     Teaser,
+    /// A leftover of the page's template or an empty slot: `spot_img`, "Advertisement",
+    /// "Loading…", a lone "Photo".
     Placeholder,
+    /// The comment form and its prompts ("Leave a reply", "Post comment", "3 comments").
     CommentForm,
+    /// A cookie or privacy-consent notice, or one of its buttons ("Accept all").
     CookieNotice,
+    /// An author bio box: "About the author" and the paragraph after it, a repeated name line
+    /// and the bio that starts with it, or a bio sentence ("Jane Doe is a reporter for …")
+    /// among the last blocks of the page.
     AuthorBio,
+    /// A byline ("By Jane Doe") or an author credit line ("Jane Doe, Professor of History,
+    /// Midvale University") under the headline or in the author box at the end.
     Byline,
+    /// A line that is mostly a date, or a short labelled date ("Updated 9:40 a.m. ET,
+    /// March 3, 2024").
     Dateline,
+    /// A lone field name ("Tags:", "Share this", "Caption") or a section label set above the
+    /// headline ("Opinion", "Analysis", "Fact check").
     Label,
+    /// A disclaimer or copyright line, an author's disclosure statement, or a republication
+    /// notice ("This article is republished from …").
     Disclaimer,
+    /// A `Key: value` line naming the author, date, outlet or address, or a block whose every
+    /// line is `Key: value`.
     Metadata,
 }
 

@@ -10,6 +10,7 @@ use super::normalize::{Builder, Normalized};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::sync::OnceLock;
 
+/// What sort of block a [`Block`] is, which decides how the extractor reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     /// A title or section heading (Markdown `#`, or a short stand-alone line in plain text).
@@ -36,12 +37,16 @@ pub enum Marker {
 /// One block of the article, in normalised coordinates.
 #[derive(Debug, Clone)]
 pub struct Block {
+    /// Heading, paragraph, list item or separate line.
     pub kind: BlockKind,
     /// Start and end of the block (end exclusive), trimmed of surrounding white space.
     pub start: usize,
+    /// Byte offset in the analysis text just past the block's last character.
     pub end: usize,
     /// Where the block's content starts, after any list marker.
     pub body: usize,
+    /// The list marker the block starts with; `None` for anything but a list entry. Markdown
+    /// list items are always [`Marker::Bullet`], numbered or not.
     pub marker: Option<Marker>,
     /// Index of the blank-line-separated paragraph the block belongs to.
     pub para: usize,
@@ -53,18 +58,26 @@ pub struct Block {
 /// original.
 #[derive(Debug, Clone)]
 pub struct Link {
+    /// Byte offset in the analysis text where the link's text begins.
     pub start: usize,
+    /// Byte offset in the analysis text just past the link's text.
     pub end: usize,
+    /// Byte offset in the original article where the whole `[text](url)` begins.
     pub orig_start: usize,
+    /// Byte offset in the original article just past the whole `[text](url)`.
     pub orig_end: usize,
+    /// The link's destination exactly as the Markdown gives it, not resolved.
     pub url: String,
 }
 
 /// The analysis view of an article.
 #[derive(Debug, Clone)]
 pub struct Layout {
+    /// The analysis text, with the map from its offsets back to the original.
     pub norm: Normalized,
+    /// Every block of the article, in reading order.
     pub blocks: Vec<Block>,
+    /// The Markdown hyperlinks, in reading order; always empty for a plain-text article.
     pub links: Vec<Link>,
 }
 

@@ -6,44 +6,86 @@ use std::path::{Path, PathBuf};
 /// the exact byte that is wrong.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum LoadError {
+    /// The file could not be opened or read: it is missing, or its permissions forbid it.
     #[error("{path}: cannot read the file: {reason}")]
-    Io { path: PathBuf, reason: String },
+    Io {
+        /// The file that could not be read, as the caller named it.
+        path: PathBuf,
+        /// The operating system's message, as text.
+        reason: String,
+    },
+    /// The file has no bytes at all.
     #[error("{path}: the file is empty")]
-    Empty { path: PathBuf },
+    Empty {
+        /// The empty file, as the caller named it.
+        path: PathBuf,
+    },
+    /// An article's bytes are not valid UTF-8.
     #[error("{path}:{line}:{column}: the file is not valid UTF-8 (byte {offset} starts an invalid sequence)")]
     InvalidUtf8 {
+        /// The file, as the caller named it.
         path: PathBuf,
+        /// Byte offset in the file of the first byte of the invalid sequence.
         offset: usize,
+        /// 1-based line of that byte.
         line: usize,
+        /// 1-based column of that byte, in characters.
         column: usize,
     },
+    /// The file holds a NUL byte, so it is binary rather than text.
     #[error(
         "{path}:{line}:{column}: the file contains a NUL byte (offset {offset}); it looks binary"
     )]
     NulByte {
+        /// The file, as the caller named it.
         path: PathBuf,
+        /// Byte offset of the NUL: in the file, or in the decoded text of a UTF-16 page.
         offset: usize,
+        /// 1-based line of the NUL.
         line: usize,
+        /// 1-based column of the NUL, in characters.
         column: usize,
     },
+    /// The file holds only white space (and perhaps a byte-order mark).
     #[error("{path}: the file holds only white space")]
-    Blank { path: PathBuf },
+    Blank {
+        /// The blank file, as the caller named it.
+        path: PathBuf,
+    },
+    /// The file is larger than [`MAX_ARTICLE_BYTES`].
     #[error("{path}: the file is {size} bytes; articles may be at most {limit} bytes")]
     TooLarge {
+        /// The file, as the caller named it.
         path: PathBuf,
+        /// The file's size in bytes.
         size: u64,
+        /// The largest size accepted, in bytes ([`MAX_ARTICLE_BYTES`]).
         limit: u64,
     },
+    /// The path names a directory, device or other thing that is not a regular file.
     #[error("{path}: not a regular file")]
-    NotAFile { path: PathBuf },
+    NotAFile {
+        /// The path, as the caller named it.
+        path: PathBuf,
+    },
+    /// The path is not valid UTF-8, so the claim file could not name it again.
     #[error("{}: the file's path is not valid UTF-8; dossier records article paths as text", path.display())]
-    NonUtf8Path { path: PathBuf },
+    NonUtf8Path {
+        /// The path, as the operating system gave it.
+        path: PathBuf,
+    },
     /// An HTML page in `articles/`: `dossier add` converts a page into an article once.
     #[error("{path}: an HTML page is not read as an article as it is")]
-    HtmlPage { path: PathBuf },
+    HtmlPage {
+        /// The page's file, as the caller named it.
+        path: PathBuf,
+    },
     /// An HTML page without any readable text (one that needs JavaScript to show it).
     #[error("{path}: the page holds no readable text")]
-    NoReadableText { path: PathBuf },
+    NoReadableText {
+        /// The page's file or the address it was fetched from, as the editor gave it.
+        path: PathBuf,
+    },
 }
 
 /// The largest article dossier reads (16 MiB: a long book, far beyond any article). The limit

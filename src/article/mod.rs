@@ -18,11 +18,15 @@ use std::path::{Path, PathBuf};
 /// How the article is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text: blocks are split at blank lines.
     Text,
+    /// Markdown (`.md`, `.markdown`), laid out by pulldown-cmark.
     Markdown,
 }
 
 impl Format {
+    /// The format a file's extension names: Markdown for `.md` and `.markdown` (in any case),
+    /// plain text for anything else.
     pub fn from_path(path: &Path) -> Format {
         match path.extension().and_then(|e| e.to_str()) {
             Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
@@ -40,12 +44,15 @@ pub struct Article {
     pub path: String,
     /// The file stem: the name of its claim file.
     pub slug: String,
+    /// Plain text or Markdown, from the file's extension.
     pub format: Format,
     /// The article exactly as on disk.
     pub original: String,
+    /// The normalised analysis text, its blocks and links.
     pub layout: Layout,
     /// Parallel to `layout.blocks`: which blocks are page furniture.
     pub furniture: Vec<Option<Furniture>>,
+    /// Title, author, date and outlet as the article itself gives them.
     pub metadata: Metadata,
     /// `sha256:<hex>` of the article bytes.
     pub fingerprint: String,

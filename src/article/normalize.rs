@@ -17,6 +17,7 @@ pub struct Normalized {
 }
 
 impl Normalized {
+    /// The analysis text itself: quotes, dashes, spaces and line ends normalised.
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -80,6 +81,7 @@ fn plain_run_or_end(bytes: &[u8]) -> usize {
 }
 
 impl<'a> Builder<'a> {
+    /// An empty builder over `original`, the document whose byte offsets the map records.
     pub fn new(original: &'a str) -> Self {
         Builder {
             original,
@@ -96,6 +98,7 @@ impl<'a> Builder<'a> {
         self.out.text.len()
     }
 
+    /// Has nothing been appended yet?
     pub fn is_empty(&self) -> bool {
         self.out.text.is_empty()
     }
@@ -201,6 +204,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The finished text, its map closed with the original offset of its end.
     pub fn finish(mut self) -> Normalized {
         let end = self.original.len() as u32;
         let last = self.out.map_end.last().copied().unwrap_or(end);

@@ -34,9 +34,13 @@ pub struct Alignment {
     pub cost: u32,
     /// Source words matched, as a range of indices into the stretch.
     pub from: usize,
+    /// Index into the stretch just past the last source word matched (the range's end,
+    /// exclusive).
     pub to: usize,
     /// Quote words equal to their source word.
     pub same: usize,
+    /// The word diff between quote and matched words, in reading order, neighbouring parts of
+    /// one kind merged.
     pub diff: Vec<DiffPart>,
 }
 

@@ -22,11 +22,15 @@ pub enum DiffKind {
 /// A run of words of one kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DiffPart {
+    /// Whether the words are shared, the source's, the quote's, omitted or inserted.
     pub kind: DiffKind,
+    /// The words as the quote or the source writes them, separated by single spaces (for
+    /// [`DiffKind::Omitted`], the source words left out, empty when it stands for none).
     pub text: String,
 }
 
 impl DiffPart {
+    /// A part of `kind` holding a copy of `text`.
     pub fn new(kind: DiffKind, text: &str) -> DiffPart {
         DiffPart {
             kind,

@@ -23,25 +23,33 @@ pub const MAX_INSERTION: usize = 6;
 /// A word of a text: its normalised form and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
+    /// The form words compare by: lower case, composed (NFC), invisible characters dropped,
+    /// every apostrophe written `'`.
     pub norm: String,
+    /// Byte offset in the text where the word begins.
     pub start: usize,
+    /// Byte offset in the text just past the word's last character.
     pub end: usize,
 }
 
 /// A piece of a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
+    /// A word the speaker is quoted as saying.
     Word(Word),
     /// `…` or `...`: any number of source words left out.
     Omission,
     /// `[…]`: the writer's words, standing for at most [`MAX_INSERTION`] source words.
     Insertion {
+        /// Byte offset in the quote of the opening `[`.
         start: usize,
+        /// Byte offset in the quote just past the closing `]`.
         end: usize,
     },
 }
 
 impl Piece {
+    /// The word this piece is; `None` for an omission or an insertion.
     pub fn word(&self) -> Option<&Word> {
         match self {
             Piece::Word(w) => Some(w),

@@ -50,6 +50,7 @@ pub enum Mode {
 pub struct Passage {
     /// Byte range in the snapshot text.
     pub start: usize,
+    /// Byte offset in the snapshot text just past the passage (the range's end, exclusive).
     pub end: usize,
     /// 1-based line of `start`.
     pub line: usize,
@@ -64,12 +65,19 @@ pub enum Outcome {
     Verified(Passage),
     /// A close passage that differs: `similarity` is the share of the quote's words matched.
     Altered {
+        /// The source words the quote was aligned with.
         passage: Passage,
+        /// Between 0 and 1, rounded to two decimals; at least [`ALTERED_MIN`].
         similarity: f64,
+        /// How the quote differs from the passage, word by word.
         diff: Vec<DiffPart>,
     },
     /// Nowhere in the snapshot; the closest passage, if any came near.
-    NotFound { closest: Option<(Passage, f64)> },
+    NotFound {
+        /// The best alignment found and its similarity (as for [`Outcome::Altered`]), when
+        /// below the bar; `None` when no passage shared a word with the quote.
+        closest: Option<(Passage, f64)>,
+    },
     /// Passages that may support a reported statement or assertion, best first.
     Supports(Vec<(Passage, f64)>),
     /// Nothing to look for (no words outside brackets and omissions).

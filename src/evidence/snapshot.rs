@@ -9,13 +9,16 @@ pub use crate::model::source::MAX_SNAPSHOT_BYTES;
 /// How a snapshot file is read, by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text, searched as it is.
     Text,
+    /// Markdown, searched without its markup (see [`markdown_text`]).
     Markdown,
+    /// An HTML page, searched in its readable text (see [`readable_text`]).
     Html,
 }
 
 impl Format {
-    /// `.html`/`.htm` are HTML, `.md`/`.markdown` Markdown, anything else plain text.
+    /// `.html`/`.htm`/`.xhtml` are HTML, `.md`/`.markdown` Markdown, anything else plain text.
     pub fn of(path: &str) -> Format {
         let ext = Path::new(path)
             .extension()

@@ -40,6 +40,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status in the words reports show it in ("not found", "possible support").
     pub fn label(self) -> &'static str {
         match self {
             Status::Verified => "verified",
@@ -56,6 +57,7 @@ impl Status {
 pub struct EvidencePassage {
     /// 1-based line in the snapshot's readable text.
     pub line: usize,
+    /// The passage with runs of white space as one space, cut to [`PASSAGE_CHARS`].
     pub text: String,
     /// Share of the claim's words matched (altered, closest or suggested passages).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,10 +69,13 @@ pub struct EvidencePassage {
 pub struct Evidence {
     /// The claim file.
     pub file: String,
+    /// The claim's id within that file.
     pub claim: String,
+    /// The id of the source whose snapshot was searched.
     pub source: String,
     /// The snapshot's path.
     pub snapshot: String,
+    /// What the snapshot says: verified, altered, not found, translated or suggested.
     pub status: Status,
     /// Share of the quote's words matched, for an altered quote.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -107,11 +112,15 @@ pub struct Original {
 /// A snapshot whose bytes no longer have the recorded hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangedSnapshot {
+    /// The id of the source entry that recorded the hash.
     pub source: String,
     /// The source entry's file.
     pub file: String,
+    /// The snapshot's path, relative to the dossier root.
     pub path: String,
+    /// The hash the source entry records, trimmed of white space.
     pub recorded: String,
+    /// The lower-case hex SHA-256 of the file's bytes now.
     pub actual: String,
 }
 
@@ -120,6 +129,7 @@ pub struct ChangedSnapshot {
 pub struct Verification {
     /// By claim file, claim order, then source.
     pub evidence: Vec<Evidence>,
+    /// Snapshots whose bytes no longer match their recorded hash, in path order.
     pub changed: Vec<ChangedSnapshot>,
 }
 

@@ -35,8 +35,12 @@ use text::{Sentence, Token};
 /// The result of extracting one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extraction {
+    /// The article's path, fingerprint and metadata, with the metadata fields it lacks.
     pub article: ArticleRecord,
+    /// The reference-list entries (`ref-N`) first, then the sources named in the text
+    /// (`inline-N`).
     pub references: Vec<Reference>,
+    /// Quotes, reported speech and assertions, in the order they appear in the article.
     pub claims: Vec<Claim>,
     /// Stub entries for every cited work, by source id.
     pub sources: BTreeMap<String, SourceEntry>,

@@ -8,7 +8,9 @@ use std::sync::OnceLock;
 
 /// Reported speech found in a clause.
 pub struct Reported {
+    /// The subject of the verb of saying, resolved by [`Names::resolve`].
     pub speaker: Option<Speaker>,
+    /// The verb of saying as written, with a following "that" ("confirmed that").
     pub cue: String,
 }
 

@@ -5,8 +5,12 @@ use std::borrow::Cow;
 /// A sentence inside one block, in normalised coordinates.
 #[derive(Debug, Clone)]
 pub struct Sentence {
+    /// Index (into the article's blocks) of the block the sentence is in.
     pub block: usize,
+    /// Byte offset in the analysis text where the sentence begins.
     pub start: usize,
+    /// Byte offset in the analysis text just past the sentence's final punctuation (a
+    /// footnote number glued to it is left out: see `markers`).
     pub end: usize,
     /// Footnote-style numbers glued to the sentence's final punctuation ("…1969.1").
     pub markers: Vec<u32>,
@@ -108,6 +112,8 @@ fn word_char_before(h: &str, pos: usize) -> bool {
     }
 }
 
+/// Index of the sentence (of `sentences`, in text order) that holds byte `pos`; `None` when
+/// `pos` lies between sentences or outside them all.
 pub fn sentence_at(sentences: &[Sentence], pos: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.start <= pos);
     (i > 0 && pos < sentences[i - 1].end.max(sentences[i - 1].start + 1)).then(|| i - 1)
@@ -117,18 +123,24 @@ pub fn sentence_at(sentences: &[Sentence], pos: usize) -> Option<usize> {
 /// (but keeps inner apostrophes, hyphens and dots).
 #[derive(Debug, Clone, Copy)]
 pub struct Token<'a> {
+    /// Byte offset in the analysis text where the token (with its leading punctuation) begins.
     pub start: usize,
+    /// Byte offset in the analysis text just past the token (with its trailing punctuation).
     pub end: usize,
+    /// The token as written between white space, punctuation included.
     pub raw: &'a str,
+    /// The word alone: leading and trailing punctuation and a possessive `'s` removed.
     pub word: &'a str,
     /// Offset of `word` within `raw`.
     lead: usize,
 }
 
 impl Token<'_> {
+    /// Does the word start with a capital letter?
     pub fn is_capitalized(&self) -> bool {
         self.word.chars().next().is_some_and(char::is_uppercase)
     }
+    /// The word in lower case (see [`lower`]).
     pub fn lower(&self) -> Cow<'_, str> {
         lower(self.word)
     }

@@ -33,7 +33,9 @@ pub struct Index {
 /// A fact-check matching a claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match<'a> {
+    /// The stored fact-check whose `claimReviewed` matches.
     pub factcheck: &'a FactCheck,
+    /// Jaccard similarity of the two word sets, from [`THRESHOLD`] to 1.
     pub similarity: f64,
 }
 
@@ -69,6 +71,7 @@ impl Index {
         }
     }
 
+    /// Does the store hold no fact-check at all?
     pub fn is_empty(&self) -> bool {
         self.factchecks.is_empty()
     }

@@ -50,9 +50,13 @@ pub struct FactCheck {
 pub struct MatchDecision {
     /// The claim's id.
     pub claim: String,
+    /// Confirm (the claim says what was reviewed) or reject (it does not).
     pub action: LinkAction,
+    /// Who decided (`$DOSSIER_REVIEWER`, else git's `user.name`, else `$USER`); `None` when
+    /// none of them is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// The day of the decision, as ISO 8601 (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
 }

@@ -11,24 +11,42 @@ pub const MAX_ITEMS: usize = 1_000_000;
 /// Why a file could not be imported.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ImportError {
+    /// The text is not valid JSON (nor a run of JSON values).
     #[error("{file}:{line}:{column}: not valid JSON: {message}")]
     Json {
+        /// The file, as the editor named it.
         file: String,
+        /// 1-based line where the JSON parser stopped.
         line: usize,
+        /// 1-based column where the JSON parser stopped.
         column: usize,
+        /// The JSON parser's message, without its position.
         message: String,
     },
+    /// A JSON value is not a ClaimReview object with a non-empty `claimReviewed`.
     #[error("{file}:{line}:{column}: {message}")]
     Item {
+        /// The file, as the editor named it.
         file: String,
+        /// 1-based line where the top-level value holding the item begins.
         line: usize,
+        /// 1-based column, in characters, where that value begins.
         column: usize,
+        /// What is wrong and with which item ("item 2 of the array is not a JSON object").
         message: String,
     },
+    /// The file holds no ClaimReview at all (it is blank, or holds only empty arrays).
     #[error("{file}: no ClaimReview in the file")]
-    Empty { file: String },
+    Empty {
+        /// The file, as the editor named it.
+        file: String,
+    },
+    /// The file holds more than [`MAX_ITEMS`] fact-checks.
     #[error("{file}: more than {MAX_ITEMS} items")]
-    TooMany { file: String },
+    TooMany {
+        /// The file, as the editor named it.
+        file: String,
+    },
 }
 
 impl crate::util::Advice for ImportError {

@@ -17,23 +17,34 @@ pub const STORE_VERSION: u32 = 1;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactCheckStore {
+    /// The format the file is written in; [`STORE_VERSION`] in every store this dossier reads
+    /// or writes.
     pub version: u32,
+    /// Every imported fact-check once, sorted by url, then words.
     pub factchecks: Vec<FactCheck>,
 }
 
 /// Why the store could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The file exists but could not be read (not a regular file, too large, not UTF-8, a link
+    /// leading out of the dossier, or an I/O error); holds the reason.
     #[error("{STORE_PATH}: cannot be read: {0}")]
     Read(String),
+    /// The file is not YAML of the store's shape.
     #[error("{STORE_PATH}:{line}:{column}: {message}")]
     Yaml {
+        /// 1-based line of the problem (1 when the parser gives none).
         line: usize,
+        /// 1-based column of the problem (1 when the parser gives none).
         column: usize,
+        /// The YAML reader's message.
         message: String,
     },
+    /// The file's `version` is not [`STORE_VERSION`]; holds the version it names.
     #[error("{STORE_PATH}: version {0} is not one this dossier reads (it reads {STORE_VERSION})")]
     Version(u32),
+    /// The store could not be serialised or its file written; holds the reason.
     #[error("{STORE_PATH}: cannot be written: {0}")]
     Write(String),
 }
@@ -51,8 +62,11 @@ impl crate::util::Advice for StoreError {
 /// What an import changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Imported {
+    /// Fact-checks whose url and words were not in the store before.
     pub added: usize,
+    /// Fact-checks already stored whose other fields the import changed.
     pub updated: usize,
+    /// Fact-checks already stored exactly as imported.
     pub unchanged: usize,
 }
 
@@ -70,6 +84,8 @@ impl FactCheckStore {
         Ok((store, text))
     }
 
+    /// The store written in `text`, refused when it is not valid YAML of the store's shape or
+    /// names another version.
     pub fn parse(text: &str) -> Result<FactCheckStore, StoreError> {
         let store: FactCheckStore =
             crate::store::yaml::from_str(text).map_err(|e| StoreError::Yaml {

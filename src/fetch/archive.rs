@@ -11,6 +11,7 @@ pub const DEFAULT_BASE: &str = "https://archive.org";
 /// An archived copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArchivedCopy {
+    /// The copy's own http(s) address in the archive, as the API gives it.
     pub url: String,
     /// `YYYYMMDDhhmmss`, as the archive gives it.
     pub timestamp: Option<String>,

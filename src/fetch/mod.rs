@@ -44,6 +44,7 @@ pub struct Policy {
     pub max_redirects: usize,
     /// Largest body read, in bytes.
     pub max_bytes: u64,
+    /// The `User-Agent` header sent with every request; [`USER_AGENT`] by default.
     pub user_agent: String,
 }
 
@@ -75,6 +76,7 @@ impl Policy {
 /// One redirect followed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hop {
+    /// The HTTP status of the redirecting answer (a 3xx that gave a `Location`).
     pub status: u16,
     /// Where it pointed, resolved against the URL it came from.
     pub to: String,
@@ -87,29 +89,42 @@ pub struct Fetched {
     pub url: String,
     /// The URL that answered.
     pub final_url: String,
+    /// The HTTP status of the last answer (any status: errors are answers too).
     pub status: u16,
+    /// The redirects followed from `url` to `final_url`, in order; empty when there were none.
     pub redirects: Vec<Hop>,
+    /// The `Content-Type` header as sent; `None` when the server sent none.
     pub content_type: Option<String>,
+    /// The body's bytes as received, at most [`Policy::max_bytes`] of them.
     pub body: Vec<u8>,
 }
 
 /// Why a fetch gave no usable answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
+    /// The URL asked for is not http or https; holds the URL, trimmed.
     #[error("`{0}` is not an http(s) URL; only http and https are fetched")]
     Scheme(String),
+    /// The URL asked for is malformed (white space in it, no host, …).
     #[error(transparent)]
     Url(UrlError),
+    /// A redirect pointed to an address that is not http or https; holds that address.
     #[error("redirected to `{0}`, which is not an http(s) URL; refused")]
     RedirectScheme(String),
+    /// More redirects than [`Policy::max_redirects`]; holds that limit.
     #[error("more than {0} redirects")]
     TooManyRedirects(usize),
+    /// A redirect led back to an address already visited; holds that address.
     #[error("redirect loop: `{0}` was already visited")]
     RedirectLoop(String),
+    /// The body (as declared or as read) is larger than [`Policy::max_bytes`]; holds that cap.
     #[error("the response is larger than the cap of {0} bytes; refused")]
     TooLarge(u64),
+    /// The exchange did not finish within [`Policy::timeout`]; holds that limit.
     #[error("no complete answer within {0:?}")]
     Timeout(Duration),
+    /// Any other failure to get an answer (name not found, connection refused, TLS); holds the
+    /// HTTP client's message.
     #[error("{0}")]
     Network(String),
 }
@@ -237,14 +252,26 @@ pub enum Liveness {
     /// The page answered with its content.
     Live,
     /// It answered, after permanent redirects, from another address.
-    Moved { to: String },
+    Moved {
+        /// The final address that answered.
+        to: String,
+    },
     /// 404 or 410: the page is gone.
-    Dead { status: u16 },
+    Dead {
+        /// The HTTP status: 404 or 410.
+        status: u16,
+    },
     /// Blocked (401, 403, 429, a bot challenge), a server error or another status, a
     /// timeout or no connection: nothing can be said.
-    CouldNotVerify { reason: String },
+    CouldNotVerify {
+        /// Why, in a sentence for the editor ("HTTP 503", "no complete answer within 20s").
+        reason: String,
+    },
     /// Not fetched on principle: not http(s), or redirected to another scheme.
-    Refused { reason: String },
+    Refused {
+        /// The refusal's message, naming the address refused.
+        reason: String,
+    },
 }
 
 impl Liveness {

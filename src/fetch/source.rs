@@ -17,6 +17,7 @@ use std::path::Path;
 /// How to fetch.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The limits of every request: time, redirects, size, User-Agent.
     pub policy: Policy,
     /// Ask the Internet Archive (at this API base) for a copy when the page is gone.
     pub archive: Option<String>,
@@ -40,11 +41,13 @@ impl Default for Options {
 /// What fetching one entry did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
+    /// The source's id (its entry is `sources/<id>.yaml`).
     pub id: String,
     /// As recorded under `last-fetch`.
     pub record: FetchRecord,
     /// The snapshot written, if one was.
     pub snapshot: Option<String>,
+    /// Lower-case hex SHA-256 of the snapshot written; `None` when none was.
     pub sha256: Option<String>,
 }
 
@@ -58,27 +61,54 @@ impl Outcome {
 /// Why an entry could not be fetched at all (nothing was written).
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
+    /// The source entry could not be read (missing, not a regular file, too large, not UTF-8).
     #[error("cannot read {path}: {reason}")]
-    Read { path: String, reason: String },
+    Read {
+        /// The entry's path relative to the dossier root (`sources/<id>.yaml`).
+        path: String,
+        /// Why it could not be read.
+        reason: String,
+    },
+    /// The source entry is not valid YAML of a source entry's shape.
     #[error("{path} is not a valid source entry: {error}")]
     Invalid {
+        /// The entry's path relative to the dossier root (`sources/<id>.yaml`).
         path: String,
+        /// What is wrong, and where when the parser knows.
         error: yaml::YamlError,
     },
+    /// A comment in the entry has no place in the rewritten entry, so writing would lose it.
     #[error("{path}:{line}:{column}: this comment cannot be kept in the rewritten entry; nothing was written")]
     Comments {
+        /// The entry's path relative to the dossier root (`sources/<id>.yaml`).
         path: String,
+        /// 1-based line of the comment.
         line: usize,
+        /// 1-based column of the comment.
         column: usize,
     },
+    /// The entry has no `url`, or an empty one; holds the source's id.
     #[error("source {0} has no URL to fetch")]
     NoUrl(String),
+    /// The entry or the snapshot could not be serialised or written.
     #[error("cannot write {path}: {reason}")]
-    Write { path: String, reason: String },
+    Write {
+        /// The file that could not be written, relative to the dossier root.
+        path: String,
+        /// Why it could not be written.
+        reason: String,
+    },
+    /// The entry's text changed between the first read and the read under the lock.
     #[error("{path} changed while its URL was being fetched; nothing was written")]
-    Changed { path: String },
+    Changed {
+        /// The entry's path relative to the dossier root (`sources/<id>.yaml`).
+        path: String,
+    },
+    /// The dossier's write lock could not be taken.
     #[error(transparent)]
     Lock(#[from] crate::store::lock::LockError),
+    /// The id cannot name a file in `sources/` (empty, a leading dot, a path separator or a
+    /// control character); holds the message saying so.
     #[error("{0}")]
     BadId(String),
 }

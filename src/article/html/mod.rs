@@ -36,10 +36,16 @@ use tokens::{max_depth, tokens};
 /// What a page says about itself in its tags.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageMeta {
+    /// The headline, from `og:title`, JSON-LD, `<h1>` or `<title>` (without a trailing
+    /// ` | Site`); `None` when the page names none.
     pub title: Option<String>,
+    /// The author's name, several joined as "A, B and C"; never a web address. `None` when the
+    /// tags name nobody.
     pub author: Option<String>,
     /// ISO 8601 (`YYYY-MM-DD`).
     pub date: Option<String>,
+    /// The site or publisher's name (`og:site_name`, JSON-LD `publisher`); `None` when the tags
+    /// give none.
     pub outlet: Option<String>,
     /// The page's canonical address (`<link rel="canonical">`, `og:url`).
     pub url: Option<String>,
@@ -50,6 +56,7 @@ pub struct PageMeta {
 pub struct Converted {
     /// The whole article: title heading, metadata lines, body.
     pub markdown: String,
+    /// What the page's tags said, from which the title heading and metadata lines were written.
     pub meta: PageMeta,
     /// True when the readability pass chose the body; false when the fallback did.
     pub readability: bool,

@@ -185,8 +185,12 @@ fn is_name_list(s: &str) -> bool {
 /// What a byline gives: the author (a slice of the line), the outlet and the date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Byline<'a> {
+    /// The name or names after the lead ("By"), as written: `Jane Doe and John Roe`.
     pub author: &'a str,
+    /// The outlet named after the author (`for The Daily Planet`, `, The Daily Planet`);
+    /// `None` when the line names none.
     pub outlet: Option<&'a str>,
+    /// The date on the line, as ISO 8601 (`YYYY-MM-DD`); `None` when it gives none.
     pub date: Option<String>,
 }
 

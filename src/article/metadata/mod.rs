@@ -17,10 +17,16 @@ use credits::{disclosure_re, is_name, join_names, lower_words, tidy, OUTLET_WORD
 /// What the article says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Metadata {
+    /// The headline as the article writes it (a `Title:` line, a `#` heading, else the first
+    /// heading-like block near the top); `None` when none is found.
     pub title: Option<String>,
+    /// The author's name, from an `Author:` line, a byline, a credit line or a bio box; several
+    /// are joined as "A, B and C". `None` when the article names nobody.
     pub author: Option<String>,
     /// ISO 8601 (`YYYY-MM-DD`).
     pub date: Option<String>,
+    /// The publication's name, from an `Outlet:` line (or the outlet of a `Source:` address), a
+    /// byline, a republication notice, a copyright line or a masthead; `None` when none is found.
     pub outlet: Option<String>,
 }
 

@@ -59,7 +59,11 @@ pub use cues::{according_to, by_agent, participle_cue, quoted_as_saying, say_ver
 /// A resolved attribution.
 #[derive(Debug, Clone, Default)]
 pub struct Attribution {
+    /// Who said it, resolved to the fullest name the article gives; `None` when the words
+    /// around the quotation name no one.
     pub speaker: Option<Speaker>,
+    /// The attribution words ("said", "said in a statement", "according to"); `None` when no
+    /// sieve found any.
     pub cue: Option<String>,
 }
 

@@ -32,11 +32,18 @@ pub enum Cue {
 /// the Markdown syntax).
 #[derive(Debug, Clone)]
 pub struct Inline {
+    /// Byte offset in the analysis text where the naming phrase (or the link's text) begins.
     pub start: usize,
+    /// Byte offset in the analysis text just past the naming phrase (or the link's text).
     pub end: usize,
+    /// For a link, the original byte range of the whole `[text](url)`; `None` for a source
+    /// named in prose.
     pub orig: Option<(usize, usize)>,
+    /// Whether the text relies on the source, names where words were published, or links it.
     pub cue: Cue,
+    /// What the phrase or link says about the work: outlet, title, year, address.
     pub fields: Fields,
+    /// Index of the sentence it is in, among the body sentences passed to [`find`].
     pub sentence: usize,
 }
 

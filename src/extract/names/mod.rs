@@ -22,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 pub struct Mention {
     /// Normalised span of the whole run, title included.
     pub start: usize,
+    /// Byte offset in the analysis text just past the run's last word.
     pub end: usize,
     /// The run as written, title included.
     pub written: String,
@@ -29,6 +30,7 @@ pub struct Mention {
     pub name: String,
     /// Title or role in front of the name ("Russian Foreign Minister"), or an appositive role.
     pub role: Option<String>,
+    /// The name is a body's (organisation, court, ministry, publication), not a person's.
     pub is_org: bool,
     /// Only titles, no name ("the President").
     pub title_only: bool,
@@ -36,6 +38,8 @@ pub struct Mention {
     pub object: bool,
     /// There is evidence in the run itself that this is a person (a title, a role noun before).
     pub person: bool,
+    /// Index of the sentence it is in, among the sentences the extraction split the article
+    /// into.
     pub sentence: usize,
     /// Person nouns of its title, the role words before it and its appositive ("minister",
     /// "blogger"): what a later "the minister" or "the blogger" can point back to.
@@ -45,6 +49,7 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// The last word of the name, in lower case: the key a later "Lavrov" is matched by.
     pub fn surname(&self) -> String {
         self.name
             .split_whitespace()
@@ -57,24 +62,38 @@ impl Mention {
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Speaker {
+    /// The fullest name the article gives ("Sergey Lavrov"), a body's name, or the text's own
+    /// description of an unnamed speaker ("a senior official").
     pub name: String,
+    /// The speaker's title or role as the article states it ("Russian Foreign Minister");
+    /// `None` when it states none, and always for a body or a description.
     pub role: Option<String>,
 }
 
 /// The subject of an attribution, before resolution.
 #[derive(Debug, Clone)]
 pub enum Subject {
+    /// A pronoun ("he", "she", "they", "who"), resolved to a name mentioned before it.
     Pronoun {
+        /// The pronoun in lower case.
         word: String,
+        /// Byte offset in the analysis text where the pronoun stands.
         at: usize,
     },
+    /// An unnamed speaker in the text's own words ("a senior official", "many residents"),
+    /// kept as it is.
     Description(String),
+    /// A name: the index of its mention in [`Names::mentions`].
     Name(usize),
     /// "the minister", "the blogger": the last person named with that role, else the text's
     /// own description.
     Role {
+        /// The role noun in lower case ("minister").
         noun: String,
+        /// The words as written ("the minister"), the speaker when no one was named with
+        /// that role.
         description: String,
+        /// Byte offset in the analysis text where the description starts.
         at: usize,
     },
 }
@@ -82,6 +101,7 @@ pub enum Subject {
 /// Every name of an article, and what is known about each.
 #[derive(Debug, Default)]
 pub struct Names {
+    /// Every name mentioned outside quotations, in text order.
     pub mentions: Vec<Mention>,
     full: HashMap<String, usize>,
     people: HashSet<String>,

@@ -31,9 +31,12 @@ pub struct QuoteSpan {
     pub close: Option<usize>,
     /// The quoted text (between the marks, trimmed).
     pub start: usize,
+    /// Byte offset in the analysis text just past the quoted text (before the closing mark;
+    /// the end of the paragraph when unclosed).
     pub end: usize,
     /// Index (into the article's blocks) of the block holding the opening mark.
     pub block: usize,
+    /// The quotation runs over several paragraphs, each continued one opening with a mark.
     pub multi_paragraph: bool,
     /// A block quotation without quote marks (see [`blocks`]): `open` is where its words start
     /// and `close` is `None`.

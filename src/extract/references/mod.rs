@@ -18,23 +18,39 @@ use std::sync::OnceLock;
 /// A reference-list entry, located in normalised coordinates.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Entry {
+    /// Index (into the article's blocks) of the block holding the entry.
     pub block: usize,
+    /// Byte offset in the analysis text where the entry begins, after its list marker.
     pub start: usize,
+    /// Byte offset in the analysis text just past the entry, without a footnote marker glued
+    /// to its end.
     pub end: usize,
+    /// The entry's number from its marker (`1.`, `[1]`) or its footnote; `None` for a bulleted
+    /// or unmarked entry.
     pub number: Option<u32>,
+    /// What the entry says about the cited work, parsed from its original text.
     pub fields: Fields,
 }
 
 /// What an entry (or an inline mention) says about the cited work.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fields {
+    /// The author or authors as the entry writes them ("Smith, J., & Doe, A."); `None` when
+    /// it names none.
     pub author: Option<String>,
+    /// The publication, publisher or site; failing one in the words, the outlet its address
+    /// belongs to. `None` when neither says.
     pub outlet: Option<String>,
+    /// The year of publication; `None` when the entry gives none.
     pub year: Option<i32>,
+    /// The title of the cited work, trimmed of the punctuation around it; `None` when none can
+    /// be told.
     pub title: Option<String>,
     /// A bracketed description standing in for a title: `[Lavrov's statements on …]`.
     pub description: Option<String>,
+    /// The web address the entry (or the link) gives; `None` when there is none.
     pub url: Option<String>,
+    /// The bare DOI (`10.1234/abc`), without a `doi:` or `https://doi.org/` prefix.
     pub doi: Option<String>,
     /// ISO date the cited page was accessed, when the entry says.
     pub accessed: Option<String>,
