@@ -62,12 +62,13 @@ impl Outcome {
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
     /// The source entry could not be read (missing, not a regular file, too large, not UTF-8).
-    #[error("cannot read {path}: {reason}")]
+    #[error("cannot read {path}: {error}")]
     Read {
         /// The entry's path relative to the dossier root (`sources/<id>.yaml`).
         path: String,
         /// Why it could not be read.
-        reason: String,
+        #[source]
+        error: crate::util::fs::ReadError,
     },
     /// The source entry is not valid YAML of a source entry's shape.
     #[error("{path} is not a valid source entry: {error}")]
@@ -90,13 +91,24 @@ pub enum SourceError {
     /// The entry has no `url`, or an empty one; holds the source's id.
     #[error("source {0} has no URL to fetch")]
     NoUrl(String),
-    /// The entry or the snapshot could not be serialised or written.
-    #[error("cannot write {path}: {reason}")]
+    /// The entry or the snapshot could not be written to disk.
+    #[error("cannot write {path}: {error}")]
     Write {
         /// The file that could not be written, relative to the dossier root.
         path: String,
-        /// Why it could not be written.
-        reason: String,
+        /// The operating system's error (or a path that would leave the dossier).
+        #[source]
+        error: std::io::Error,
+    },
+    /// The updated entry could not be made into YAML, or the editor's comments could not be
+    /// read back from it: nothing was written.
+    #[error("cannot write {path}: {error}")]
+    Serialise {
+        /// The entry's path relative to the dossier root (`sources/<id>.yaml`).
+        path: String,
+        /// What the YAML writer or the comment reader met.
+        #[source]
+        error: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The entry's text changed between the first read and the read under the lock.
     #[error("{path} changed while its URL was being fetched; nothing was written")]
@@ -192,10 +204,11 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
     }
     entry.last_fetch = Some(record.clone());
     out.record = record;
-    let yaml = yaml::to_string(&entry, modeline.as_deref()).map_err(|e| SourceError::Write {
-        path: rel.clone(),
-        reason: e.to_string(),
-    })?;
+    let yaml =
+        yaml::to_string(&entry, modeline.as_deref()).map_err(|e| SourceError::Serialise {
+            path: rel.clone(),
+            error: Box::new(e),
+        })?;
     // The editor's comments, each carried to its place in the rewritten entry.
     let yaml = comments.carry(&yaml).map_err(|e| match e {
         CommentError::Refused(r) => SourceError::Comments {
@@ -203,15 +216,13 @@ pub fn fetch_source(root: &Path, id: &str, opts: &Options) -> Result<Outcome, So
             line: r.line,
             column: r.column,
         },
-        CommentError::Parse { .. } => SourceError::Write {
+        CommentError::Parse { .. } => SourceError::Serialise {
             path: rel.clone(),
-            reason: e.to_string(),
+            error: Box::new(e),
         },
     })?;
-    fs::write_inside(root, &path, yaml.as_bytes()).map_err(|e| SourceError::Write {
-        path: rel,
-        reason: e.to_string(),
-    })?;
+    fs::write_inside(root, &path, yaml.as_bytes())
+        .map_err(|error| SourceError::Write { path: rel, error })?;
     Ok(out)
 }
 
@@ -224,7 +235,7 @@ fn read_entry(
     let text = crate::store::fs::read_text_limited(path, yaml::MAX_YAML_BYTES).map_err(|e| {
         SourceError::Read {
             path: rel.to_string(),
-            reason: e.to_string(),
+            error: e,
         }
     })?;
     let entry: SourceEntry = yaml::from_str(&text).map_err(|error| SourceError::Invalid {
@@ -387,9 +398,9 @@ fn keep(
         )));
     }
     let bytes = text.into_bytes();
-    fs::write_inside(root, &root.join(&rel), &bytes).map_err(|e| SourceError::Write {
+    fs::write_inside(root, &root.join(&rel), &bytes).map_err(|error| SourceError::Write {
         path: rel.clone(),
-        reason: e.to_string(),
+        error,
     })?;
     let sha = sha256_hex(&bytes);
     Ok(Ok((
