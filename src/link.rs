@@ -24,9 +24,16 @@ use std::collections::{BTreeSet, HashMap};
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum How {
+    /// The claim's sentence cites the reference: a footnote marker, `[n]`, `(Outlet, Year)`,
+    /// a named source or a hyperlink.
     Explicit,
+    /// The article says where the words were published, and that outlet is one of its
+    /// references.
     Venue,
+    /// The claim's words resemble the reference's title or description: a suggestion with a
+    /// score, not a source until an editor confirms it.
     Inferred,
+    /// An editor confirmed the source for the claim (`dossier link`).
     Manual,
 }
 
@@ -37,6 +44,7 @@ pub struct Link {
     pub source: String,
     /// The reference of the claim file through which the link was made.
     pub reference: String,
+    /// How the link was made; every kind but `inferred` counts as a source of the claim.
     pub how: How,
     /// Similarity for inferred links, 0 to 1.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -12,13 +12,17 @@ pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
+    /// Fail when an error is open.
     #[default]
     Error,
+    /// Fail when an error or a warning is open.
     Warning,
+    /// Never fail because of findings.
     Never,
 }
 
 impl FailOn {
+    /// Does an open finding of severity `s` make `check` fail (exit 1) at this level?
     pub fn fails(self, s: Severity) -> bool {
         match self {
             FailOn::Error => s >= Severity::Error,
@@ -32,9 +36,13 @@ impl FailOn {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The rule's findings are errors.
     Error,
+    /// The rule's findings are warnings.
     Warning,
+    /// The rule's findings are notes.
     Note,
+    /// The rule is turned off: it makes no findings.
     Off,
 }
 
@@ -42,8 +50,12 @@ pub enum Level {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
+    /// `fail-on`: the lowest severity that makes `check` exit 1; `None` when the file does
+    /// not say. `--fail-on` overrides it, and without either it is `error`.
     #[serde(default)]
     pub fail_on: Option<FailOn>,
+    /// `[rules]`: the level of each rule whose default severity is not wanted, by rule code
+    /// (`uncited-claim = "off"`); every code is a known rule once parsed.
     #[serde(default)]
     pub rules: BTreeMap<String, Level>,
     /// Findings an editor chose not to see, each with the reason the report shows.
@@ -146,9 +158,14 @@ pub fn glob(pattern: &str) -> Result<regex::Regex, regex::Error> {
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}:{column}: {message}")]
 pub struct ConfigError {
+    /// The configuration file as messages name it (`dossier.toml`).
     pub file: String,
+    /// 1-based line of the offending text (1 when the file could not be read at all).
     pub line: usize,
+    /// 1-based column, in characters, of the offending text.
     pub column: usize,
+    /// What is wrong, with the fix when dossier knows it (a near rule code for a misspelt
+    /// one).
     pub message: String,
     /// Byte range of the offending text.
     pub span: (usize, usize),

@@ -8,9 +8,14 @@ use serde::{Deserialize, Serialize};
 /// A second place a finding concerns: the sentence in the article for a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Related {
+    /// Path of the other file, relative to the dossier root (the article, or for the
+    /// cross-article rules another article).
     pub file: String,
+    /// 1-based line of the place in `file`.
     pub line: usize,
+    /// 1-based column, in characters, of the place in `file`.
     pub column: usize,
+    /// A few words saying what is there (`in the article`, `cited here`, `the other wording`).
     pub message: String,
     /// Byte range in `file` (for diagnostics; not serialised).
     #[serde(skip)]
@@ -20,20 +25,28 @@ pub struct Related {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
+    /// The rule that made the finding.
     pub rule: Rule,
+    /// How serious it is: the severity the configuration gives the rule, or the one an
+    /// editor's verdict raised or lowered it to.
     pub severity: Severity,
+    /// One line saying what is wrong, for people.
     pub message: String,
     /// Path relative to the dossier root.
     pub file: String,
     /// 1-based line and column (in characters).
     pub line: usize,
+    /// 1-based column, in characters, of the finding's place on its line.
     pub column: usize,
     /// The claim concerned, if any.
     pub claim: Option<String>,
     /// The source entry concerned, if any.
     pub source: Option<String>,
+    /// How to put the problem right: the rule's general help, or advice made for this
+    /// finding.
     // The rule's own help is borrowed, not copied into each of half a million findings.
     pub help: std::borrow::Cow<'static, str>,
+    /// A second place the finding concerns (the claim's sentence in the article), if any.
     // Boxed, as `review` is: half a million findings are held at once on a large dossier,
     // and most have no verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,9 +69,13 @@ pub struct Finding {
 /// How an editor's verdict changed a finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Reviewed {
+    /// The verdict, on the claim or source entry the finding concerns.
     pub verdict: Verdict,
+    /// Who gave the verdict.
     pub by: String,
+    /// ISO 8601 date the verdict was given.
     pub date: String,
+    /// What the verdict did to the finding.
     pub effect: VerdictEffect,
     /// The severity the finding had before the verdict.
     pub was: Severity,

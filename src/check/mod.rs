@@ -47,22 +47,32 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Counts for the one-line summary and the JSON `summary` object.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Summary {
+    /// Articles checked: the claim files that could be read (each describes one article).
     pub articles: usize,
+    /// Claims in those claim files.
     pub claims: usize,
+    /// References in those claim files.
     pub references: usize,
+    /// Source entries checked: every readable one in the dossier, or for a check of some
+    /// articles those their claim files cite.
     pub sources: usize,
+    /// Open findings of severity error.
     pub errors: usize,
+    /// Open findings of severity warning.
     pub warnings: usize,
+    /// Open findings of severity note.
     pub notes: usize,
-    /// Findings per rule code.
+    /// Open findings per rule code.
     pub by_rule: BTreeMap<String, usize>,
-    /// Findings an editor's verdict resolved (not counted above).
+    /// Findings an editor's verdict resolved or a `[[suppress]]` entry set aside (not counted
+    /// above).
     pub resolved: usize,
 }
 
 /// The links of one claim file.
 #[derive(Debug, Clone)]
 pub struct FileLinks {
+    /// The claim file, by its path in the dossier (`claims/<slug>.yaml`).
     pub file: String,
     /// Parallel to the claim file's claims.
     pub claims: Vec<Vec<Link>>,
@@ -73,9 +83,12 @@ pub struct FileLinks {
 pub struct CheckResult {
     /// Open findings: those no verdict resolved (some downgraded or raised by one).
     pub findings: Vec<Finding>,
-    /// Findings an editor's verdict resolved, kept for the report.
+    /// Findings an editor's verdict resolved or a `[[suppress]]` entry set aside, kept for
+    /// the report.
     pub resolved: Vec<Finding>,
+    /// The counts of the checked files and of the findings above.
     pub summary: Summary,
+    /// The links of each claim file that could be read, in claim-file order.
     pub links: Vec<FileLinks>,
     /// Claims checked against snapshots, verified ones included.
     pub evidence: Vec<Evidence>,
@@ -133,9 +146,11 @@ impl CheckResult {
 /// entries, and where snapshots are read from.
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
+    /// The dossier's readable source entries, by id.
     pub sources: &'a BTreeMap<String, LoadedSource>,
     /// Ids of source entries that exist but could not be read.
     pub unreadable: &'a BTreeSet<String>,
+    /// The snapshot texts, read once each from the dossier for the whole run.
     pub snapshots: &'a verify::Snapshots,
     /// The fact-checks stored in the dossier (`previously-fact-checked`).
     pub factchecks: &'a crate::factchecks::Index,
@@ -152,11 +167,15 @@ pub struct FileCheck {
     pub file: String,
     /// Open findings about the claim file and its article, after the verdicts in it.
     pub findings: Vec<Finding>,
+    /// Findings about the claim file and its article that a verdict in it resolved.
     pub resolved: Vec<Finding>,
     /// Parallel to the claim file's claims (empty when it could not be read).
     pub links: Vec<Vec<Link>>,
+    /// Its claims checked against their sources' snapshots.
     pub evidence: Vec<Evidence>,
+    /// How many claims the claim file holds (0 when it could not be read).
     pub claims: usize,
+    /// How many references the claim file holds (0 when it could not be read).
     pub references: usize,
     /// The article's recorded path and date, and the sources its references name, for the
     /// source entries' checks (`source-after-article`); `None` when the file could not be read.
@@ -169,7 +188,10 @@ pub struct FileCheck {
 /// What the source checks need of a claim file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFacts {
+    /// The article's path as the claim file records it, relative to the dossier root.
     pub path: String,
+    /// The article's date as the claim file records it (ISO 8601); `None` when the article
+    /// gives none.
     pub date: Option<String>,
     /// Source ids named by the references, sorted, each once.
     pub cites: Vec<String>,

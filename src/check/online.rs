@@ -10,7 +10,7 @@ const PARALLEL: usize = 4;
 
 /// Liveness findings for every source entry with an http(s) URL: `dead-link`, `moved-link`
 /// and `link-unverified` (blocked, refused, server error, timeout, no connection). Up to
-/// [`PARALLEL`] URLs are requested at once; the findings do not depend on the order.
+/// `PARALLEL` URLs are requested at once; the findings do not depend on the order.
 pub fn online(dossier: &LoadedDossier, config: &Config, policy: &Policy) -> Vec<Finding> {
     let mut out = Out {
         config,

@@ -10,12 +10,17 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth a look; never makes `check` fail.
     Note,
+    /// Worth fixing; makes `check` fail when `fail-on` is `warning`.
     Warning,
+    /// Must be fixed; makes `check` fail unless `fail-on` is `never`.
     Error,
 }
 
 impl Severity {
+    /// The lower-case name used in `dossier.toml`, JSON and reports (`note`, `warning`,
+    /// `error`).
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Note => "note",
@@ -31,16 +36,18 @@ macro_rules! rules {
         /// annotations use it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "kebab-case")]
-        pub enum Rule { $( $variant, )* }
+        pub enum Rule { $( #[doc = $summary] $variant, )* }
 
         impl Rule {
             /// Every rule, in documentation order.
             pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
 
+            /// The stable kebab-case code (`uncited-claim`).
             pub fn code(self) -> &'static str {
                 match self { $( Rule::$variant => $code, )* }
             }
 
+            /// The severity of the rule's findings unless `dossier.toml` sets another.
             pub fn default_severity(self) -> Severity {
                 match self { $( Rule::$variant => Severity::$sev, )* }
             }
@@ -71,6 +78,7 @@ macro_rules! rules {
                 matches!(self, Rule::ConflictingAttribution | Rule::QuoteVariant)
             }
 
+            /// The rule with this code; `None` for a code no rule has.
             pub fn from_code(code: &str) -> Option<Rule> {
                 Rule::ALL.iter().copied().find(|r| r.code() == code)
             }

@@ -26,7 +26,9 @@ use std::sync::Mutex;
 
 /// How to run the check.
 pub struct Options<'a> {
+    /// Threads for reading and checking the files.
     pub jobs: usize,
+    /// Where parsed files and claim files' checks are looked up and stored.
     pub cache: &'a Cache,
     /// Called once per file read.
     pub tick: &'a (dyn Fn() + Sync),
@@ -37,6 +39,7 @@ pub struct Options<'a> {
 /// What a run produced.
 #[derive(Debug)]
 pub struct Checked {
+    /// The findings, links, evidence and summary of the check.
     pub result: CheckResult,
     /// The source entries (and their problems), as `check --online` needs them; no claims.
     pub sources: LoadedDossier,
@@ -50,11 +53,16 @@ pub struct Checked {
 /// A claim file a run checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedFile {
+    /// The claim file's path in the dossier (`claims/<slug>.yaml`).
     pub file: String,
+    /// The path of the article it records, relative to the dossier root; `None` when the
+    /// claim file could not be read.
     pub article: Option<String>,
     /// The source ids its references name.
     pub cites: Vec<String>,
+    /// How many claims it holds (0 when it could not be read).
     pub claims: usize,
+    /// How many references it holds (0 when it could not be read).
     pub references: usize,
 }
 

@@ -37,6 +37,7 @@ pub struct Shard {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{given}` is not a shard: give K/N with 1 ≤ K ≤ N ≤ {MAX_SHARDS}, e.g. 2/4")]
 pub struct ShardError {
+    /// The text given for the shard, as the user wrote it.
     pub given: String,
 }
 

@@ -9,13 +9,18 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimFile {
-    // The format version; a file of a version this build does not know is refused, never
-    // rewritten in an older form.
+    /// The format version of the file, as `extract` wrote it; a file of a version this build
+    /// does not know is refused, never rewritten in an older form.
     #[serde(deserialize_with = "known_version")]
     #[schemars(with = "u32")]
     pub version: u32,
+    /// The article the file describes: its path, fingerprint and metadata.
     pub article: ArticleRecord,
+    /// The article's references: the reference-list entries (`ref-N`) first, then the sources
+    /// named in the text (`inline-N`).
     pub references: Vec<Reference>,
+    /// The quotes, reported statements and assertions of the article, in text order, and
+    /// those an editor added by hand.
     pub claims: Vec<Claim>,
 }
 
@@ -45,10 +50,16 @@ pub struct ArticleRecord {
     pub path: String,
     /// `sha256:<hex>` of the article bytes at extraction time.
     pub fingerprint: String,
+    /// The headline: a `Title:` line, a Markdown `#` heading near the top, or the first
+    /// heading-like block; null when the article has none.
     pub title: Option<String>,
+    /// The writer, from an `Author:` line, the byline, a credit line or a bio box; null when
+    /// the article names none.
     pub author: Option<String>,
     /// ISO 8601 date.
     pub date: Option<String>,
+    /// The publication, from an `Outlet:` line, the byline, a republication notice or a
+    /// copyright line; null when the article names none.
     pub outlet: Option<String>,
     /// Metadata fields the article does not give.
     #[serde(default)]
@@ -70,6 +81,8 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// The kebab-case name used in claim files, on the command line and in JSON (`quote`,
+    /// `reported`, `assertion`).
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Quote => "quote",
@@ -78,14 +91,15 @@ impl ClaimKind {
         }
     }
 
-    /// The prefix of claim ids of this kind.
-    /// The kind a name (`quote`, `reported`, `assertion`) gives.
+    /// The kind a name (`quote`, `reported`, `assertion`) gives; `None` for any other name.
     pub fn from_name(name: &str) -> Option<ClaimKind> {
         [ClaimKind::Quote, ClaimKind::Reported, ClaimKind::Assertion]
             .into_iter()
             .find(|k| k.as_str() == name)
     }
 
+    /// The prefix of claim ids of this kind: `q` for a quote, `r` for reported speech, `a`
+    /// for an assertion.
     pub fn id_prefix(self) -> &'static str {
         match self {
             ClaimKind::Quote => "q",
@@ -101,6 +115,7 @@ impl ClaimKind {
 pub struct Claim {
     /// Stable id: derived from the kind and the words, so unrelated edits leave it alone.
     pub id: String,
+    /// Whether the claim is a quote, reported speech or an assertion.
     pub kind: ClaimKind,
     /// Exactly the article's bytes at `start..end`.
     pub text: String,
@@ -119,14 +134,19 @@ pub struct Claim {
     /// Oddities worth an editor's look (`unclosed-quote`, `multi-paragraph`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<String>,
-    /// 1-based line and column (in characters) of `start`.
+    /// 1-based line of `start` in the article.
     pub line: usize,
+    /// 1-based column, in characters, of `start` on its line.
     pub column: usize,
-    /// Byte offsets into the article.
+    /// Byte offset in the article where the claim begins.
     pub start: usize,
+    /// Byte offset in the article just past the claim's last byte.
     pub end: usize,
-    /// Up to 40 characters before and after, for re-anchoring when the article changes.
+    /// Up to 40 characters of the article before the claim, for re-anchoring when the
+    /// article changes.
     pub prefix: String,
+    /// Up to 40 characters of the article after the claim, for re-anchoring when the article
+    /// changes.
     pub suffix: String,
     /// Ids of the references this claim points to.
     #[serde(default)]
@@ -215,16 +235,26 @@ pub struct Reference {
     pub id: String,
     /// The entry or phrase as written.
     pub raw: String,
+    /// The number the list gives the entry (`1.`, `[1]`, a footnote number); null for an
+    /// unnumbered entry and for sources named in the text.
     pub number: Option<u32>,
+    /// The cited work's author, as the entry or the text names it.
     pub author: Option<String>,
+    /// The outlet, publisher or organisation behind the cited work.
     pub outlet: Option<String>,
+    /// The year of publication the entry or mention gives.
     pub year: Option<i32>,
+    /// The cited work's title.
     pub title: Option<String>,
+    /// A bracketed description standing in for a title (`[Lavrov's statements on …]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The address the entry or the text's link gives for the work.
     pub url: Option<String>,
+    /// The DOI the entry gives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
+    /// ISO 8601 date the cited page was accessed, when the entry says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accessed: Option<String>,
     /// True for sources named in the running text.
@@ -237,9 +267,13 @@ pub struct Reference {
     pub same_as: Option<String>,
     /// The source entry (`sources/<id>.yaml`) for the cited work; null for explanatory notes.
     pub source: Option<String>,
+    /// 1-based line of `start` in the article.
     pub line: usize,
+    /// 1-based column, in characters, of `start` on its line.
     pub column: usize,
+    /// Byte offset in the article where the entry or phrase begins.
     pub start: usize,
+    /// Byte offset in the article just past the entry or phrase.
     pub end: usize,
     /// Editors' values for extracted fields (`outlet`, `year`, `title`, `url`), kept by every
     /// re-extraction.

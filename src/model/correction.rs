@@ -41,15 +41,24 @@ pub struct Correction {
 /// Why a field cannot take a value.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
+    /// The field named is not one the item lets an editor correct.
     #[error("no field `{field}` to correct{}", crate::suggest::hint(&crate::suggest::suggest(field, fields.iter().map(|f| f.to_string()))))]
     Unknown {
+        /// The field name as the editor gave it.
         field: String,
+        /// The item's correctable fields ([`CLAIM_FIELDS`] or [`REFERENCE_FIELDS`]), from
+        /// which the message suggests the nearest.
         fields: &'static [&'static str],
     },
+    /// The value cannot be read as the field's type: a `kind` that is no claim kind, a `year`
+    /// that is no number.
     #[error("`{value}` is not a valid {field}: {reason}")]
     Invalid {
+        /// The field being set (`kind` or `year`).
         field: &'static str,
+        /// The value as the editor gave it.
         value: String,
+        /// What a valid value looks like, for the message.
         reason: &'static str,
     },
 }
@@ -58,13 +67,22 @@ pub enum FieldError {
 pub trait Correctable {
     /// The names of its correctable fields.
     const FIELDS: &'static [&'static str];
+    /// The field's current value as text (a year as digits); `None` when the field is empty
+    /// or not one of [`Correctable::FIELDS`].
     fn get(&self, field: &str) -> Option<String>;
+    /// Give the field `value` (`None` empties it), or say why it cannot take it: an unknown
+    /// field, or a value that does not parse as the field's type.
     fn set(&mut self, field: &str, value: Option<&str>) -> Result<(), FieldError>;
     /// The words corrections judge.
     fn words(&self) -> &str;
+    /// The editors' corrections recorded on it (its `corrections` field).
     fn corrections(&self) -> &[Correction];
+    /// The corrections recorded on it, for changing.
     fn corrections_mut(&mut self) -> &mut Vec<Correction>;
+    /// Its `extracted` hash: the [`Correctable::fields_hash`] dossier last wrote; `None` in a
+    /// file written before corrections existed.
     fn extracted(&self) -> Option<&str>;
+    /// Record `hash` as its `extracted` hash.
     fn set_extracted(&mut self, hash: Option<String>);
 
     /// The short hash of the correctable fields as they are now.
@@ -122,7 +140,9 @@ pub fn known_field(
 /// Who and when, for corrections found by `extract`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp {
+    /// The editor's name, or `unknown editor` when none can be found.
     pub by: String,
+    /// ISO 8601 date (`YYYY-MM-DD`) of the extract run.
     pub date: String,
 }
 

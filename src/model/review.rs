@@ -30,11 +30,19 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
+    /// Checked against the source (for a source entry: the work was found and is what the
+    /// entry says); its findings are resolved.
     Verified,
+    /// The cited or linked source supports it, not checked further; its findings are resolved.
     Supported,
+    /// It cannot be traced, and the editor accepts it as it stands; its findings become notes.
     AcceptedUnverifiable,
+    /// The editor agrees a source is needed; its findings become errors.
     NeedsSource,
+    /// The editor doubts it; a `disputed` finding is added.
     Disputed,
+    /// The editor judged it wrong (for a source entry: unreliable); a `refuted` finding is
+    /// added.
     False,
     /// The claim is none: extract mistook the words for a claim.
     NotAClaim,
@@ -70,6 +78,7 @@ impl Verdict {
         }
     }
 
+    /// The verdict a kebab-case name (`needs-source`) gives; `None` for any other name.
     pub fn from_name(name: &str) -> Option<Verdict> {
         Verdict::ALL.iter().copied().find(|v| v.as_str() == name)
     }
@@ -141,11 +150,13 @@ pub enum VerdictEffect {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Review {
+    /// What the editor decided.
     pub verdict: Verdict,
     /// Who gave the verdict.
     pub by: String,
     /// ISO 8601 date (`2025-04-21`) the verdict was given.
     pub date: String,
+    /// The editor's reason for the verdict, in their own words (`dossier review --note`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Evidence: the source entry id the verdict rests on.
@@ -205,10 +216,13 @@ pub enum LinkAction {
 pub struct LinkDecision {
     /// The source entry id (`sources/<id>.yaml`).
     pub source: String,
+    /// Whether the editor confirmed the source for the claim or rejected it.
     pub action: LinkAction,
+    /// Who decided.
     pub by: String,
     /// ISO 8601 date of the decision.
     pub date: String,
+    /// Why, in the editor's words (`--note`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

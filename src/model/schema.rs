@@ -5,8 +5,11 @@
 
 use schemars::JsonSchema;
 
-/// File names of the schemas, as referenced from claim and source files.
+/// File name of the claim-file schema, in the dossier's `schemas/` folder and in the
+/// first-line comment of each claim file.
 pub const CLAIMS: &str = "claims.schema.json";
+/// File name of the source-entry schema, in the dossier's `schemas/` folder and in the
+/// first-line comment of each source entry.
 pub const SOURCE: &str = "source.schema.json";
 
 /// The schema of `T` with a title, as pretty JSON ending in a line feed.

@@ -17,6 +17,7 @@ pub struct SourceEntry {
     /// hayagriva entry type: `article`, `web`, `book`, `report`, `legislation`, `misc`, …
     #[serde(rename = "type")]
     pub kind: String,
+    /// The cited work's title.
     #[serde(default)]
     pub title: Option<String>,
     /// One author or a list of authors.
@@ -72,7 +73,9 @@ pub struct SourceEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Snapshot {
+    /// Only the path of the copy, relative to the dossier root.
     Path(String),
+    /// The path with where and when the copy was taken and its hash.
     Recorded(SnapshotRecord),
 }
 
@@ -98,6 +101,7 @@ pub struct SnapshotRecord {
 }
 
 impl Snapshot {
+    /// The path of the copy, relative to the dossier root, however it is written.
     pub fn path(&self) -> &str {
         match self {
             Snapshot::Path(p) => p,
@@ -139,11 +143,14 @@ pub struct FetchRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMany {
+    /// A single string, as `extract` writes an author.
     One(String),
+    /// A list of strings, in the order given.
     Many(Vec<String>),
 }
 
 impl OneOrMany {
+    /// The single string, or the first of the list; `None` for an empty list.
     pub fn first(&self) -> Option<&str> {
         match self {
             OneOrMany::One(s) => Some(s),
@@ -156,15 +163,20 @@ impl OneOrMany {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Url {
+    /// The URL alone, as `extract` writes it.
     Plain(String),
+    /// `{value, date}`: the URL with the date it was accessed.
     Dated {
+        /// The URL.
         value: String,
+        /// The date the URL was accessed (ISO 8601, `2025-04-21`).
         #[serde(default)]
         date: Option<String>,
     },
 }
 
 impl Url {
+    /// The URL itself, without any access date.
     pub fn value(&self) -> &str {
         match self {
             Url::Plain(s) => s,
@@ -177,12 +189,16 @@ impl Url {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Parent {
+    /// hayagriva entry type of the containing work (`newspaper`, `periodical`, `web`, …).
     #[serde(rename = "type", default)]
     pub kind: Option<String>,
+    /// The containing work's name (the newspaper, journal or site).
     #[serde(default)]
     pub title: Option<String>,
+    /// Who publishes the containing work.
     #[serde(default)]
     pub publisher: Option<String>,
+    /// Year or ISO date of the containing work (an issue's date).
     #[serde(default)]
     pub date: Option<String>,
 }

@@ -160,6 +160,7 @@ pub struct SiteLabels<'a> {
 }
 
 impl<'a> SiteLabels<'a> {
+    /// The labels of `host`, a host name as a URL gives it (`quillnotes.blog.example`).
     pub fn of(host: &'a str) -> Self {
         let site = site_of(host);
         let own = site.split('.').next().unwrap_or("").to_string();

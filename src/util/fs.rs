@@ -9,20 +9,38 @@ use std::path::{Path, PathBuf};
 /// Why [`read_limited`] refused a file.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
+    /// The file could not be looked at, opened or read (it does not exist, permission is
+    /// denied, …).
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// The path is a directory, a FIFO, a device or anything else but a regular file.
     #[error("not a regular file")]
     NotAFile,
+    /// The file holds more bytes than the limit the caller gave.
     #[error("the file is {size} bytes, more than the limit of {limit}")]
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        /// The file's size in bytes, as far as it was found (at opening, or by reading
+        /// past the limit).
+        size: u64,
+        /// The largest size allowed, in bytes.
+        limit: u64,
+    },
+    /// The bytes are not UTF-8 text (from [`utf8`] and the readers of text built on it).
     #[error("not valid UTF-8 at line {line}, column {column} (byte {offset} starts an invalid sequence)")]
     NotUtf8 {
+        /// Byte offset where the first invalid sequence starts.
         offset: usize,
+        /// 1-based line of that byte.
         line: usize,
+        /// 1-based column, in characters, of that byte on its line.
         column: usize,
     },
+    /// The path leads outside the dossier through a symbolic link ([`read_text_inside`]).
     #[error("a symbolic link that leads outside the dossier (to {}); dossier reads only files inside it", real.display())]
-    Outside { real: PathBuf },
+    Outside {
+        /// Where the path leads once every symbolic link is resolved.
+        real: PathBuf,
+    },
 }
 
 /// Read a regular file of at most `limit` bytes. Anything else (a directory, a FIFO or device

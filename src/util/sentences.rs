@@ -6,8 +6,8 @@
 //! quotes or brackets after it, when white space (or the end) follows and the next sentence
 //! starts with a capital, a digit, an opening quote or bracket, or a dash. A period after an
 //! abbreviation ("Dr.", "U.S.", an initial) ends nothing; neither does a mark inside a
-//! protected span (a quotation). A footnote number glued to the mark ("…1969.1" or
-//! "…1969.[1]") is taken off the sentence and reported as its marker.
+//! protected span (a quotation). A footnote number glued to the mark (`…1969.1` or
+//! `…1969.[1]`) is taken off the sentence and reported as its marker.
 //!
 //! One pass over the text, with a bounded look back for the abbreviation: linear in its length.
 
@@ -15,8 +15,13 @@
 /// number glued to its final mark, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    /// Byte offset in the text of the sentence's first character.
     pub start: usize,
+    /// Byte offset in the text just past the sentence's last character (its final mark or
+    /// closing quote, before any footnote number).
     pub end: usize,
+    /// The footnote number glued to the final mark (`1` of `…1969.1` or `…1969.[1]`), taken
+    /// off the sentence; `None` when there is none.
     pub marker: Option<u32>,
 }
 

@@ -6,12 +6,22 @@ use ::url::{Host, Url};
 /// Why a URL is not one dossier records or fetches.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UrlError {
+    /// The address does not start with `http://` or `https://`; holds the address as given,
+    /// trimmed.
     #[error("`{0}` is not an http(s) URL: only addresses starting with http:// or https:// are accepted")]
     Scheme(String),
+    /// The address holds white space, a control character or a character that could
+    /// disguise it ([`crate::util::is_unsafe`]); holds the address as given, trimmed.
     #[error("`{0}` holds white space or a control character, which no URL may")]
     Whitespace(String),
+    /// The WHATWG parser refuses the address, or it names no host.
     #[error("`{url}` is not a valid URL: {reason}")]
-    Invalid { url: String, reason: String },
+    Invalid {
+        /// The address as given, trimmed.
+        url: String,
+        /// What the parser objected to (`invalid port number`), or `no host`.
+        reason: String,
+    },
 }
 
 impl crate::util::Advice for UrlError {

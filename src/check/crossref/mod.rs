@@ -75,8 +75,10 @@ pub const NAMED_MAX: usize = 3;
 /// (Short field names: one is cached for every quote of the dossier.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteFacts {
+    /// The claim's id.
     #[serde(rename = "c")]
     pub claim: String,
+    /// Who the claim file says spoke the words; `None` when it names no one.
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
     /// The normalised words, space-separated, `…` where the quote leaves words out.
