@@ -2,7 +2,7 @@
 //! reviews, references nothing relies on, and fact-checks stored in the dossier.
 
 use super::out::{key_pos, At, Out};
-use super::review::{self, review_findings, ReviewSubject};
+use super::verdicts::{self, review_findings, ReviewSubject};
 use super::{source_rejected, Context, Related, Rule};
 use crate::link::{self, Link};
 use crate::model::review::Verdict;
@@ -186,7 +186,8 @@ fn record_findings(
             related: related.clone(),
         },
     );
-    if let Some(message) = review::stale_corrections_message(claim, &format!("claim {}", claim.id))
+    if let Some(message) =
+        verdicts::stale_corrections_message(claim, &format!("claim {}", claim.id))
     {
         out.add(
             Rule::StaleCorrection,
@@ -382,7 +383,8 @@ fn reference_findings(
             message: "cited here".into(),
             span: (r.start, r.end),
         });
-        if let Some(message) = review::stale_corrections_message(r, &format!("reference {}", r.id))
+        if let Some(message) =
+            verdicts::stale_corrections_message(r, &format!("reference {}", r.id))
         {
             out.add(
                 Rule::StaleCorrection,

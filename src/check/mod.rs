@@ -7,7 +7,7 @@
 //! file, [`finish`] for what needs the whole dossier); the rules live one file per family,
 //! each making its findings through the builder in `out`: `problems` (files that could not be
 //! read as they should), `claims` (a claim file and its article), `evidence` (quotes against
-//! snapshots), `sources` (source entries and snapshots), [`review`] (what verdicts change and
+//! snapshots), `sources` (source entries and snapshots), [`verdicts`] (what verdicts change and
 //! raise), [`crossref`] (across articles) and `online` (`check --online`). [`run`] checks a
 //! dossier on disk one claim file at a time, with the cache.
 
@@ -19,11 +19,11 @@ pub mod finding;
 mod online;
 mod out;
 mod problems;
-pub mod review;
 pub mod rule;
 pub mod run;
 pub mod shard;
 mod sources;
+pub mod verdicts;
 
 pub use config::{Config, FailOn};
 pub use finding::{Finding, Related, Reviewed};
@@ -201,7 +201,7 @@ pub struct ArticleFacts {
 
 /// Whether the source entry `id` has a current `not-a-source` verdict.
 fn source_rejected(ctx: &Context, id: &str) -> bool {
-    ctx.sources.get(id).is_some_and(review::is_rejected)
+    ctx.sources.get(id).is_some_and(verdicts::is_rejected)
 }
 
 /// Check a loaded dossier.
@@ -249,7 +249,7 @@ pub fn check_file(
     check_claim_file(&mut out, ctx, c, article, &links);
     let evidence = verify::verify_file(ctx.sources, c, &links, ctx.snapshots);
     evidence_findings(&mut out, c, article, &evidence);
-    let (mut findings, mut resolved) = review::apply(out.findings, &review::claim_reviews(c));
+    let (mut findings, mut resolved) = verdicts::apply(out.findings, &verdicts::claim_reviews(c));
     // Sorted here, so that the dossier's findings are sorted runs, one per claim file.
     sort_findings(&mut findings);
     sort_findings(&mut resolved);
@@ -328,8 +328,10 @@ pub fn finish(
         check_source(&mut out, s, by);
     }
     snapshot_findings(&mut out, ctx, &verify::changed_snapshots(root, ctx.sources));
-    let (mut findings, mut resolved) =
-        review::apply(out.findings, &review::source_reviews(ctx.sources.values()));
+    let (mut findings, mut resolved) = verdicts::apply(
+        out.findings,
+        &verdicts::source_reviews(ctx.sources.values()),
+    );
     if whole {
         let (open, closed) = crossref::findings(config, &files, ctx.jobs);
         findings.extend(open);
@@ -358,8 +360,8 @@ pub fn finish(
             });
         }
     }
-    let rejected = review::rejected_sources(ctx.sources.values());
-    let mut findings = review::reject_sources(findings, &mut resolved, &rejected);
+    let rejected = verdicts::rejected_sources(ctx.sources.values());
+    let mut findings = verdicts::reject_sources(findings, &mut resolved, &rejected);
     suppress(config, &mut findings, &mut resolved);
     sort_findings(&mut findings);
     sort_findings(&mut resolved);

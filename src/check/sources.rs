@@ -2,7 +2,7 @@
 //! citing them) and on snapshots changed since they were taken.
 
 use super::out::{key_pos, At, Out};
-use super::review::{review_findings, ReviewSubject};
+use super::verdicts::{review_findings, ReviewSubject};
 use super::{ArticleFacts, Context, Rule};
 use crate::evidence::verify;
 use crate::store::load::LoadedSource;

@@ -17,14 +17,17 @@ pub struct ArchivedCopy {
     pub timestamp: Option<String>,
 }
 
+/// The archive's answer to an availability query.
 #[derive(Deserialize)]
 struct Answer {
     #[serde(default)]
-    archived_snapshots: Snapshots,
+    archived_snapshots: ArchivedCopies,
 }
 
+/// The archive's copies of the page (its `archived_snapshots` object); only the one closest in
+/// time is asked for. Not [`crate::model::Snapshot`], the saved copy a source entry records.
 #[derive(Deserialize, Default)]
-struct Snapshots {
+struct ArchivedCopies {
     closest: Option<Closest>,
 }
 

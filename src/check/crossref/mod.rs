@@ -469,13 +469,13 @@ pub fn findings(config: &Config, files: &[FileCheck], jobs: usize) -> (Vec<Findi
             }
         }
     }
-    let mut reviews: super::review::Reviews = HashMap::new();
+    let mut reviews: super::verdicts::Reviews = HashMap::new();
     for q in &quotes {
         if let Some(r) = &q.facts.review {
             reviews.insert((q.file, Some(q.facts.claim.as_str())), &**r);
         }
     }
-    super::review::apply(out.findings, &reviews)
+    super::verdicts::apply(out.findings, &reviews)
 }
 
 fn speaker_name(q: &Quote) -> String {
