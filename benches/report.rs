@@ -17,7 +17,7 @@
 //! smoke test.
 
 use dossier::check::{check, Config};
-use dossier::model::source::Url;
+use dossier::model::source::SourceUrl;
 use dossier::model::{ArticleRecord, Claim, ClaimFile, ClaimKind, Reference, SourceEntry};
 use dossier::report::audit::{self, Filter};
 use dossier::report::{render_html, render_markdown};
@@ -171,7 +171,7 @@ fn source_entry(id: &str, k: usize) -> SourceEntry {
         date: Some(format!("{}", 2020 + k % 5)),
         url: k
             .is_multiple_of(3)
-            .then(|| Url::Plain(format!("https://example.org/{id}"))),
+            .then(|| SourceUrl::Plain(format!("https://example.org/{id}"))),
         publisher: Some(format!("Outlet {}", k % 6)),
         cited_as: vec![format!("Outlet {}. ({})", k % 6, 2020 + k % 5)],
         ..SourceEntry::default()

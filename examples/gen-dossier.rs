@@ -35,7 +35,7 @@
 mod common;
 
 use common::Rng;
-use dossier::model::source::{SourceEntry, Url};
+use dossier::model::source::{SourceEntry, SourceUrl};
 use dossier::model::{ClaimFile, ClaimKind};
 use std::collections::BTreeMap;
 use std::fs;
@@ -281,12 +281,12 @@ fn complete(id: &str, e: &mut SourceEntry, quoted: &[String], rng: &mut Rng) -> 
         rng.range(1, 28)
     );
     e.url = Some(if dated {
-        Url::Dated {
+        SourceUrl::Dated {
             value: url,
             date: Some(accessed),
         }
     } else {
-        Url::Plain(url)
+        SourceUrl::Plain(url)
     });
     e.publisher = Some(publisher.clone());
     e.title = Some(title.clone());

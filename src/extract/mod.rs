@@ -24,7 +24,7 @@ pub mod statements;
 pub mod text;
 
 use crate::article::{Article, BlockKind};
-use crate::model::source::{OneOrMany, Url};
+use crate::model::source::{OneOrMany, SourceUrl};
 use crate::model::{ids, ArticleRecord, Claim, ClaimKind, Reference, SourceEntry};
 use names::{Names, Speaker};
 use regex::Regex;
@@ -384,7 +384,7 @@ fn build_sources(refs: &[Reference]) -> BTreeMap<String, SourceEntry> {
             title: r.title.clone(),
             author: r.author.clone().map(OneOrMany::One),
             date: r.year.map(|y| y.to_string()),
-            url: r.url.clone().map(Url::Plain),
+            url: r.url.clone().map(SourceUrl::Plain),
             publisher: r.outlet.clone(),
             doi: r.doi.clone(),
             ..SourceEntry::default()
@@ -393,7 +393,10 @@ fn build_sources(refs: &[Reference]) -> BTreeMap<String, SourceEntry> {
             entry.cited_as.push(r.raw.clone());
         }
         entry.title = entry.title.take().or_else(|| r.title.clone());
-        entry.url = entry.url.take().or_else(|| r.url.clone().map(Url::Plain));
+        entry.url = entry
+            .url
+            .take()
+            .or_else(|| r.url.clone().map(SourceUrl::Plain));
         entry.date = entry.date.take().or_else(|| r.year.map(|y| y.to_string()));
     }
     out

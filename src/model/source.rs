@@ -28,7 +28,7 @@ pub struct SourceEntry {
     pub date: Option<String>,
     /// The URL, or `{value, date}` with the date it was accessed.
     #[serde(default)]
-    pub url: Option<Url>,
+    pub url: Option<SourceUrl>,
     /// The outlet, publisher or platform.
     #[serde(default)]
     pub publisher: Option<String>,
@@ -159,10 +159,11 @@ impl OneOrMany {
     }
 }
 
-/// A URL as a plain string or with the date it was accessed.
+/// A source entry's `url:` as written: a plain string, or with the date it was accessed (the
+/// address itself is judged by `check`, as browsers parse it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
-pub enum Url {
+pub enum SourceUrl {
     /// The URL alone, as `extract` writes it.
     Plain(String),
     /// `{value, date}`: the URL with the date it was accessed.
@@ -175,12 +176,12 @@ pub enum Url {
     },
 }
 
-impl Url {
+impl SourceUrl {
     /// The URL itself, without any access date.
     pub fn value(&self) -> &str {
         match self {
-            Url::Plain(s) => s,
-            Url::Dated { value, .. } => value,
+            SourceUrl::Plain(s) => s,
+            SourceUrl::Dated { value, .. } => value,
         }
     }
 }

@@ -10,7 +10,7 @@ use dossier::article::{Article, Format};
 use dossier::check::{check, Config};
 use dossier::extract::extract;
 use dossier::model::review::text_fingerprint;
-use dossier::model::source::{OneOrMany, Url};
+use dossier::model::source::{OneOrMany, SourceUrl};
 use dossier::model::{ArticleRecord, Claim, ClaimFile, ClaimKind, Reference, SourceEntry};
 use dossier::model::{LinkAction, LinkDecision, Review, Snapshot, Verdict};
 use dossier::report::audit::{self, Filter};
@@ -261,9 +261,10 @@ fn source_entry() -> impl Strategy<Value = SourceEntry> {
         ),
         (
             prop::option::of(prop_oneof![
-                "https?://[a-z.]{1,12}/[a-z0-9/]{0,20}".prop_map(Url::Plain),
-                any::<String>().prop_map(Url::Plain),
-                (any::<String>(), opt_text()).prop_map(|(value, date)| Url::Dated { value, date }),
+                "https?://[a-z.]{1,12}/[a-z0-9/]{0,20}".prop_map(SourceUrl::Plain),
+                any::<String>().prop_map(SourceUrl::Plain),
+                (any::<String>(), opt_text())
+                    .prop_map(|(value, date)| SourceUrl::Dated { value, date }),
             ]),
             prop::collection::vec(any::<String>(), 0..3),
             opt_text(),
