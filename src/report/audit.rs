@@ -33,6 +33,7 @@ pub struct Audit {
     pub version: u32,
     /// The filter the audit was built with.
     pub filter: Filter,
+    /// Counts over what the filter kept, and each article's traced share.
     pub summary: Summary,
     /// Open findings, errors first, then by file and position.
     pub worklist: Vec<WorkItem>,
@@ -52,6 +53,7 @@ pub struct Rejected {
     pub id: String,
     /// The claim's words (shortened by renderers), or the source entry's title or id.
     pub text: String,
+    /// The current (not stale) review whose verdict rejected it.
     pub review: Review,
 }
 
@@ -109,10 +111,15 @@ impl Audit {
 /// Counts over the (filtered) audit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Summary {
+    /// How many articles (claim files) the audit covers.
     pub articles: usize,
+    /// The covered articles' claims, by kind.
     pub claims: ClaimCounts,
+    /// How many references the covered claim files list, added up over the articles.
     pub references: usize,
+    /// The open findings the filter kept, and how many were closed.
     pub findings: FindingCounts,
+    /// The source ids the audit covers, by what the dossier holds for each.
     pub sources: SourceCounts,
     /// Each article's share of claims traced to a source with a locator.
     pub traced: Vec<TracedShare>,
@@ -121,18 +128,26 @@ pub struct Summary {
 /// Claims by kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct ClaimCounts {
+    /// Every claim, whatever its kind (the sum of the three below).
     pub total: usize,
+    /// Words in quotation marks attributed to someone ([`ClaimKind::Quote`]).
     pub quote: usize,
+    /// What someone said, in the writer's words ([`ClaimKind::Reported`]).
     pub reported: usize,
+    /// Checkable statements in the writer's own voice ([`ClaimKind::Assertion`]).
     pub assertion: usize,
 }
 
 /// Findings by severity and by rule.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct FindingCounts {
+    /// Every open finding (errors, warnings and notes together).
     pub total: usize,
+    /// Open findings of severity error, counted after editors' verdicts changed severities.
     pub errors: usize,
+    /// Open findings of severity warning.
     pub warnings: usize,
+    /// Open findings of severity note (including those a verdict downgraded).
     pub notes: usize,
     /// Most severe first, then by rule code.
     pub by_rule: Vec<RuleCount>,
@@ -143,18 +158,27 @@ pub struct FindingCounts {
 /// How many findings one rule produced at one severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RuleCount {
+    /// The rule that produced the findings.
     pub rule: Rule,
+    /// The severity they have now (a rule whose findings verdicts changed appears once per
+    /// severity).
     pub severity: Severity,
+    /// How many open findings have this rule and severity; never 0.
     pub count: usize,
 }
 
 /// Source ids by [`SourceState`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct SourceCounts {
+    /// Every source id the audit covers (the sum of the four below).
     pub total: usize,
+    /// Ids whose entry gives a URL, DOI, archived copy or snapshot.
     pub verified: usize,
+    /// Ids whose entry exists but gives no way to find the work.
     pub no_locator: usize,
+    /// Ids a reference names but that have no `sources/<id>.yaml`.
     pub missing: usize,
+    /// Ids whose entry exists but could not be read.
     pub unreadable: usize,
 }
 
@@ -163,8 +187,11 @@ pub struct SourceCounts {
 pub struct TracedShare {
     /// The article's slug (its claim file's name).
     pub article: String,
+    /// The article's title, when its metadata gives one.
     pub title: Option<String>,
+    /// How many claims the article has.
     pub claims: usize,
+    /// How many of them are [`ClaimState::Traced`].
     pub traced: usize,
     /// Rounded percentage; `None` for an article without claims.
     pub percent: Option<u32>,
@@ -173,15 +200,20 @@ pub struct TracedShare {
 /// A place in a file of the dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
+    /// Path relative to the dossier root.
     pub file: String,
+    /// 1-based line number.
     pub line: usize,
+    /// 1-based column, counted in characters.
     pub column: usize,
 }
 
 /// One open finding on the editor's worklist.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorkItem {
+    /// The finding's severity after any verdict changed it; the worklist is sorted on it.
     pub severity: Severity,
+    /// The rule that produced the finding.
     pub rule: Rule,
     /// Where the finding points (a claim file or a source entry).
     pub at: Location,
@@ -189,7 +221,9 @@ pub struct WorkItem {
     pub article_at: Option<Location>,
     /// The article's slug, for findings in a claim file.
     pub article: Option<String>,
+    /// The id of the claim the finding concerns, if it concerns one.
     pub claim: Option<String>,
+    /// The id of the source entry the finding concerns, if it concerns one.
     pub source: Option<String>,
     /// The claim's words, shortened to [`EXCERPT_CHARS`].
     pub excerpt: Option<String>,
@@ -204,8 +238,11 @@ pub struct WorkItem {
 /// A finding as listed beside a claim, an article or a source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FindingNote {
+    /// The finding's severity after any verdict changed it.
     pub severity: Severity,
+    /// The rule that produced the finding.
     pub rule: Rule,
+    /// What is wrong, as `check` words it.
     pub message: String,
     /// The editor's verdict that resolved, downgraded or raised this finding, if any.
     pub review: Option<Reviewed>,
@@ -248,19 +285,27 @@ impl FindingNote {
 pub struct ArticleAudit {
     /// The claim file's name without `.yaml`.
     pub slug: String,
+    /// The claim file's path, relative to the dossier root (`claims/<slug>.yaml`).
     pub claim_file: String,
     /// The article's path, relative to the dossier root.
     pub path: String,
+    /// The article's title, as its metadata gives it; `None` when it gives none.
     pub title: Option<String>,
+    /// The byline, as the article gives it; `None` when it gives none.
     pub author: Option<String>,
+    /// The publication date (ISO 8601), when the article gives one.
     pub date: Option<String>,
+    /// The publication the article appeared in, when it says.
     pub outlet: Option<String>,
     /// Metadata fields the article does not give.
     pub missing: Vec<String>,
+    /// How many references the claim file lists (list entries and sources named in the text).
     pub references: usize,
+    /// The share of the article's claims traced to a source with a locator.
     pub traced: TracedShare,
     /// Findings about the article rather than one claim (metadata, stale file, references).
     pub findings: Vec<FindingNote>,
+    /// One row per claim, in claim-file order.
     pub claims: Vec<ClaimAudit>,
 }
 
@@ -293,15 +338,21 @@ impl ClaimState {
 /// One claim, as a row of its article's table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimAudit {
+    /// The claim's id in its claim file.
     pub id: String,
+    /// Quote, reported speech or assertion.
     pub kind: ClaimKind,
     /// The claim's full words (renderers shorten them).
     pub text: String,
+    /// Who the words belong to; `None` when the article names no one.
     pub speaker: Option<String>,
+    /// The speaker's role, when the article states it.
     pub role: Option<String>,
-    /// Position in the article.
+    /// Position in the article: 1-based line of the claim's first character.
     pub line: usize,
+    /// 1-based column (in characters) of the claim's first character.
     pub column: usize,
+    /// How far the claim is traced, judged from its links.
     pub state: ClaimState,
     /// Confirmed links first, then inferred suggestions by score.
     pub links: Vec<LinkAudit>,
@@ -321,13 +372,18 @@ pub struct ClaimAudit {
 /// A link from a claim to a source entry, and the state of that entry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LinkAudit {
+    /// The source entry id (`sources/<id>.yaml`) the link points to.
     pub source: String,
+    /// The id of the claim file's reference the link goes through (`ref-N`, `inline-N`), or
+    /// [`crate::link::MANUAL_REFERENCE`] for an editor's link through none.
     pub reference: String,
+    /// What made the link: a citation, a venue, word similarity or an editor.
     pub how: How,
     /// Similarity, for inferred links.
     pub score: Option<f64>,
     /// False for inferred suggestions, which an editor has not confirmed.
     pub confirmed: bool,
+    /// What the dossier holds for the linked source id.
     pub source_state: SourceState,
 }
 
@@ -360,22 +416,33 @@ impl SourceState {
 /// One source entry: its fields, what it lacks, and the claims that rest on it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceAudit {
+    /// The source id, as references name it.
     pub id: String,
     /// `sources/<id>.yaml` when the entry exists.
     pub file: Option<String>,
+    /// Whether the entry exists, can be read and gives a locator.
     pub state: SourceState,
     /// The entry type (`article`, `web`, …).
     pub kind: Option<String>,
+    /// The work's title; `None` when there is no entry or it gives none.
     pub title: Option<String>,
+    /// The work's authors, in the entry's order; empty when it names none.
     pub authors: Vec<String>,
+    /// Year (`2025`) or ISO date (`2025-04-21`) of publication, as the entry gives it.
     pub date: Option<String>,
     /// The publisher, or the containing work.
     pub publisher: Option<String>,
+    /// The work's URL as the entry gives it; renderers link it only through [`web_url`].
     pub url: Option<String>,
+    /// An archived copy of the work, e.g. a Wayback Machine URL.
     pub archive_url: Option<String>,
+    /// The DOI, from `doi` or else from the entry's `serial-number` identifiers.
     pub doi: Option<String>,
+    /// Path of the local copy of the source's text, relative to the dossier root.
     pub snapshot: Option<String>,
+    /// The strings the articles cite the work as.
     pub cited_as: Vec<String>,
+    /// Editors' notes on the entry.
     pub notes: Vec<String>,
     /// What the entry lacks: `entry`, `locator`, `title`, `date`, `publisher`.
     pub missing: Vec<String>,
@@ -399,10 +466,16 @@ pub struct SourceAudit {
 /// A claim's use of a source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimUse {
+    /// The slug of the article the claim is in.
     pub article: String,
+    /// The claim's id in that article's claim file.
     pub claim: String,
+    /// The id of the article's reference the link goes through (`ref-N`, `inline-N`, or
+    /// [`crate::link::MANUAL_REFERENCE`]).
     pub reference: String,
+    /// What made the link.
     pub how: How,
+    /// Similarity from 0 to 1, for an inferred link; `None` for the others.
     pub score: Option<f64>,
     /// The claim's words, shortened to [`EXCERPT_CHARS`].
     pub excerpt: String,

@@ -24,6 +24,8 @@ use serde_json::{json, Map, Value};
 /// Why the export cannot be made.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ClaimReviewError {
+    /// `dossier.toml` has no `[publisher]` table, or its `name` is empty: every ClaimReview
+    /// must name the organisation that publishes it.
     #[error("dossier.toml has no [publisher]: a ClaimReview must name the organisation that publishes it")]
     NoPublisher,
 }

@@ -19,6 +19,7 @@ pub struct Github {
 }
 
 impl Github {
+    /// Annotations whose file names are written as `paths` says.
     pub fn new(paths: CiPaths) -> Github {
         Github { paths }
     }

@@ -13,6 +13,8 @@ use std::sync::Arc;
 /// Terminal output.
 #[derive(Debug, Clone)]
 pub struct Human {
+    /// Colour the diagnostics with ANSI escapes (the binary decides from `--color`, the
+    /// terminal and `NO_COLOR`).
     pub color: bool,
     /// Terminal columns to lay the diagnostics out for (long lines are cut to fit).
     pub width: usize,

@@ -19,10 +19,15 @@ pub const JSON_VERSION: u32 = 1;
 /// The JSON document `check --format json` prints.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct JsonReport<'a> {
+    /// The version of this output format: 1 for the format described here.
     pub version: u32,
+    /// Open findings, sorted by file and position: those no verdict resolved (some downgraded
+    /// or raised by one).
     pub findings: &'a [Finding],
     /// Findings an editor's verdict resolved; each carries its `review`.
     pub resolved: &'a [Finding],
+    /// Counts: what was checked, how many findings are open at each severity, how many were
+    /// resolved.
     pub summary: &'a Summary,
     /// Claims checked against source snapshots, verified ones included (absent when no
     /// claim's source has a snapshot).
@@ -34,6 +39,7 @@ pub struct JsonReport<'a> {
 /// how many).
 #[derive(Debug, Clone, Copy)]
 pub struct Json {
+    /// How many threads may serialise the long arrays; 0 counts as 1 (default 1).
     pub jobs: usize,
 }
 

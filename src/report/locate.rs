@@ -93,6 +93,7 @@ impl CiPaths {
 /// A 1-based position in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
+    /// The line, counting from 1.
     pub line: usize,
     /// In characters (Unicode scalar values).
     pub column: usize,
@@ -105,6 +106,8 @@ pub struct Pos {
 pub struct Region {
     /// Relative to the dossier root.
     pub file: String,
+    /// Where the place begins: computed from the file's text, or the line and column the
+    /// finding recorded when the text is missing or no longer fits them.
     pub start: Pos,
     /// Just past the last character, when the place is a non-empty range whose text is known.
     pub end: Option<Pos>,
@@ -115,7 +118,11 @@ pub struct Region {
 /// Where CI tools should point for one finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
+    /// The place to annotate: the article passage when the finding has one, else the YAML
+    /// value (or the finding's only place).
     pub primary: Region,
+    /// The other place, when the finding has two: the YAML value behind an article passage,
+    /// or the related place of a finding whose primary place is not in an article.
     pub related: Option<Region>,
 }
 

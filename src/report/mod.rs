@@ -71,10 +71,13 @@ impl Disk {
 const MAX_SHOWN_BYTES: u64 = 64 * 1024 * 1024;
 
 impl Texts {
+    /// No texts, and no dossier to read them from: reporters show findings without snippets.
     pub fn new() -> Self {
         Texts::default()
     }
 
+    /// Give the text of `file` (its path relative to the dossier root); the first text given
+    /// for a file is kept.
     pub fn insert(&mut self, file: &str, text: &str) {
         self.files
             .entry(file.to_string())
@@ -92,6 +95,8 @@ impl Texts {
         }
     }
 
+    /// The text of `file` (relative to the dossier root): as given, else read once from the
+    /// dossier and remembered; `None` when it is neither given nor readable there.
     pub fn get(&self, file: &str) -> Option<Arc<str>> {
         if let Some(t) = self.files.get(file) {
             return Some(t.clone());
@@ -126,6 +131,8 @@ impl Texts {
 
 /// Renders check results in one format.
 pub trait Reporter {
+    /// The whole output for `result`, quoting the files' texts from `texts` where the
+    /// format shows snippets.
     fn render(&self, result: &CheckResult, texts: &Texts) -> String;
 
     /// Write what [`Reporter::render`] returns to `out`; a reporter whose output can be

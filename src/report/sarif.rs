@@ -21,6 +21,8 @@ pub struct Sarif {
 }
 
 impl Sarif {
+    /// A SARIF log whose file names are written as `paths` says, for a run failing at
+    /// `fail_on`.
     pub fn new(paths: CiPaths, fail_on: FailOn) -> Sarif {
         Sarif { paths, fail_on }
     }

@@ -12,7 +12,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum CorrectTarget {
+    /// A claim, named as `ID` or `ARTICLE/ID`.
     Claim(ClaimRef),
+    /// A reference of the claim file `file`, named as `ARTICLE/REF-ID`: the [`ClaimRef`]'s
+    /// `id` is the reference's id (`ref-N`, `inline-N`), not a claim's.
     Reference(ClaimRef),
 }
 
@@ -29,9 +32,19 @@ impl std::fmt::Display for CorrectTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     /// Give the field the editor's value.
-    Set { field: String, value: String },
+    Set {
+        /// The field's name: one of [`CLAIM_FIELDS`](crate::model::correction::CLAIM_FIELDS)
+        /// for a claim, of [`REFERENCE_FIELDS`](crate::model::correction::REFERENCE_FIELDS)
+        /// for a reference.
+        field: String,
+        /// The editor's value; trimmed before it is stored, and refused when empty.
+        value: String,
+    },
     /// Drop the field's correction: the field goes back to what extract found.
-    Drop { field: String },
+    Drop {
+        /// The name of the field whose correction is dropped.
+        field: String,
+    },
     /// Keep every correction of the item for its current words (after a `stale-correction`).
     Confirm,
 }

@@ -33,6 +33,7 @@ pub struct ClaimRef {
     pub file: String,
     /// The article's slug (the claim file's name without `.yaml`).
     pub article: String,
+    /// The claim's id within that file.
     pub id: String,
 }
 
@@ -46,8 +47,13 @@ impl std::fmt::Display for ClaimRef {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Target {
+    /// A claim, by its claim file and id.
     Claim(ClaimRef),
-    Source { id: String },
+    /// A source entry.
+    Source {
+        /// The source id: the entry's file name in `sources/` without `.yaml`.
+        id: String,
+    },
 }
 
 impl std::fmt::Display for Target {
@@ -62,7 +68,9 @@ impl std::fmt::Display for Target {
 /// Everything a reviewer needs to judge one claim, from one [`DeskView`] of the dossier.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimView {
+    /// The claim viewed, as it was asked for.
     pub target: ClaimRef,
+    /// The claim as its claim file holds it (with its review, notes and corrections).
     pub claim: crate::model::Claim,
     /// The article's path, relative to the dossier root.
     pub article_path: String,
@@ -70,7 +78,10 @@ pub struct ClaimView {
     /// words as they stand in the article now (empty when they are gone), the text after.
     /// At most [`CONTEXT_CHARS`] characters on each side.
     pub before: String,
+    /// The claim's words in the article; empty when the claim vanished or the article no
+    /// longer has them at its offsets.
     pub words: String,
+    /// The rest of the claim's paragraph after it; empty when `words` is.
     pub after: String,
     /// Confirmed links first, then inferred suggestions, highest score first.
     pub links: Vec<crate::link::Link>,
@@ -88,7 +99,9 @@ pub const CONTEXT_CHARS: usize = 600;
 /// The dossier loaded and checked once, to look at many claims without reloading.
 #[derive(Debug, Clone)]
 pub struct DeskView {
+    /// The dossier's claim files, source entries and articles, as loaded for the view.
     pub loaded: crate::store::load::LoadedDossier,
+    /// What `check` found in them, with the links of every claim.
     pub result: crate::check::CheckResult,
 }
 
@@ -179,6 +192,7 @@ pub enum Change {
 /// The editor's desk on one dossier.
 #[derive(Debug, Clone)]
 pub struct Desk {
+    /// The dossier the desk reads and changes.
     pub dossier: Dossier,
     /// How long a change waits for another writer's lock.
     pub wait: Duration,
@@ -187,6 +201,7 @@ pub struct Desk {
 }
 
 impl Desk {
+    /// A desk on `dossier` that waits [`DEFAULT_WAIT`] for the lock and uses the parse cache.
     pub fn new(dossier: Dossier) -> Desk {
         Desk {
             dossier,

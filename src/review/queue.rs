@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 /// One entry of the review queue: a claim or source with open findings and no current review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QueueItem {
+    /// The claim or source entry to review.
     pub target: Target,
     /// The claim's words, shortened, for claims.
     pub excerpt: Option<String>,
@@ -23,6 +24,8 @@ pub struct QueueItem {
 /// The review queue, and the files it could not include.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Queue {
+    /// What to review, one item per claim or source entry, in worklist order: the item of
+    /// the most severe finding first, then by file and position.
     pub items: Vec<QueueItem>,
     /// Claim files and source entries that could not be read or parsed: their claims (or
     /// the entry) are missing from `items`, so the queue is incomplete until they are fixed.
@@ -49,7 +52,7 @@ pub(super) fn unread_files(loaded: &load::LoadedDossier) -> Vec<load::Problem> {
 }
 
 /// The review queue of a dossier already loaded, checked and audited, from the audit's
-/// worklist (see [`Desk::queue`]).
+/// worklist (see [`Desk::queue`](super::Desk::queue)).
 pub fn queue_of(loaded: &load::LoadedDossier, worklist: Vec<audit::WorkItem>) -> Vec<QueueItem> {
     let mut out: Vec<QueueItem> = Vec::new();
     // Where each target's item is in `out` (or None when a current verdict keeps it out),

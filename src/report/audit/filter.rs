@@ -17,10 +17,22 @@ pub struct Filter {
 /// A filter value that names nothing in the dossier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FilterError {
+    /// The filter names an article slug that is not the name of a claim file of the dossier.
     #[error("no article `{given}` in this dossier (articles: {})", known.join(", "))]
-    UnknownArticle { given: String, known: Vec<String> },
+    UnknownArticle {
+        /// The slug as the user gave it.
+        given: String,
+        /// The slug of every claim file of the dossier, in load order.
+        known: Vec<String>,
+    },
+    /// A rule code the user gave is not the code of any rule.
     #[error("unknown rule `{given}` (rules: {})", known.join(", "))]
-    UnknownRule { given: String, known: Vec<String> },
+    UnknownRule {
+        /// The code as the user gave it.
+        given: String,
+        /// Every rule's code, in [`Rule::ALL`] order.
+        known: Vec<String>,
+    },
 }
 
 impl crate::util::Advice for FilterError {
