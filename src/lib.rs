@@ -52,6 +52,9 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 // What is public is reachable from the crate root; internals are `pub(crate)`.
 #![warn(unreachable_pub)]
+// Every public item says what it is: the library is read by the binary, the tests and the next
+// engineer, and the docs of serialised types become the JSON Schemas' descriptions.
+#![warn(missing_docs)]
 
 pub mod article;
 pub mod check;
