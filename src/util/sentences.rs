@@ -132,7 +132,10 @@ fn bracketed_marker(text: &str, j: usize, end: usize) -> Option<(Option<u32>, us
     if text.as_bytes().get(j) != Some(&b'[') || j >= end {
         return None;
     }
-    let close = j + text[j..end].find(']')?;
+    // "[" + at most three digits + "]": looked for no further, so a "[" never sends the
+    // search to the end of the text.
+    let window = (j + 5).min(end);
+    let close = j + text.as_bytes()[j..window].iter().position(|&b| b == b']')?;
     let digits = &text[j + 1..close];
     let short = close - j <= 4 && close > j + 1 && digits.bytes().all(|b| b.is_ascii_digit());
     (short && (close + 1 == end || is_space_at(text, close + 1, end)))
@@ -265,6 +268,17 @@ mod tests {
                 ("The ferry sank in 1969.", Some(12)),
                 ("Divers came.", Some(3)),
                 ("Nobody else did.", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bracket_that_is_no_footnote_number_is_left_in_the_sentence() {
+        assert_eq!(
+            sentences("Fares rose.[citation needed] Then fell.[12345] Done.[7] End."),
+            [
+                "Fares rose.[citation needed] Then fell.[12345] Done.",
+                "End."
             ]
         );
     }
